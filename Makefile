@@ -1,0 +1,46 @@
+# One command per chore. `make run` and `make test` are all a newcomer needs.
+SHELL := /bin/bash
+export UV_PYTHON_DOWNLOADS := never
+export UV_LINK_MODE := copy
+PY := .venv/bin/python
+HOST ?= 127.0.0.1
+PORT ?= 8000
+PYTEST_ARGS ?=
+
+.PHONY: install run test test-fast lint migrations-check messages demo clean
+
+install: .venv/.installed
+
+.venv/.installed: pyproject.toml uv.lock
+	@command -v uv >/dev/null 2>&1 || python3 -m pip install --quiet uv
+	uv sync --frozen
+	@touch $@
+
+run: install
+	HOST=$(HOST) PORT=$(PORT) $(PY) scripts/run.py
+
+test: install
+	$(PY) -m pytest $(PYTEST_ARGS)
+
+test-fast: install
+	$(PY) -m pytest -m "not browser" $(PYTEST_ARGS)
+
+lint: install
+	.venv/bin/ruff check .
+	.venv/bin/ruff format --check .
+	.venv/bin/mypy liaison config
+	.venv/bin/lint-imports
+
+migrations-check: install
+	TESTING=1 $(PY) manage.py makemigrations --check --dry-run
+
+# Regenerate the translation catalogues (needs GNU gettext) and compile them.
+messages: install
+	TESTING=1 $(PY) manage.py makemessages -l en --ignore=.venv --ignore=var --ignore=static
+	TESTING=1 $(PY) manage.py compilemessages --ignore=.venv
+
+demo: install
+	DEBUG=1 $(PY) manage.py load_demo
+
+clean:
+	rm -rf var .venv

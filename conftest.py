@@ -1,0 +1,119 @@
+"""Test-wide fixtures: personas, and Playwright driving Debian's Chromium."""
+
+from __future__ import annotations
+
+import os
+
+import pytest
+
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")  # live_server + sync Playwright
+
+from liaison.directory.roles import Role
+from liaison.testing.personas import make_department, make_user
+
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+
+
+@pytest.fixture(scope="session")
+def browser_type_launch_args(browser_type_launch_args):
+    return {
+        **browser_type_launch_args,
+        "executable_path": os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium"),
+        "args": CHROMIUM_ARGS,
+    }
+
+
+@pytest.fixture(scope="session")
+def browser_context_args(browser_context_args):
+    return {**browser_context_args, "locale": "zh-CN", "timezone_id": "Asia/Shanghai"}
+
+
+@pytest.fixture
+def department(db):
+    return make_department("DRC", "区发展和改革局")
+
+
+@pytest.fixture
+def other_department(db):
+    return make_department("NRB", "区自然资源局")
+
+
+@pytest.fixture
+def center_admin(db):
+    return make_user("t_center_admin", roles=(Role.CENTER_ADMIN,), full_name="中心管理员")
+
+
+@pytest.fixture
+def center_leader(db):
+    return make_user("t_center_leader", roles=(Role.CENTER_LEADER,), full_name="中心负责人")
+
+
+@pytest.fixture
+def supervisor(db):
+    return make_user("t_supervisor", roles=(Role.SUPERVISOR,), full_name="纪检监督员")
+
+
+@pytest.fixture
+def project_office(db):
+    return make_user("t_project_office", roles=(Role.PROJECT_OFFICE,), full_name="项目办")
+
+
+@pytest.fixture
+def officer_user(db):
+    return make_user("t_officer", roles=(Role.OFFICER,), full_name="联络官甲", mobile="13800001111")
+
+
+@pytest.fixture
+def dept_admin(db, department):
+    return make_user(
+        "t_dept_admin", roles=(Role.DEPARTMENT_ADMIN,), department=department, full_name="部门管理员"
+    )
+
+
+@pytest.fixture
+def other_dept_admin(db, other_department):
+    return make_user(
+        "t_other_dept_admin",
+        roles=(Role.DEPARTMENT_ADMIN,),
+        department=other_department,
+        full_name="他部门管理员",
+    )
+
+
+@pytest.fixture
+def guide_user(db, department):
+    return make_user(
+        "t_guide",
+        roles=(Role.GUIDE,),
+        department=department,
+        full_name="指导员甲",
+        mobile="13900002222",
+        office_phone="0871-63100001",
+        post="科长",
+    )
+
+
+@pytest.fixture
+def second_guide(db, department):
+    return make_user(
+        "t_guide2",
+        roles=(Role.GUIDE,),
+        department=department,
+        full_name="指导员乙",
+        mobile="13900003333",
+        office_phone="0871-63100002",
+        post="副科长",
+    )
+
+
+@pytest.fixture
+def applicant(db):
+    return make_user("t_applicant", roles=(Role.APPLICANT,), full_name="项目经办人")

@@ -1,0 +1,12 @@
+from .guide import GuideAssignment, GuideChange, GuideChangeStatus
+from .item import ApprovalItem, ItemPrerequisite, MaterialForm, MaterialRequirement
+
+__all__ = [
+    "ApprovalItem",
+    "GuideAssignment",
+    "GuideChange",
+    "GuideChangeStatus",
+    "ItemPrerequisite",
+    "MaterialForm",
+    "MaterialRequirement",
+]

@@ -1,0 +1,6 @@
+from .department import Department
+from .enterprise import Enterprise
+from .token import ApiToken
+from .user import RoleMembership, User
+
+__all__ = ["ApiToken", "Department", "Enterprise", "RoleMembership", "User"]

@@ -1,0 +1,67 @@
+"""The sidebar, declared once as data: which entries each role sees."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from django.urls import reverse
+from django.utils.functional import Promise
+from django.utils.translation import gettext_lazy as _
+
+from liaison.directory.roles import Role
+
+ALL = frozenset(Role.values)
+CENTRE = frozenset({Role.CENTER_ADMIN, Role.CENTER_LEADER})
+STAFF = frozenset(
+    {*CENTRE, Role.SUPERVISOR, Role.OFFICER, Role.GUIDE, Role.DEPARTMENT_ADMIN, Role.PROJECT_OFFICE}
+)
+
+
+@dataclass(frozen=True)
+class NavEntry:
+    label: str | Promise
+    url_name: str
+    icon: str
+    roles: frozenset[str]
+    section: str | Promise = ""
+
+
+NAVIGATION: tuple[NavEntry, ...] = (
+    NavEntry(_("工作台"), "web:dashboard", "speedometer2", ALL),
+    NavEntry(_("事项目录"), "catalogue:item_list", "journal-text", ALL, _("事项与指导员")),
+    NavEntry(_("指导员联系表"), "catalogue:roster", "person-lines-fill", STAFF, _("事项与指导员")),
+    NavEntry(
+        _("指导员变更"),
+        "catalogue:guide_change_list",
+        "arrow-left-right",
+        frozenset({*CENTRE, Role.DEPARTMENT_ADMIN, Role.SUPERVISOR}),
+        _("事项与指导员"),
+    ),
+    NavEntry(_("职能部门"), "catalogue:department_list", "building", STAFF, _("事项与指导员")),
+    NavEntry(_("目录导入"), "catalogue:import", "upload", frozenset({Role.CENTER_ADMIN}), _("事项与指导员")),
+    NavEntry(
+        _("联络官登记"),
+        "officers:officer_list",
+        "person-badge",
+        frozenset({*CENTRE, Role.SUPERVISOR, Role.OFFICER}),
+        _("联络官"),
+    ),
+    NavEntry(_("工作日历"), "workcal:calendar", "calendar3", frozenset({*CENTRE}), _("系统")),
+    NavEntry(
+        _("审计日志"), "audit:event_list", "shield-check", frozenset({*CENTRE, Role.SUPERVISOR}), _("系统")
+    ),
+    NavEntry(_("API令牌"), "web:api_tokens", "key", ALL, _("系统")),
+)
+
+
+def navigation_for(roles: frozenset[str], current_path: str) -> list[dict[str, object]]:
+    entries = []
+    for entry in NAVIGATION:
+        if not roles.intersection(entry.roles):
+            continue
+        url = reverse(entry.url_name)
+        active = current_path == url if url == "/" else current_path.startswith(url)
+        entries.append(
+            {"label": entry.label, "url": url, "icon": entry.icon, "section": entry.section, "active": active}
+        )
+    return entries

@@ -1,0 +1,36 @@
+"""Reads for the dashboard: a handful of counts, each one query."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.utils import timezone
+
+from liaison.catalogue.models import ApprovalItem, GuideAssignment, GuideChange, GuideChangeStatus
+from liaison.directory.models import Department
+from liaison.directory.roles import Role
+from liaison.officers.models import Officer, OfficerStatus
+from liaison.workcal.calendar import next_year_warning
+
+
+def dashboard_summary(*, user: Any) -> dict[str, Any]:
+    """Counts and to-dos the user's roles call for."""
+    summary: dict[str, Any] = {
+        "department_count": Department.objects.filter(is_active=True).count(),
+        "item_count": ApprovalItem.objects.filter(is_active=True).count(),
+        "guide_count": GuideAssignment.objects.filter(is_active=True).values("guide").distinct().count(),
+        "officer_count": Officer.objects.filter(status=OfficerStatus.ACTIVE).count(),
+    }
+    pending = GuideChange.objects.filter(status=GuideChangeStatus.PROPOSED)
+    if user.has_role(Role.CENTER_ADMIN, Role.CENTER_LEADER):
+        summary["pending_guide_changes"] = pending.count()
+        summary["missing_calendar_year"] = next_year_warning(timezone.localdate())
+    elif user.has_role(Role.DEPARTMENT_ADMIN) and user.department_id:
+        summary["pending_guide_changes"] = pending.filter(item__department_id=user.department_id).count()
+    if user.has_role(Role.GUIDE):
+        summary["my_items"] = list(
+            ApprovalItem.objects.filter(guide_assignments__guide=user, guide_assignments__is_active=True)
+            .select_related("department")
+            .order_by("code")
+        )
+    return summary

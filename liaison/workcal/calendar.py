@@ -1,0 +1,129 @@
+"""Working-day arithmetic on China's official calendar.
+
+Sources, in order: the centre's own overrides (CalendarOverride), then the chinese-calendar
+package for the years it carries, then — for a year the centre has marked as entered
+(CalendarYear) — the plain weekday rule. A date no source covers raises CalendarYearMissing.
+
+Periods follow Civil Code Art. 201: the starting day is not counted.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+import chinese_calendar
+from django.utils.translation import gettext as _
+
+from liaison.workcal.models import CalendarOverride, CalendarYear, DayKind
+
+PACKAGE_YEARS = range(2004, 2027)  # chinese-calendar 1.11 covers 2004–2026
+MAX_SPAN_DAYS = 3660
+
+
+class CalendarYearMissing(Exception):
+    """No source covers this year: the centre must enter the State Council's schedule."""
+
+    def __init__(self, year: int) -> None:
+        self.year = year
+        super().__init__(
+            _(
+                "%(year)d年的节假日安排尚未录入工作日历，无法计算工作日。请中心管理员在“工作日历”中录入国务院办公厅通知。"
+            )
+            % {"year": year}
+        )
+
+
+def _package_covers(year: int) -> bool:
+    return year in PACKAGE_YEARS
+
+
+@dataclass
+class WorkCalendar:
+    """A calendar loaded for a range of years: one query per source, then pure arithmetic."""
+
+    overrides: dict[dt.date, str]
+    entered_years: frozenset[int]
+
+    @classmethod
+    def load(cls, start: dt.date, end: dt.date) -> WorkCalendar:
+        overrides = dict(
+            CalendarOverride.objects.filter(date__range=(start, end)).values_list("date", "kind")
+        )
+        years = frozenset(
+            CalendarYear.objects.filter(year__range=(start.year, end.year)).values_list("year", flat=True)
+        )
+        return cls(overrides=overrides, entered_years=years)
+
+    def covers(self, year: int) -> bool:
+        return _package_covers(year) or year in self.entered_years
+
+    def is_workday(self, day: dt.date) -> bool:
+        kind = self.overrides.get(day)
+        if kind is not None:
+            return kind == DayKind.WORKDAY
+        if _package_covers(day.year):
+            return bool(chinese_calendar.is_workday(day))
+        if day.year in self.entered_years:
+            return day.weekday() < 5
+        raise CalendarYearMissing(day.year)
+
+
+def _calendar_for(start: dt.date, end: dt.date) -> WorkCalendar:
+    return WorkCalendar.load(start, end)
+
+
+def is_workday(day: dt.date) -> bool:
+    """Whether `day` is an official working day."""
+    return _calendar_for(day, day).is_workday(day)
+
+
+def add_working_days(start: dt.date, n: int) -> dt.date:
+    """The n-th working day strictly after `start` (n ≥ 1); n = 0 returns `start`."""
+    if n < 0:
+        raise ValueError("n must not be negative")
+    if n == 0:
+        return start
+    # A generous window: n working days never need more than ~2n + 20 calendar days.
+    window_end = start + dt.timedelta(days=min(n * 2 + 30, MAX_SPAN_DAYS))
+    cal = _calendar_for(start, window_end)
+    day = start
+    remaining = n
+    while remaining:
+        day += dt.timedelta(days=1)
+        if day > window_end:
+            window_end = day + dt.timedelta(days=min(remaining * 2 + 30, MAX_SPAN_DAYS))
+            cal = _calendar_for(day, window_end)
+        if cal.is_workday(day):
+            remaining -= 1
+    return day
+
+
+def working_days_between(start: dt.date, end: dt.date) -> int:
+    """Working days in (start, end]: the start day is not counted. Negative when end < start."""
+    if end == start:
+        return 0
+    if end < start:
+        return -working_days_between(end, start)
+    cal = _calendar_for(start, end)
+    count = 0
+    day = start
+    while day < end:
+        day += dt.timedelta(days=1)
+        if cal.is_workday(day):
+            count += 1
+    return count
+
+
+def missing_years(years: list[int]) -> list[int]:
+    """Which of `years` no source covers."""
+    entered = set(CalendarYear.objects.filter(year__in=years).values_list("year", flat=True))
+    return [y for y in years if not _package_covers(y) and y not in entered]
+
+
+def next_year_warning(today: dt.date) -> int | None:
+    """From 1 November, the next year if its calendar is still missing."""
+    if today.month < 11:
+        return None
+    nxt = today.year + 1
+    return nxt if missing_years([nxt]) else None
