@@ -13,6 +13,7 @@ from ninja.security import APIKeyHeader, HttpBearer, django_auth
 
 from liaison.audit.api import router as audit_router
 from liaison.catalogue.api import router as catalogue_router
+from liaison.catalogue.api_exchange import router as catalogue_exchange_router
 from liaison.core.errors import DomainError
 from liaison.directory.services.tokens import api_token_authenticate
 from liaison.notifications.api import router as notifications_router
@@ -51,6 +52,7 @@ api = NinjaAPI(
 )
 
 api.add_router("/v1/catalogue", catalogue_router)
+api.add_router("/v1/catalogue-exchange", catalogue_exchange_router)
 api.add_router("/v1/officers", officers_router)
 api.add_router("/v1/audit", audit_router)
 api.add_router("/v1/calendar", workcal_router)
