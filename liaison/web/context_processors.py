@@ -9,6 +9,7 @@ from liaison.audit.middleware import ACTIVE_ROLE_SESSION_KEY
 from liaison.directory.roles import Role
 from liaison.notifications.selectors.notifications import notification_unread_count
 from liaison.web.navigation import navigation_for
+from liaison.web.selectors import nav_badges
 
 
 def layout(request: HttpRequest) -> dict[str, Any]:
@@ -21,7 +22,7 @@ def layout(request: HttpRequest) -> dict[str, Any]:
     active = request.session.get(ACTIVE_ROLE_SESSION_KEY) or (sorted(roles)[0] if roles else "")
     ctx.update(
         {
-            "nav_entries": navigation_for(frozenset(roles), request.path),
+            "nav_entries": navigation_for(frozenset(roles), request.path, nav_badges(user=user)),
             "user_roles": [(r, Role(r).label) for r in Role.values if r in roles],
             "active_role": active,
             "active_role_label": Role(active).label if active in Role.values else "",

@@ -54,7 +54,9 @@ NAVIGATION: tuple[NavEntry, ...] = (
 )
 
 
-def navigation_for(roles: frozenset[str], current_path: str) -> list[dict[str, object]]:
+def navigation_for(
+    roles: frozenset[str], current_path: str, badges: dict[str, int] | None = None
+) -> list[dict[str, object]]:
     entries = []
     for entry in NAVIGATION:
         if not roles.intersection(entry.roles):

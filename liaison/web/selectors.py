@@ -13,6 +13,25 @@ from liaison.officers.models import Officer, OfficerStatus
 from liaison.workcal.calendar import next_year_warning
 
 
+def pending_guide_changes_for(user: Any) -> int | None:
+    """Guide changes waiting for this user's action (centre: to register; department admin: its own)."""
+    pending = GuideChange.objects.filter(status=GuideChangeStatus.PROPOSED)
+    if user.has_role(Role.CENTER_ADMIN, Role.CENTER_LEADER):
+        return pending.count()
+    if user.has_role(Role.DEPARTMENT_ADMIN) and user.department_id:
+        return pending.filter(item__department_id=user.department_id).count()
+    return None
+
+
+def nav_badges(*, user: Any) -> dict[str, int]:
+    """To-do counts shown beside sidebar entries, keyed by URL name."""
+    badges: dict[str, int] = {}
+    pending = pending_guide_changes_for(user)
+    if pending:
+        badges["catalogue:guide_change_list"] = pending
+    return badges
+
+
 def dashboard_summary(*, user: Any) -> dict[str, Any]:
     """Counts and to-dos the user's roles call for."""
     summary: dict[str, Any] = {
@@ -21,12 +40,9 @@ def dashboard_summary(*, user: Any) -> dict[str, Any]:
         "guide_count": GuideAssignment.objects.filter(is_active=True).values("guide").distinct().count(),
         "officer_count": Officer.objects.filter(status=OfficerStatus.ACTIVE).count(),
     }
-    pending = GuideChange.objects.filter(status=GuideChangeStatus.PROPOSED)
+    summary["pending_guide_changes"] = pending_guide_changes_for(user)
     if user.has_role(Role.CENTER_ADMIN, Role.CENTER_LEADER):
-        summary["pending_guide_changes"] = pending.count()
         summary["missing_calendar_year"] = next_year_warning(timezone.localdate())
-    elif user.has_role(Role.DEPARTMENT_ADMIN) and user.department_id:
-        summary["pending_guide_changes"] = pending.filter(item__department_id=user.department_id).count()
     if user.has_role(Role.GUIDE):
         summary["my_items"] = list(
             ApprovalItem.objects.filter(guide_assignments__guide=user, guide_assignments__is_active=True)

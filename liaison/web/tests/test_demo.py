@@ -1,0 +1,77 @@
+import pytest
+from django.core.management import call_command
+from django.core.management.base import CommandError
+
+from liaison.audit.services.verify import audit_chain_verify
+from liaison.catalogue.models import ApprovalItem, GuideAssignment, GuideChange, GuideChangeStatus
+from liaison.catalogue.stages import Stage
+from liaison.core.codes import validate_uscc
+from liaison.directory.models import Department, Enterprise, User
+from liaison.officers.models import Officer
+
+
+@pytest.fixture
+def demo(db):
+    call_command("load_demo")
+
+
+def test_demo_district_has_the_promised_size(demo):
+    assert Department.objects.count() >= 12
+    assert ApprovalItem.objects.count() >= 40
+    stages = set(ApprovalItem.objects.values_list("stage", flat=True))
+    assert stages == set(Stage.values)
+    assert Officer.objects.count() == 6
+
+
+def test_every_demo_item_has_exactly_one_active_guide_and_a_checklist(demo):
+    for item in ApprovalItem.objects.prefetch_related("guide_assignments", "materials"):
+        active = [a for a in item.guide_assignments.all() if a.is_active]
+        assert len(active) == 1, item.code
+        assert active[0].guide.department_id == item.department_id
+        assert item.materials.exists(), item.code
+        assert item.time_limit_days >= 1
+
+
+def test_demo_enterprises_carry_valid_credit_codes_including_a_letter_first_one(demo):
+    codes = list(Enterprise.objects.values_list("uscc", flat=True))
+    assert codes
+    for code in codes:
+        assert validate_uscc(code) == code
+    assert any(code[0].isalpha() for code in codes)
+
+
+def test_demo_has_guide_history_and_a_pending_change(demo):
+    assert GuideAssignment.objects.filter(is_active=False).exists()
+    assert GuideChange.objects.filter(status=GuideChangeStatus.PROPOSED).count() == 1
+
+
+def test_demo_accounts_sign_in_with_the_demo_password(demo, client):
+    for username in [
+        "center_admin",
+        "center_leader",
+        "officer1",
+        "guide1",
+        "dept_admin1",
+        "applicant1",
+        "project_office",
+        "supervisor",
+    ]:
+        assert User.objects.get(username=username).check_password("Liaison@2026"), username
+
+
+def test_demo_records_are_marked_as_sample_data(demo):
+    assert not Department.objects.filter(is_sample=False).exists()
+    assert not ApprovalItem.objects.filter(is_sample=False).exists()
+
+
+def test_demo_is_built_through_audited_services(demo):
+    report = audit_chain_verify()
+    assert report.ok
+    assert report.checked > 100
+
+
+def test_load_demo_refuses_a_database_with_data_but_if_empty_is_quiet(demo):
+    with pytest.raises(CommandError):
+        call_command("load_demo")
+    call_command("load_demo", "--if-empty")
+    assert Department.objects.count() == len(set(Department.objects.values_list("code", flat=True)))
