@@ -28,7 +28,7 @@ test-fast: install
 lint: install
 	.venv/bin/ruff check .
 	.venv/bin/ruff format --check .
-	.venv/bin/mypy liaison config
+	TESTING=1 .venv/bin/mypy liaison config
 	.venv/bin/lint-imports
 
 migrations-check: install

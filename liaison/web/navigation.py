@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 from django.urls import reverse
 from django.utils.functional import Promise
@@ -56,7 +57,7 @@ NAVIGATION: tuple[NavEntry, ...] = (
 
 def navigation_for(
     roles: frozenset[str], current_path: str, badges: dict[str, int] | None = None
-) -> list[dict[str, object]]:
+) -> list[dict[str, Any]]:
     entries = []
     for entry in NAVIGATION:
         if not roles.intersection(entry.roles):

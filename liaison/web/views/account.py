@@ -46,5 +46,5 @@ def api_tokens(request: HttpRequest) -> HttpResponse:
             _token, new_secret = api_token_create(user=request.user, name=request.POST.get("name", ""))
         except (DomainError, ValueError) as exc:
             messages.error(request, str(getattr(exc, "message", _("请求无效。"))))
-    tokens = ApiToken.objects.filter(user=request.user)
+    tokens = ApiToken.objects.filter(user_id=request.user.pk)
     return render(request, "web/api_tokens.html", {"tokens": tokens, "new_secret": new_secret})
