@@ -10,6 +10,7 @@ from django.views.decorators.http import require_POST
 
 from liaison.audit.middleware import ACTIVE_ROLE_SESSION_KEY
 from liaison.core.errors import DomainError
+from liaison.directory.http import AuthedHttpRequest
 from liaison.directory.models import ApiToken
 from liaison.directory.services.roles import active_role_choose
 from liaison.directory.services.tokens import api_token_create, api_token_revoke
@@ -24,7 +25,7 @@ def _safe_next(request: HttpRequest, fallback: str = "/") -> str:
 
 @login_required
 @require_POST
-def switch_role(request: HttpRequest) -> HttpResponse:
+def switch_role(request: AuthedHttpRequest) -> HttpResponse:
     try:
         role = active_role_choose(user=request.user, role=request.POST.get("role", ""))
     except DomainError as exc:
@@ -35,7 +36,7 @@ def switch_role(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
-def api_tokens(request: HttpRequest) -> HttpResponse:
+def api_tokens(request: AuthedHttpRequest) -> HttpResponse:
     new_secret = None
     if request.method == "POST":
         try:
@@ -46,5 +47,5 @@ def api_tokens(request: HttpRequest) -> HttpResponse:
             _token, new_secret = api_token_create(user=request.user, name=request.POST.get("name", ""))
         except (DomainError, ValueError) as exc:
             messages.error(request, str(getattr(exc, "message", _("请求无效。"))))
-    tokens = ApiToken.objects.filter(user_id=request.user.pk)
+    tokens = ApiToken.objects.filter(user=request.user)
     return render(request, "web/api_tokens.html", {"tokens": tokens, "new_secret": new_secret})
