@@ -53,6 +53,7 @@ INSTALLED_APPS = [
     "liaison.notifications",
     "liaison.catalogue",
     "liaison.officers",
+    "liaison.intake",
     "liaison.web",
 ]
 
@@ -160,6 +161,8 @@ TASKS = {
 # The centre's own identity: nothing about Wuhua is hard-coded in code.
 CENTRE_NAME = os.environ.get("CENTRE_NAME", "五华区政务服务中心（投资服务中心）")
 REGION_NAME = os.environ.get("REGION_NAME", "五华区")
+# Service numbers of accepted projects: {year} and {seq} (gapless per year).
+SERVICE_NUMBER_PATTERN = os.environ.get("SERVICE_NUMBER_PATTERN", "WH-{year}-{seq:04d}")
 
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_AGE = 8 * 3600

@@ -1,0 +1,73 @@
+"""State machines declared once, as data: each transition names its sources, target and allowed roles.
+
+Services ask the workflow whether a transition may happen; they perform side effects themselves.
+`manage.py workflow_docs` renders every registered workflow as a Mermaid diagram into docs/workflows.md.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+from django.utils.functional import Promise
+from django.utils.translation import gettext as _
+
+from liaison.core.errors import DomainError, PermissionDenied
+
+REGISTRY: dict[str, Workflow] = {}
+
+
+@dataclass(frozen=True)
+class Transition:
+    name: str
+    sources: frozenset[str]
+    target: str
+    roles: frozenset[str]
+    label: str | Promise = ""
+
+
+@dataclass(frozen=True)
+class Workflow:
+    name: str
+    states: dict[str, Any]  # state value -> label
+    transitions: tuple[Transition, ...]
+    initial: str = ""
+    _by_name: dict[str, Transition] = field(default_factory=dict, compare=False, repr=False)
+
+    def __post_init__(self) -> None:
+        for t in self.transitions:
+            unknown = {*t.sources, t.target} - set(self.states)
+            if unknown:
+                raise ValueError(f"{self.name}.{t.name}: unknown states {sorted(unknown)}")
+            self._by_name[t.name] = t
+        REGISTRY[self.name] = self
+
+    def transition(self, name: str) -> Transition:
+        return self._by_name[name]
+
+    def available(self, state: str, roles: Iterable[str]) -> list[Transition]:
+        """Transitions the holder of `roles` may take from `state`."""
+        held = set(roles)
+        return [t for t in self.transitions if state in t.sources and held & t.roles]
+
+    def check(self, name: str, *, state: str, roles: Iterable[str]) -> Transition:
+        """The transition, or a DomainError saying why it may not happen now."""
+        t = self._by_name[name]
+        if not set(roles) & t.roles:
+            raise PermissionDenied(_("您的角色不能执行“%(action)s”。") % {"action": t.label or t.name})
+        if state not in t.sources:
+            raise DomainError(
+                _("当前状态为“%(state)s”，不能执行“%(action)s”。")
+                % {"state": self.states.get(state, state), "action": t.label or t.name}
+            )
+        return t
+
+    def mermaid(self) -> str:
+        lines = ["stateDiagram-v2"]
+        if self.initial:
+            lines.append(f"    [*] --> {self.initial}")
+        for t in self.transitions:
+            roles = ", ".join(sorted(t.roles))
+            lines.extend(f"    {src} --> {t.target}: {t.name} ({roles})" for src in sorted(t.sources))
+        return "\n".join(lines)

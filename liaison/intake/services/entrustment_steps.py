@@ -1,0 +1,62 @@
+"""Shared steps of the entrustment services: lock, move through the workflow, notify."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from liaison.directory.models import User
+from liaison.directory.roles import Role
+from liaison.intake.messages import render_message
+from liaison.intake.models import Entrustment, EntrustmentTransition, Project
+from liaison.intake.workflows import ENTRUSTMENT_WORKFLOW
+from liaison.notifications.services.notify import notification_send
+
+
+def enterprise_users(project: Project) -> list[User]:
+    return list(
+        User.objects.filter(
+            enterprise_id=project.enterprise_id, is_active=True, memberships__role=Role.APPLICANT
+        )
+    )
+
+
+def centre_admins() -> list[User]:
+    return list(User.objects.filter(is_active=True, memberships__role=Role.CENTER_ADMIN))
+
+
+def notify_step(entrustment: Entrustment, kind: str, recipients: list[User], **values: Any) -> None:
+    project = entrustment.project
+    title, body = render_message(
+        kind,
+        project=project.name,
+        enterprise=project.enterprise.name,
+        scope=entrustment.get_scope_display(),
+        number=project.service_number or "",
+        **values,
+    )
+    notification_send(
+        recipients=recipients,
+        kind=kind,
+        event_key=f"{kind}:{entrustment.pk}:v{entrustment.version}",
+        title=title,
+        body=body,
+        url=f"/intake/requests/{entrustment.pk}/",
+    )
+
+
+def lock_entrustment(entrustment: Entrustment) -> Entrustment:
+    return (
+        Entrustment.objects.select_for_update().select_related("project__enterprise").get(pk=entrustment.pk)
+    )
+
+
+def move_entrustment(locked: Entrustment, name: str, *, actor: Any, comment: str = "") -> str:
+    """Check the workflow, set the new state, record the step; returns the previous state."""
+    ENTRUSTMENT_WORKFLOW.check(name, state=locked.status, roles=actor.role_set)
+    previous = locked.status
+    locked.status = ENTRUSTMENT_WORKFLOW.transition(name).target
+    locked.version += 1
+    EntrustmentTransition.objects.create(
+        entrustment=locked, from_status=previous, to_status=locked.status, actor=actor, comment=comment
+    )
+    return previous
