@@ -14,6 +14,7 @@ urlpatterns = [
     path("", include("liaison.web.urls")),
     path("catalogue/", include("liaison.catalogue.urls")),
     path("officers/", include("liaison.officers.urls")),
+    path("intake/", include("liaison.intake.urls")),
     path("audit/", include("liaison.audit.urls")),
     path("calendar/", include("liaison.workcal.urls")),
     path("notifications/", include("liaison.notifications.urls")),

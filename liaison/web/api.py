@@ -16,6 +16,7 @@ from liaison.catalogue.api import router as catalogue_router
 from liaison.catalogue.api_exchange import router as catalogue_exchange_router
 from liaison.core.errors import DomainError
 from liaison.directory.services.tokens import api_token_authenticate
+from liaison.intake.api import router as intake_router
 from liaison.notifications.api import router as notifications_router
 from liaison.officers.api import router as officers_router
 from liaison.web.api_errors import translate_validation_errors
@@ -54,6 +55,7 @@ api = NinjaAPI(
 api.add_router("/v1/catalogue", catalogue_router)
 api.add_router("/v1/catalogue-exchange", catalogue_exchange_router)
 api.add_router("/v1/officers", officers_router)
+api.add_router("/v1/intake", intake_router)
 api.add_router("/v1/audit", audit_router)
 api.add_router("/v1/calendar", workcal_router)
 api.add_router("/v1/notifications", notifications_router)

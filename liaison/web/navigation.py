@@ -29,6 +29,34 @@ class NavEntry:
 
 NAVIGATION: tuple[NavEntry, ...] = (
     NavEntry(_("工作台"), "web:dashboard", "speedometer2", ALL),
+    NavEntry(
+        _("受理审核"), "intake:review_queue", "inbox", frozenset({*CENTRE, Role.SUPERVISOR}), _("委托与派任")
+    ),
+    NavEntry(
+        _("项目登记"),
+        "intake:project_list",
+        "buildings",
+        frozenset({*CENTRE, Role.SUPERVISOR, Role.PROJECT_OFFICE, Role.APPLICANT}),
+        _("委托与派任"),
+    ),
+    NavEntry(_("我的项目"), "intake:my_projects", "briefcase", frozenset({Role.OFFICER}), _("委托与派任")),
+    NavEntry(
+        _("委托申请"),
+        "intake:request_list",
+        "file-earmark-text",
+        frozenset({Role.APPLICANT}),
+        _("委托与派任"),
+    ),
+    NavEntry(
+        _("单位信息"),
+        "intake:enterprise_profile",
+        "person-vcard",
+        frozenset({Role.APPLICANT}),
+        _("委托与派任"),
+    ),
+    NavEntry(
+        _("代办范围标准"), "intake:eligibility_settings", "sliders", frozenset({*CENTRE}), _("委托与派任")
+    ),
     NavEntry(_("事项目录"), "catalogue:item_list", "journal-text", ALL, _("事项与指导员")),
     NavEntry(_("指导员联系表"), "catalogue:roster", "person-lines-fill", STAFF, _("事项与指导员")),
     NavEntry(

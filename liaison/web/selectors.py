@@ -9,6 +9,7 @@ from django.utils import timezone
 from liaison.catalogue.models import ApprovalItem, GuideAssignment, GuideChange, GuideChangeStatus
 from liaison.directory.models import Department
 from liaison.directory.roles import Role
+from liaison.intake.models import Entrustment, EntrustmentStatus
 from liaison.officers.models import Officer, OfficerStatus
 from liaison.workcal.calendar import next_year_warning
 
@@ -29,6 +30,10 @@ def nav_badges(*, user: Any) -> dict[str, int]:
     pending = pending_guide_changes_for(user)
     if pending:
         badges["catalogue:guide_change_list"] = pending
+    if user.has_role(Role.CENTER_ADMIN):
+        waiting = Entrustment.objects.filter(status=EntrustmentStatus.SUBMITTED).count()
+        if waiting:
+            badges["intake:review_queue"] = waiting
     return badges
 
 
