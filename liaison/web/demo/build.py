@@ -21,6 +21,7 @@ from liaison.directory.services.users import user_create
 from liaison.officers.models import Officer
 from liaison.officers.services.officers import officer_register
 from liaison.web.demo.catalogue_data import DEPARTMENTS, GIVEN, ITEMS, POSTS, SURNAMES
+from liaison.web.demo.intake_demo import build_intake_demo
 
 ROSTER_START = dt.date(2026, 1, 5)
 ENTERPRISES = [
@@ -70,6 +71,7 @@ class DemoBuilder:
         self._guides(admin, departments, items)
         self._officers(admin)
         self._enterprises(admin)
+        build_intake_demo(admin, self.log)
         Department.objects.update(is_sample=True)
         ApprovalItem.objects.update(is_sample=True)
         Enterprise.objects.update(is_sample=True)

@@ -75,3 +75,25 @@ def test_load_demo_refuses_a_database_with_data_but_if_empty_is_quiet(demo):
         call_command("load_demo")
     call_command("load_demo", "--if-empty")
     assert Department.objects.count() == len(set(Department.objects.values_list("code", flat=True)))
+
+
+def test_demo_has_requests_in_every_state_and_dispatched_projects(demo):
+    from liaison.intake.models import Assignment, Entrustment, EntrustmentStatus, Project
+
+    states = set(Entrustment.objects.values_list("status", flat=True))
+    assert states == set(EntrustmentStatus.values)
+    assert Assignment.objects.filter(is_active=True, role="lead").count() == 3
+    numbers = sorted(Project.objects.exclude(service_number=None).values_list("service_number", flat=True))
+    assert len(numbers) == 3
+    assert [n.rsplit("-", 1)[1] for n in numbers] == ["0001", "0002", "0003"]
+
+
+def test_demo_includes_the_art8_boundary_cases(demo):
+    from liaison.intake.models import Entrustment
+
+    exact = Entrustment.objects.get(project__name="星城人才公寓")
+    assert exact.eligibility["eligible"] is True
+    below = Entrustment.objects.get(project__name="智造厂房改造")
+    assert below.eligibility["eligible"] is False
+    usd = Entrustment.objects.get(project__name="翠湖智造研发中心")
+    assert usd.eligibility["clauses"][0]["met"] is True
