@@ -58,3 +58,17 @@ class OfficerRecordEntry(models.Model):
 
     def __str__(self) -> str:
         return f"{self.date} {self.text}"
+
+
+class OfficerNumberSeries(models.Model):
+    """The last serial issued for one year's officer numbers; its row is locked while a number is drawn."""
+
+    year = models.PositiveIntegerField(_("年度"), unique=True)
+    last_serial = models.PositiveIntegerField(_("最后序号"), default=0)
+
+    class Meta:
+        verbose_name = _("联络官编号序列")
+        verbose_name_plural = _("联络官编号序列")
+
+    def __str__(self) -> str:
+        return f"{self.year}: {self.last_serial}"
