@@ -1,3 +1,4 @@
+from .exchange import ImportJob, ImportJobStatus
 from .guide import GuideAssignment, GuideChange, GuideChangeStatus
 from .item import ApprovalItem, ItemPrerequisite, MaterialForm, MaterialRequirement
 
@@ -6,6 +7,8 @@ __all__ = [
     "GuideAssignment",
     "GuideChange",
     "GuideChangeStatus",
+    "ImportJob",
+    "ImportJobStatus",
     "ItemPrerequisite",
     "MaterialForm",
     "MaterialRequirement",

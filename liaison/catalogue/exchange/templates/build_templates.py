@@ -1,0 +1,119 @@
+"""Build the Word template of Attachment 1 (the guide roster) once, with python-docx.
+
+The committed `roster.docx` is what the platform fills (docxtpl); the centre may restyle it in
+WPS or Word as long as the `{{ … }}` and `{%tr … %}` tags stay. Rebuild the default with:
+
+    .venv/bin/python liaison/catalogue/exchange/templates/build_templates.py
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from docx import Document
+from docx.enum.section import WD_ORIENT
+from docx.enum.table import WD_TABLE_ALIGNMENT
+from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from docx.shared import Cm, Pt
+from docx.table import _Row
+from docx.text.paragraph import Paragraph
+
+HERE = Path(__file__).resolve().parent
+ROSTER_TEMPLATE = HERE / "roster.docx"
+EAST_ASIA_FONT = "宋体"
+LATIN_FONT = "Times New Roman"
+COLUMNS = (
+    ("序号", "{{ r.seq }}", 1.5),
+    ("部门", "{{ r.department }}", 4.5),
+    ("审批（服务）事项", "{{ r.item_name }}", 7.7),
+    ("指导员姓名", "{{ r.guide_name }}", 2.6),
+    ("职务", "{{ r.post }}", 3.0),
+    ("办公电话", "{{ r.office_phone }}", 3.2),
+    ("手机号码", "{{ r.mobile }}", 3.2),
+)
+
+
+def _set_fonts(rpr_parent: Any) -> None:
+    """Set Latin and East-Asian fonts and the zh-CN language on a run or style's rPr."""
+    rpr = rpr_parent.get_or_add_rPr()
+    fonts = rpr.find(qn("w:rFonts"))
+    if fonts is None:
+        fonts = OxmlElement("w:rFonts")
+        rpr.insert(0, fonts)
+    for attr, name in (("w:ascii", LATIN_FONT), ("w:hAnsi", LATIN_FONT), ("w:eastAsia", EAST_ASIA_FONT)):
+        fonts.set(qn(attr), name)
+    fonts.set(qn("w:hint"), "eastAsia")
+    lang = rpr.find(qn("w:lang"))
+    if lang is None:
+        lang = OxmlElement("w:lang")
+        rpr.append(lang)
+    lang.set(qn("w:val"), "en-US")
+    lang.set(qn("w:eastAsia"), "zh-CN")
+
+
+def _write(paragraph: Paragraph, text: str, *, size: float, bold: bool = False) -> None:
+    run = paragraph.add_run(text)
+    run.font.size = Pt(size)
+    run.font.bold = bold
+    run.font.name = LATIN_FONT
+    _set_fonts(run._r)
+
+
+def _repeat_as_header(row: _Row) -> None:
+    tr_pr = row._tr.get_or_add_trPr()
+    header = OxmlElement("w:tblHeader")
+    header.set(qn("w:val"), "true")
+    tr_pr.append(header)
+
+
+def _fill_row(row: _Row, texts: list[str], *, size: float, bold: bool = False) -> None:
+    for cell, text, (_h, _t, width) in zip(row.cells, texts, COLUMNS, strict=True):
+        cell.width = Cm(width)
+        paragraph = cell.paragraphs[0]
+        paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
+        _write(paragraph, text, size=size, bold=bold)
+
+
+def build_roster_template(path: Path = ROSTER_TEMPLATE) -> Path:
+    """Write the Attachment 1 template: A4 landscape, 宋体, one table row per roster line."""
+    doc = Document()
+    normal = doc.styles["Normal"]
+    normal.font.name = LATIN_FONT
+    normal.font.size = Pt(10.5)
+    _set_fonts(normal.element)
+
+    section = doc.sections[0]
+    section.orientation = WD_ORIENT.LANDSCAPE
+    section.page_width, section.page_height = Cm(29.7), Cm(21.0)
+    for side in ("left_margin", "right_margin"):
+        setattr(section, side, Cm(2.0))
+    section.top_margin = section.bottom_margin = Cm(2.0)
+
+    _write(doc.add_paragraph(), "附件1", size=14, bold=True)
+    title = doc.add_paragraph()
+    title.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    _write(title, "{{ region_name }}政务服务联络官审批服务专职指导员联系表", size=18, bold=True)
+    meta = doc.add_paragraph()
+    meta.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+    _write(meta, "{{ scope }}制表：{{ centre_name }}　　更新日期：{{ updated }}", size=10.5)
+
+    table = doc.add_table(rows=4, cols=len(COLUMNS))
+    table.style = doc.styles["Table Grid"]
+    table.alignment = WD_TABLE_ALIGNMENT.CENTER
+    _fill_row(table.rows[0], [h for h, _t, _w in COLUMNS], size=11, bold=True)
+    _repeat_as_header(table.rows[0])
+    table.rows[1].cells[0].paragraphs[0].add_run("{%tr for r in rows %}")
+    _fill_row(table.rows[2], [t for _h, t, _w in COLUMNS], size=10.5)
+    table.rows[3].cells[0].paragraphs[0].add_run("{%tr endfor %}")
+
+    note = doc.add_paragraph()
+    _write(note, "注：本表由系统根据指导员登记及变更备案动态生成，共 {{ rows|length }} 项。", size=10.5)
+    doc.save(str(path))
+    return path
+
+
+if __name__ == "__main__":
+    print(build_roster_template())
