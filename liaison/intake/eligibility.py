@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import asdict, dataclass, field
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 from typing import Any
 
 from django.utils.translation import gettext as _
@@ -24,7 +24,8 @@ from liaison.intake.models import (
     KeyProjectLevel,
 )
 
-MAX_INVESTMENT = Decimal("1000000000000")  # 1万亿: anything larger is a typing mistake
+MAX_INVESTMENT = Decimal("1000000000000")  # 1万亿: anything this large is a typing mistake
+CENT = Decimal("0.01")
 
 
 @dataclass
@@ -41,6 +42,7 @@ class EligibilityResult:
     clauses: list[ClauseFinding]
     rates: list[dict[str, str]] = field(default_factory=list)
     threshold: dict[str, str] = field(default_factory=dict)
+    excluded: str = ""  # why the project is outside Art. 8 altogether (government investment)
 
     def as_json(self) -> dict[str, Any]:
         return asdict(self)
@@ -50,20 +52,38 @@ class EligibilityResult:
         return [c.clause for c in self.clauses if c.met]
 
 
-def validate_investment(amount: Decimal, currency: str) -> None:
+def as_decimal(value: Any) -> Decimal:
+    """The amount as a Decimal (ints and numeric strings accepted; floats refused as inexact)."""
+    if isinstance(value, Decimal):
+        return value
+    if isinstance(value, int | str) and not isinstance(value, bool):
+        try:
+            return Decimal(str(value).strip())
+        except InvalidOperation:
+            pass
+    raise DomainError(_("总投资应为数字（单位：元）。"), field="total_investment")
+
+
+def validate_investment(amount: Any, currency: str) -> None:
+    """A positive amount in yuan (or the declared currency) with at most two decimals, in a known currency."""
     if currency not in Currency.values:
         raise DomainError(_("不支持的币种“%(c)s”。") % {"c": currency}, field="currency")
+    amount = as_decimal(amount)
+    if not amount.is_finite():
+        raise DomainError(_("总投资应为数字（单位：元）。"), field="total_investment")
     if amount <= 0:
         raise DomainError(_("总投资应大于0。"), field="total_investment")
     if amount >= MAX_INVESTMENT:
         raise DomainError(
-            _("总投资金额超出合理范围，请核对单位（应填写元，不是万元）。"), field="total_investment"
+            _("总投资金额超出合理范围（应小于1万亿），请核对单位（应填写元，不是万元）。"),
+            field="total_investment",
         )
     if amount != amount.quantize(Decimal("0.01")):
         raise DomainError(_("总投资最多保留两位小数。"), field="total_investment")
 
 
 def rate_in_force(currency: str, on: dt.date) -> ExchangeRate | None:
+    """The latest rate of `currency` effective on or before `on`; None for yuan; DomainError if none is recorded."""
     if currency == Currency.CNY:
         return None
     rate = (
@@ -81,13 +101,17 @@ def rate_in_force(currency: str, on: dt.date) -> ExchangeRate | None:
 
 
 def threshold_in_force(source: str, on: dt.date) -> EligibilityThreshold:
+    """The Art. 8(1) threshold for domestic or foreign projects in force on `on` (a later one supersedes)."""
     threshold = (
         EligibilityThreshold.objects.filter(investment_source=source, effective_from__lte=on)
         .order_by("-effective_from")
         .first()
     )
     if threshold is None:
-        raise DomainError(_("中心尚未设置代办范围投资额标准，请联系中心。"))
+        raise DomainError(
+            _("中心尚未设置 %(date)s 适用的%(source)s项目投资额标准，请联系中心。")
+            % {"date": on.isoformat(), "source": InvestmentSource(source).label}
+        )
     return threshold
 
 
@@ -95,37 +119,54 @@ def _in_cny(amount: Decimal, rate: ExchangeRate | None) -> Decimal:
     return amount if rate is None else amount * rate.cny_per_unit
 
 
+def _yuan(amount: Decimal) -> str:
+    return f"{amount.quantize(CENT, rounding=ROUND_HALF_UP):,}"
+
+
+def _record_rate(rates: list[dict[str, str]], rate: ExchangeRate | None) -> None:
+    if rate is not None and all(r["currency"] != rate.currency for r in rates):
+        rates.append(
+            {
+                "currency": rate.currency,
+                "cny_per_unit": str(rate.cny_per_unit),
+                "effective_date": str(rate.effective_date),
+                "source": rate.source,
+            }
+        )
+
+
 def _clause_one(
     project: Any, on: dt.date, rates: list[dict[str, str]], threshold_out: dict[str, str]
 ) -> ClauseFinding:
     source = InvestmentSource(project.investment_source)
+    total = as_decimal(project.total_investment)
     threshold = threshold_in_force(source, on)
+    amount_cny: Decimal | None = None
+    limit_cny: Decimal | None = None
+    if threshold.currency == project.currency:
+        # Same currency: compared as declared, exactly; no rate is needed or recorded.
+        met = total >= threshold.amount
+    else:
+        project_rate = rate_in_force(project.currency, on)
+        threshold_rate = rate_in_force(threshold.currency, on)
+        _record_rate(rates, project_rate)
+        _record_rate(rates, threshold_rate)
+        amount_cny = _in_cny(total, project_rate)
+        limit_cny = _in_cny(threshold.amount, threshold_rate)
+        met = amount_cny >= limit_cny
     threshold_out.update(
         {
             "amount": str(threshold.amount),
             "currency": threshold.currency,
             "effective_from": str(threshold.effective_from),
+            "note": threshold.note,
         }
     )
-    project_rate = rate_in_force(project.currency, on)
-    threshold_rate = rate_in_force(threshold.currency, on) if threshold.currency != project.currency else None
-    for rate in (project_rate, threshold_rate):
-        if rate is not None and all(r["currency"] != rate.currency for r in rates):
-            rates.append(
-                {
-                    "currency": rate.currency,
-                    "cny_per_unit": str(rate.cny_per_unit),
-                    "effective_date": str(rate.effective_date),
-                }
-            )
-    if threshold.currency == project.currency:
-        met = project.total_investment >= threshold.amount
-    else:
-        met = _in_cny(project.total_investment, project_rate) >= _in_cny(threshold.amount, threshold_rate)
-    label = _("外资") if source == InvestmentSource.FOREIGN else _("社会投资内资")
+    if amount_cny is not None and limit_cny is not None:
+        threshold_out.update({"project_amount_cny": str(amount_cny), "threshold_cny": str(limit_cny)})
     values = {
-        "label": label,
-        "amount": f"{project.total_investment:,}",
+        "label": _("外资") if source == InvestmentSource.FOREIGN else _("社会投资内资"),
+        "amount": f"{total:,}",
         "cur": project.currency,
         "limit": f"{threshold.amount:,}",
         "lcur": threshold.currency,
@@ -136,16 +177,39 @@ def _clause_one(
         )
     else:
         reason = _("%(label)s项目总投资 %(amount)s %(cur)s，未达到 %(limit)s %(lcur)s。") % values
+    if amount_cny is not None and limit_cny is not None:
+        basis = "；".join(
+            _("1 %(c)s = %(r)s 元（%(d)s 起施行）")
+            % {"c": r["currency"], "r": r["cny_per_unit"], "d": r["effective_date"]}
+            for r in rates
+        )
+        reason += _("按 %(basis)s 折算：项目 %(a)s 元，标准 %(l)s 元。") % {
+            "basis": basis,
+            "a": _yuan(amount_cny),
+            "l": _yuan(limit_cny),
+        }
     return ClauseFinding(1, met, reason)
+
+
+def _clause_four(project: Any) -> ClauseFinding:
+    """Designation counts only with the designating document's number."""
+    document = (project.designation_document or "").strip()
+    if project.designated and document:
+        return ClauseFinding(4, True, _("经区委、区政府指定（文号：%(doc)s）。") % {"doc": document})
+    if project.designated:
+        return ClauseFinding(4, False, _("填报为区委、区政府指定项目，但未填写指定文件文号，不能认定。"))
+    return ClauseFinding(4, False, _("不是区委、区政府指定的项目。"))
 
 
 def eligibility_evaluate(*, project: Any, on: dt.date) -> EligibilityResult:
     """Evaluate Art. 8 for `project` on `on` (the submission date); raises DomainError on missing data."""
     validate_investment(project.total_investment, project.currency)
+    if project.investment_source not in InvestmentSource.values:
+        raise DomainError(_("请选择内资或外资。"), field="investment_source")
     if project.investor_nature == InvestorNature.GOVERNMENT:
         reason = _("政府投资项目不属于社会投资建设项目，不在第八条代办范围内。")
         return EligibilityResult(
-            False, on.isoformat(), [ClauseFinding(n, False, reason) for n in (1, 2, 3, 4)]
+            False, on.isoformat(), [ClauseFinding(n, False, reason) for n in (1, 2, 3, 4)], excluded=reason
         )
     rates: list[dict[str, str]] = []
     threshold: dict[str, str] = {}
@@ -170,14 +234,5 @@ def eligibility_evaluate(*, project: Any, on: dt.date) -> EligibilityResult:
             else _("项目不是区级招商引资落地项目。"),
         )
     )
-    designated = bool(project.designated and project.designation_document)
-    findings.append(
-        ClauseFinding(
-            4,
-            designated,
-            _("经区委、区政府指定（文号：%(doc)s）。") % {"doc": project.designation_document}
-            if designated
-            else _("无区委、区政府指定文件。"),
-        )
-    )
+    findings.append(_clause_four(project))
     return EligibilityResult(any(f.met for f in findings), on.isoformat(), findings, rates, threshold)

@@ -1,4 +1,8 @@
-"""Filling the assignment order (派任单, Attachment 2) and the entrustment agreement from recorded data."""
+"""Filling the assignment order (派任单, Attachment 2) and the entrustment agreement from recorded data.
+
+The template is the centre's active upload of that kind if there is one (see services/templates.py),
+otherwise the built-in one in this folder.
+"""
 
 from __future__ import annotations
 
@@ -9,13 +13,13 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from liaison.catalogue.stages import Stage
-from liaison.core.docx_kit import render_template
 from liaison.core.errors import DomainError
-from liaison.intake.documents.build_templates import AGREEMENT_TEMPLATE, ORDER_TEMPLATE
+from liaison.intake.documents.sources import render_docx, template_bytes
 from liaison.intake.models import (
     Assignment,
     AssignmentRole,
     ContactRole,
+    DocumentKind,
     EnterpriseContact,
     Entrustment,
     EntrustmentScope,
@@ -77,7 +81,7 @@ def assignment_order_docx(*, project: Project) -> tuple[bytes, str]:
     assignments = list(
         Assignment.objects.filter(project=project, is_active=True)
         .select_related("officer__user")
-        .order_by("role")
+        .order_by("role", "pk")
     )
     if not assignments:
         raise DomainError(_("项目尚未派任联络官，没有派任单。"))
@@ -90,7 +94,8 @@ def assignment_order_docx(*, project: Project) -> tuple[bytes, str]:
         "assistant_officers": "；".join(_officer_text(a) for a in assistants) or _("无"),
         "assigned_date": f"{timezone.localtime(lead.assigned_at):%Y年%m月%d日}",
     }
-    return render_template(ORDER_TEMPLATE, context), f"派任单-{lead.order_number}.docx"
+    source = template_bytes(DocumentKind.ASSIGNMENT_ORDER)
+    return render_docx(source, context), f"派任单-{lead.order_number}.docx"
 
 
 def entrustment_agreement_docx(*, project: Project) -> tuple[bytes, str]:
@@ -103,4 +108,5 @@ def entrustment_agreement_docx(*, project: Project) -> tuple[bytes, str]:
         "investment": f"{project.total_investment:,} {project.get_currency_display()}",
         "accepted_date": f"{timezone.localtime(entrustment.decided_at or timezone.now()):%Y年%m月%d日}",
     }
-    return render_template(AGREEMENT_TEMPLATE, context), f"委托代办协议-{project.service_number}.docx"
+    source = template_bytes(DocumentKind.ENTRUSTMENT_AGREEMENT)
+    return render_docx(source, context), f"委托代办协议-{project.service_number}.docx"

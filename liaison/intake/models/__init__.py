@@ -1,5 +1,6 @@
 from .assignment import Assignment, AssignmentRole
 from .contacts import ContactRole, EnterpriseContact
+from .document_template import DocumentKind, DocumentTemplate
 from .eligibility import EligibilityThreshold, ExchangeRate
 from .entrustment import (
     Entrustment,
@@ -16,6 +17,8 @@ __all__ = [
     "AssignmentRole",
     "ContactRole",
     "Currency",
+    "DocumentKind",
+    "DocumentTemplate",
     "EligibilityThreshold",
     "EnterpriseContact",
     "Entrustment",

@@ -16,21 +16,28 @@ from liaison.intake.policies import READ_ALL_ROLES, can_view_project
 def project_visible_to(user: Any) -> QuerySet[Project]:
     """Every project the user may see: all for the centre and oversight, own for enterprises and officers."""
     qs = Project.objects.all()
+    if not getattr(user, "is_authenticated", False):
+        return qs.none()
     if user.has_role(*READ_ALL_ROLES):
         return qs
     condition = Q(pk__in=[])
     if user.has_role(Role.APPLICANT) and user.enterprise_id:
         condition |= Q(enterprise_id=user.enterprise_id)
     if user.has_role(Role.OFFICER):
-        condition |= Q(assignments__officer__user=user, assignments__is_active=True)
-    return qs.filter(condition).distinct()
+        condition |= Q(pk__in=_assigned_to(user))
+    return qs.filter(condition)
+
+
+def _assigned_to(user: Any) -> QuerySet[Assignment, Any]:
+    return Assignment.objects.filter(officer__user=user, is_active=True).values("project_id")
 
 
 def project_list(*, user: Any, q: str = "", stage: str = "", mine: bool = False) -> QuerySet[Project]:
     """Projects for list pages, with enterprise and active officers loaded in a fixed number of queries."""
     qs = project_visible_to(user).select_related("enterprise")
     if mine:
-        qs = qs.filter(assignments__officer__user=user, assignments__is_active=True).distinct()
+        qs = qs.filter(pk__in=_assigned_to(user))
+    q = (q or "").strip()
     if q:
         qs = qs.filter(
             Q(name__icontains=q) | Q(service_number__icontains=q) | Q(enterprise__name__icontains=q)

@@ -13,18 +13,21 @@ from liaison.notifications.services.notify import notification_send
 
 
 def enterprise_users(project: Project) -> list[User]:
+    """The active applicant accounts of the project's enterprise: they hear of every decision."""
     return list(
         User.objects.filter(
             enterprise_id=project.enterprise_id, is_active=True, memberships__role=Role.APPLICANT
-        )
+        ).distinct()
     )
 
 
 def centre_admins() -> list[User]:
-    return list(User.objects.filter(is_active=True, memberships__role=Role.CENTER_ADMIN))
+    """Every active centre staff account: a new request waits for one of them."""
+    return list(User.objects.filter(is_active=True, memberships__role=Role.CENTER_ADMIN).distinct())
 
 
 def notify_step(entrustment: Entrustment, kind: str, recipients: list[User], **values: Any) -> None:
+    """Tell `recipients` of this step once: the key carries the request's version, so a retry adds nothing."""
     project = entrustment.project
     title, body = render_message(
         kind,
@@ -45,9 +48,18 @@ def notify_step(entrustment: Entrustment, kind: str, recipients: list[User], **v
 
 
 def lock_entrustment(entrustment: Entrustment) -> Entrustment:
+    """The request re-read under a row lock: concurrent steps on it queue up and see each other's result."""
     return (
-        Entrustment.objects.select_for_update().select_related("project__enterprise").get(pk=entrustment.pk)
+        Entrustment.objects.select_for_update(of=("self",))
+        .select_related("project__enterprise")
+        .get(pk=entrustment.pk)
     )
+
+
+def last_actor_name(entrustment: Entrustment) -> str:
+    """Who made the request's latest step (to tell a reviewer who lost a race who won it)."""
+    step = entrustment.transitions.select_related("actor").order_by("-at", "-id").first()
+    return step.actor.display_name if step else ""
 
 
 def move_entrustment(locked: Entrustment, name: str, *, actor: Any, comment: str = "") -> str:

@@ -10,31 +10,59 @@ from django.utils.translation import gettext as _
 
 from liaison.audit.services.events import audit_record
 from liaison.core.errors import Conflict, DomainError
-from liaison.directory.roles import Role
 from liaison.intake.models import (
     Entrustment,
     EntrustmentStatus,
     Project,
 )
+from liaison.intake.policies import can_review_entrustment
 from liaison.intake.services.entrustment_steps import (
     enterprise_users,
+    last_actor_name,
     lock_entrustment,
     move_entrustment,
     notify_step,
 )
+from liaison.intake.services.guard import authorize_entrustment
 from liaison.intake.services.numbering import service_number_next
 
+# States a reviewer can only reach by someone having acted first: a second reviewer lost a race.
+DECIDED = (
+    EntrustmentStatus.RETURNED,
+    EntrustmentStatus.ACCEPTED,
+    EntrustmentStatus.REJECTED,
+    EntrustmentStatus.WITHDRAWN,
+)
+MAX_TEXT = 2000
 
-def _decide(actor: Any, entrustment: Entrustment) -> tuple[Entrustment, str]:
-    """Lock the request; a second reviewer who lost the race is told who decided first."""
+
+def _clean_text(value: str, *, field: str, label: Any, required: bool) -> str:
+    text = (value or "").strip()
+    if required and not text:
+        raise DomainError(_("请填写%(label)s。") % {"label": label}, field=field)
+    if len(text) > MAX_TEXT:
+        raise DomainError(_("%(label)s不能超过 %(n)d 个字。") % {"label": label, "n": MAX_TEXT}, field=field)
+    return text
+
+
+def _decide(actor: Any, entrustment: Entrustment, name: str, comment: str) -> tuple[Entrustment, str]:
+    """Lock the request and take transition `name`; a reviewer who lost a race is told who decided first."""
     locked = lock_entrustment(entrustment)
-    if locked.status != EntrustmentStatus.SUBMITTED and actor.has_role(Role.CENTER_ADMIN):
-        who = locked.decided_by.display_name if locked.decided_by else _("他人")
+    authorize_entrustment(
+        actor,
+        locked,
+        allowed=can_review_entrustment(actor, locked),
+        message=_("只有政务服务中心工作人员可以审核受理申请。"),
+    )
+    if locked.status in DECIDED:
+        who = last_actor_name(locked) or _("他人")
         raise Conflict(
-            _("该申请已由%(who)s处理（当前状态：%(s)s），请刷新页面。")
+            _("该申请已由 %(who)s 处理（当前状态：%(s)s），请刷新页面。")
             % {"who": who, "s": locked.get_status_display()}
         )
-    previous = locked.status
+    previous = move_entrustment(locked, name, actor=actor, comment=comment)
+    locked.decision_reason = comment
+    locked.decided_by, locked.decided_at = actor, timezone.now()
     return locked, previous
 
 
@@ -42,15 +70,15 @@ def entrustment_return(
     *, actor: Any, entrustment: Entrustment, missing: list[str], comment: str = ""
 ) -> Entrustment:
     """Return for more information with an itemised list of everything missing, all at once (一次性告知)."""
-    items = [m.strip() for m in missing if m and m.strip()]
+    items = [m.strip() for m in (missing or []) if m and m.strip()]
     if not items:
         raise DomainError(_("请逐项列明需要补充的内容（一次性告知）。"), field="missing")
+    if any(len(m) > 500 for m in items):
+        raise DomainError(_("每一项补充内容不能超过 500 个字。"), field="missing")
+    comment = _clean_text(comment, field="comment", label=_("说明"), required=False)
     with transaction.atomic():
-        locked, previous = _decide(actor, entrustment)
-        move_entrustment(locked, "return", actor=actor, comment=comment.strip())
+        locked, previous = _decide(actor, entrustment, "return", comment)
         locked.missing_information = items
-        locked.decision_reason = comment.strip()
-        locked.decided_by, locked.decided_at = actor, timezone.now()
         locked.save()
         audit_record(
             actor=actor,
@@ -58,7 +86,7 @@ def entrustment_return(
             obj=locked,
             before={"status": previous},
             after={"status": locked.status, "missing": items},
-            summary=_("退回补充"),
+            summary=_("退回补充（%(n)d 项）") % {"n": len(items)},
         )
         missing_text = "\n".join(f"{n}. {m}" for n, m in enumerate(items, start=1))
         notify_step(
@@ -66,44 +94,38 @@ def entrustment_return(
             "entrustment.returned",
             enterprise_users(locked.project),
             missing=missing_text,
-            comment=comment.strip(),
+            comment=comment,
         )
     return locked
 
 
 def entrustment_reject(*, actor: Any, entrustment: Entrustment, reason: str) -> Entrustment:
     """Refuse the request, with the reason told to the enterprise."""
-    if not (reason or "").strip():
-        raise DomainError(_("请填写不予受理的理由。"), field="reason")
+    reason = _clean_text(reason, field="reason", label=_("不予受理的理由"), required=True)
     with transaction.atomic():
-        locked, previous = _decide(actor, entrustment)
-        move_entrustment(locked, "reject", actor=actor, comment=reason.strip())
-        locked.decision_reason = reason.strip()
-        locked.decided_by, locked.decided_at = actor, timezone.now()
+        locked, previous = _decide(actor, entrustment, "reject", reason)
         locked.save()
         audit_record(
             actor=actor,
             action="entrustment.reject",
             obj=locked,
             before={"status": previous},
-            after={"status": locked.status},
-            summary=_("不予受理：%(r)s") % {"r": reason.strip()[:100]},
+            after={"status": locked.status, "reason": reason},
+            summary=_("不予受理：%(r)s") % {"r": reason[:100]},
         )
-        notify_step(locked, "entrustment.rejected", enterprise_users(locked.project), comment=reason.strip())
+        notify_step(locked, "entrustment.rejected", enterprise_users(locked.project), comment=reason)
     return locked
 
 
 def entrustment_accept(*, actor: Any, entrustment: Entrustment, comment: str = "") -> Entrustment:
     """Accept and register the project with its service number; the entrustment formalities are complete (Art. 12–13)."""
+    comment = _clean_text(comment, field="comment", label=_("受理意见"), required=False)
     with transaction.atomic():
-        locked, previous = _decide(actor, entrustment)
-        move_entrustment(locked, "accept", actor=actor, comment=comment.strip())
-        now = timezone.now()
-        locked.decision_reason = comment.strip()
-        locked.decided_by, locked.decided_at = actor, now
+        locked, previous = _decide(actor, entrustment, "accept", comment)
         locked.save()
         project = Project.objects.select_for_update().get(pk=locked.project_id)
         if not project.service_number:
+            now = locked.decided_at or timezone.now()
             project.service_number = service_number_next(year=timezone.localdate(now).year)
             project.registered_at = now
             project.save(update_fields=["service_number", "registered_at", "updated_at"])
