@@ -6,6 +6,7 @@ from django.conf import settings
 from django.http import HttpRequest
 
 from liaison.audit.middleware import ACTIVE_ROLE_SESSION_KEY
+from liaison.directory.models import Department
 from liaison.directory.roles import Role
 from liaison.notifications.selectors.notifications import notification_unread_count
 from liaison.web.navigation import navigation_for
@@ -27,6 +28,7 @@ def layout(request: HttpRequest) -> dict[str, Any]:
             "active_role": active,
             "active_role_label": Role(active).label if active in Role.values else "",
             "unread_notifications": notification_unread_count(user=user),
+            "has_sample_data": Department.objects.filter(is_sample=True).exists(),
         }
     )
     return ctx

@@ -19,7 +19,7 @@ from liaison.directory.roles import Role
 from liaison.directory.services.enterprises import enterprise_create
 from liaison.directory.services.users import user_create
 from liaison.officers.models import Officer
-from liaison.officers.services.officers import officer_register
+from liaison.officers.services.officer import officer_register
 from liaison.web.demo.catalogue_data import DEPARTMENTS, GIVEN, ITEMS, POSTS, SURNAMES
 from liaison.web.demo.intake_demo import build_intake_demo
 
