@@ -13,7 +13,7 @@ from ninja.pagination import LimitOffsetPagination, paginate
 from liaison.core.errors import DomainError, PermissionDenied
 from liaison.directory.models import Enterprise
 from liaison.directory.roles import Role
-from liaison.intake.api.present import project_full, project_row
+from liaison.intake.api.present import project_full
 from liaison.intake.api.schemas import JsonDict, ProjectIn, ProjectOut, ProjectPatchIn
 from liaison.intake.eligibility import eligibility_evaluate
 from liaison.intake.selectors.projects import access_project, project_list
@@ -25,7 +25,7 @@ router = Router(tags=["intake"])
 @router.get("/projects", response=list[ProjectOut], summary="Projects the caller may see")
 @paginate(LimitOffsetPagination)
 def list_projects(request: HttpRequest, q: str = "", stage: str = "") -> Any:
-    return [project_row(p) for p in project_list(user=request.user, q=q[:100], stage=stage)]
+    return project_list(user=request.user, q=q[:100], stage=stage)
 
 
 @router.post("/projects", response={201: JsonDict}, summary="Register a project")
@@ -69,4 +69,4 @@ def my_projects(request: HttpRequest, q: str = "") -> Any:
     user: Any = request.user
     if not user.has_role(Role.OFFICER):
         raise PermissionDenied(_("只有联络官有“我的项目”。"))
-    return [project_row(p) for p in project_list(user=user, q=q[:100], mine=True)]
+    return project_list(user=user, q=q[:100], mine=True)

@@ -9,7 +9,7 @@ from ninja import File, Form, Router
 from ninja.files import UploadedFile
 from ninja.pagination import LimitOffsetPagination, paginate
 
-from liaison.intake.api.present import entrustment_full, entrustment_row
+from liaison.intake.api.present import entrustment_full
 from liaison.intake.api.schemas import (
     CommentIn,
     EntrustmentIn,
@@ -42,7 +42,7 @@ def _full(request: HttpRequest, entrustment_id: int) -> JsonDict:
 @paginate(LimitOffsetPagination)
 def list_requests(request: HttpRequest, status: str = "", q: str = "") -> Any:
     status = status if status in EntrustmentStatus.values else ""
-    return [entrustment_row(e) for e in entrustment_list(user=request.user, status=status, q=q[:100])]
+    return entrustment_list(user=request.user, status=status, q=q[:100])
 
 
 @router.post("/requests", response={201: JsonDict}, summary="Start a request (saved as a draft)")

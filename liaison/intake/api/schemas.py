@@ -65,6 +65,8 @@ class ProjectIn(Schema):
 
 
 class ProjectOut(Schema):
+    """A list line; resolvers read the list selector's prefetches, so a page costs a fixed number of queries."""
+
     id: int
     name: str
     enterprise_id: int
@@ -76,6 +78,19 @@ class ProjectOut(Schema):
     service_number: str | None
     latest_status: str | None = None
     officers: list[str] = []
+
+    @staticmethod
+    def resolve_enterprise_name(obj: Any) -> str:
+        return str(obj.enterprise.name)
+
+    @staticmethod
+    def resolve_latest_status(obj: Any) -> str | None:
+        history = getattr(obj, "entrustment_history", None) or []
+        return history[0].status if history else None
+
+    @staticmethod
+    def resolve_officers(obj: Any) -> list[str]:
+        return [a.officer.user.display_name for a in getattr(obj, "active_assignments", None) or []]
 
 
 class EntrustmentIn(Schema):
@@ -105,6 +120,26 @@ class EntrustmentOut(Schema):
     submitted_at: dt.datetime | None
     decided_at: dt.datetime | None
     eligible: bool | None
+
+    @staticmethod
+    def resolve_project_name(obj: Any) -> str:
+        return str(obj.project.name)
+
+    @staticmethod
+    def resolve_enterprise_name(obj: Any) -> str:
+        return str(obj.project.enterprise.name)
+
+    @staticmethod
+    def resolve_scope_label(obj: Any) -> str:
+        return str(obj.get_scope_display())
+
+    @staticmethod
+    def resolve_status_label(obj: Any) -> str:
+        return str(obj.get_status_display())
+
+    @staticmethod
+    def resolve_eligible(obj: Any) -> bool | None:
+        return (obj.eligibility or {}).get("eligible")
 
 
 class SubmitIn(Schema):

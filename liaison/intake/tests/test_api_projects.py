@@ -152,3 +152,17 @@ def test_my_projects_is_403_for_non_officers(client, center_admin):
 
 def test_without_credentials_the_api_answers_401(client):
     assert client.get(f"{BASE}/projects").status_code == 401
+
+
+def test_project_list_queries_do_not_grow_with_rows(client, center_admin, django_assert_max_num_queries):
+    headers = api_client(center_admin)
+    make_dispatched(register_applicant(), center_admin, make_officer(center_admin))
+    with django_assert_max_num_queries(12) as few:
+        client.get(f"{BASE}/projects", **headers)
+    for _ in range(4):
+        make_dispatched(register_applicant(), center_admin, make_officer(center_admin))
+    with django_assert_max_num_queries(len(few.captured_queries)):
+        body = client.get(f"{BASE}/projects", **headers).json()
+    assert body["count"] == 5 and all(
+        p["officers"] and p["latest_status"] == "accepted" for p in body["items"]
+    )
