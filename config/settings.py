@@ -54,6 +54,7 @@ INSTALLED_APPS = [
     "liaison.catalogue",
     "liaison.officers",
     "liaison.intake",
+    "liaison.tracking",
     "liaison.web",
 ]
 

@@ -15,6 +15,7 @@ urlpatterns = [
     path("catalogue/", include("liaison.catalogue.urls")),
     path("officers/", include("liaison.officers.urls")),
     path("intake/", include("liaison.intake.urls")),
+    path("tracking/", include("liaison.tracking.urls")),
     path("audit/", include("liaison.audit.urls")),
     path("calendar/", include("liaison.workcal.urls")),
     path("notifications/", include("liaison.notifications.urls")),

@@ -18,6 +18,7 @@ from liaison.core.errors import DomainError
 from liaison.directory.services.tokens import api_token_authenticate
 from liaison.intake.api import router as intake_router
 from liaison.notifications.api import router as notifications_router
+from liaison.tracking.api import router as tracking_router
 from liaison.officers.api import router as officers_router
 from liaison.web.api_errors import translate_validation_errors
 from liaison.workcal.api import router as workcal_router
@@ -56,6 +57,7 @@ api.add_router("/v1/catalogue", catalogue_router)
 api.add_router("/v1/catalogue-exchange", catalogue_exchange_router)
 api.add_router("/v1/officers", officers_router)
 api.add_router("/v1/intake", intake_router)
+api.add_router("/v1/tracking", tracking_router)
 api.add_router("/v1/audit", audit_router)
 api.add_router("/v1/calendar", workcal_router)
 api.add_router("/v1/notifications", notifications_router)
