@@ -59,7 +59,9 @@ def test_roster_guide_change_export_and_audit_trail_across_three_roles(page: Pag
 
     # The roster now shows the new guide, and the Excel export carries it.
     page.goto(f"{base}/catalogue/roster/?q=DRC-001")
-    expect(page.locator('[data-testid="roster-row"]', has_text="DRC-001")).to_contain_text(new_guide.display_name)
+    expect(page.locator('[data-testid="roster-row"]', has_text="DRC-001")).to_contain_text(
+        new_guide.display_name
+    )
     with page.expect_download() as download_info:
         page.click('[data-testid="roster-export-xlsx"]')
     download = download_info.value
@@ -74,7 +76,10 @@ def test_roster_guide_change_export_and_audit_trail_across_three_roles(page: Pag
     sign_in(page, base, "dept_admin1")
     other = ApprovalItem.objects.get(code="DRC-002")
     page.goto(f"{base}/catalogue/items/{other.pk}/guide-change/")
-    page.select_option("select[name=new_guide]", value=str(GuideAssignment.objects.get(item__code="DRC-003", is_active=True).guide.pk))
+    page.select_option(
+        "select[name=new_guide]",
+        value=str(GuideAssignment.objects.get(item__code="DRC-003", is_active=True).guide.pk),
+    )
     page.fill("textarea[name=reason]", "借调市发改委，拟由新同志接任")
     page.click('[data-testid="guide-change-submit"]')
     expect(page.locator(".alert-success")).to_contain_text("等待政务服务中心登记备案")

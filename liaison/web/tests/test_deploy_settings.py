@@ -9,7 +9,9 @@ ROOT = Path(__file__).resolve().parents[3]
 
 def run_manage(*args: str, **env: str) -> subprocess.CompletedProcess[str]:
     clean = {
-        k: v for k, v in os.environ.items() if k not in {"DEBUG", "TESTING", "SECRET_KEY", "ALLOWED_HOSTS", "DJANGO_ALLOW_ASYNC_UNSAFE"}
+        k: v
+        for k, v in os.environ.items()
+        if k not in {"DEBUG", "TESTING", "SECRET_KEY", "ALLOWED_HOSTS", "DJANGO_ALLOW_ASYNC_UNSAFE"}
     }
     return subprocess.run(
         [sys.executable, "manage.py", *args],
