@@ -3,13 +3,12 @@
 The committed `roster.docx` is what the platform fills (docxtpl); the centre may restyle it in
 WPS or Word as long as the `{{ … }}` and `{%tr … %}` tags stay. Rebuild the default with:
 
-    .venv/bin/python liaison/catalogue/exchange/templates/build_templates.py
+    .venv/bin/python -m liaison.catalogue.exchange.templates.build_templates
 """
 
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
 
 from docx import Document
 from docx.enum.section import WD_ORIENT
@@ -19,12 +18,11 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Cm, Pt
 from docx.table import _Row
-from docx.text.paragraph import Paragraph
+
+from liaison.core.docx_kit import LATIN_FONT, set_cjk_fonts, write
 
 HERE = Path(__file__).resolve().parent
 ROSTER_TEMPLATE = HERE / "roster.docx"
-EAST_ASIA_FONT = "宋体"
-LATIN_FONT = "Times New Roman"
 COLUMNS = (
     ("序号", "{{ r.seq }}", 1.5),
     ("部门", "{{ r.department }}", 4.5),
@@ -34,32 +32,6 @@ COLUMNS = (
     ("办公电话", "{{ r.office_phone }}", 3.2),
     ("手机号码", "{{ r.mobile }}", 3.2),
 )
-
-
-def _set_fonts(rpr_parent: Any) -> None:
-    """Set Latin and East-Asian fonts and the zh-CN language on a run or style's rPr."""
-    rpr = rpr_parent.get_or_add_rPr()
-    fonts = rpr.find(qn("w:rFonts"))
-    if fonts is None:
-        fonts = OxmlElement("w:rFonts")
-        rpr.insert(0, fonts)
-    for attr, name in (("w:ascii", LATIN_FONT), ("w:hAnsi", LATIN_FONT), ("w:eastAsia", EAST_ASIA_FONT)):
-        fonts.set(qn(attr), name)
-    fonts.set(qn("w:hint"), "eastAsia")
-    lang = rpr.find(qn("w:lang"))
-    if lang is None:
-        lang = OxmlElement("w:lang")
-        rpr.append(lang)
-    lang.set(qn("w:val"), "en-US")
-    lang.set(qn("w:eastAsia"), "zh-CN")
-
-
-def _write(paragraph: Paragraph, text: str, *, size: float, bold: bool = False) -> None:
-    run = paragraph.add_run(text)
-    run.font.size = Pt(size)
-    run.font.bold = bold
-    run.font.name = LATIN_FONT
-    _set_fonts(run._r)
 
 
 def _repeat_as_header(row: _Row) -> None:
@@ -74,7 +46,7 @@ def _fill_row(row: _Row, texts: list[str], *, size: float, bold: bool = False) -
         cell.width = Cm(width)
         paragraph = cell.paragraphs[0]
         paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
-        _write(paragraph, text, size=size, bold=bold)
+        write(paragraph, text, size=size, bold=bold)
 
 
 def build_roster_template(path: Path = ROSTER_TEMPLATE) -> Path:
@@ -83,7 +55,7 @@ def build_roster_template(path: Path = ROSTER_TEMPLATE) -> Path:
     normal = doc.styles["Normal"]
     normal.font.name = LATIN_FONT
     normal.font.size = Pt(10.5)
-    _set_fonts(normal.element)
+    set_cjk_fonts(normal.element)
 
     section = doc.sections[0]
     section.orientation = WD_ORIENT.LANDSCAPE
@@ -92,13 +64,13 @@ def build_roster_template(path: Path = ROSTER_TEMPLATE) -> Path:
         setattr(section, side, Cm(2.0))
     section.top_margin = section.bottom_margin = Cm(2.0)
 
-    _write(doc.add_paragraph(), "附件1", size=14, bold=True)
+    write(doc.add_paragraph(), "附件1", size=14, bold=True)
     title = doc.add_paragraph()
     title.alignment = WD_ALIGN_PARAGRAPH.CENTER
-    _write(title, "{{ region_name }}政务服务联络官审批服务专职指导员联系表", size=18, bold=True)
+    write(title, "{{ region_name }}政务服务联络官审批服务专职指导员联系表", size=18, bold=True)
     meta = doc.add_paragraph()
     meta.alignment = WD_ALIGN_PARAGRAPH.RIGHT
-    _write(meta, "{{ scope }}制表：{{ centre_name }}　　更新日期：{{ updated }}", size=10.5)
+    write(meta, "{{ scope }}制表：{{ centre_name }}　　更新日期：{{ updated }}", size=10.5)
 
     table = doc.add_table(rows=4, cols=len(COLUMNS))
     table.style = doc.styles["Table Grid"]
@@ -110,7 +82,7 @@ def build_roster_template(path: Path = ROSTER_TEMPLATE) -> Path:
     table.rows[3].cells[0].paragraphs[0].add_run("{%tr endfor %}")
 
     note = doc.add_paragraph()
-    _write(note, "注：本表由系统根据指导员登记及变更备案动态生成，共 {{ rows|length }} 项。", size=10.5)
+    write(note, "注：本表由系统根据指导员登记及变更备案动态生成，共 {{ rows|length }} 项。", size=10.5)
     doc.save(str(path))
     return path
 
