@@ -1,4 +1,8 @@
-"""The hash chain of the audit trail: one canonical serialisation, used to write and to verify."""
+"""The hash chain of the audit trail: one canonical serialisation, used to write and to verify.
+
+Every field a reader sees is part of the hash (including the denormalised actor name), so a
+changed row no longer matches its hash and `audit_verify` names it.
+"""
 
 from __future__ import annotations
 
@@ -18,6 +22,7 @@ def event_payload(event: AuditEvent) -> dict[str, Any]:
         "seq": event.seq,
         "occurred_at": event.occurred_at.astimezone(UTC).isoformat(timespec="microseconds"),
         "actor_id": event.actor_id,
+        "actor_name": event.actor_name,
         "acting_role": event.acting_role,
         "source": event.source,
         "object_type": event.object_type,

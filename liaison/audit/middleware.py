@@ -2,16 +2,25 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from django.conf import settings
 from django.http import HttpRequest, HttpResponse
 
 from liaison.audit.context import AuditContext, reset_context, set_context
 
 ACTIVE_ROLE_SESSION_KEY = "active_role"
+# A reverse proxy on the same host (nginx → gunicorn) passes the client's address in X-Real-IP.
+# The header is honoured only from these addresses, so a client cannot forge its IP in the trail.
+DEFAULT_TRUSTED_PROXIES = ("127.0.0.1", "::1")
 
 
 def client_ip(request: HttpRequest) -> str | None:
-    # REMOTE_ADDR is trusted; X-Forwarded-For is only honoured behind a proxy we configure.
-    return request.META.get("HTTP_X_REAL_IP") or request.META.get("REMOTE_ADDR")
+    """The client's address: REMOTE_ADDR, or X-Real-IP when the request came through a trusted proxy."""
+    remote = request.META.get("REMOTE_ADDR")
+    trusted = getattr(settings, "AUDIT_TRUSTED_PROXIES", DEFAULT_TRUSTED_PROXIES)
+    forwarded = request.META.get("HTTP_X_REAL_IP")
+    if forwarded and remote in trusted:
+        return forwarded.strip()
+    return remote
 
 
 class AuditContextMiddleware:

@@ -1,2 +1,11 @@
+from django.urls import path
+
+from liaison.audit.views.events import event_detail, event_list, object_history, verify
+
 app_name = "audit"
-urlpatterns: list = []
+urlpatterns = [
+    path("", event_list, name="event_list"),
+    path("verify/", verify, name="verify"),
+    path("<int:seq>/", event_detail, name="event_detail"),
+    path("object/<str:object_type>/<str:object_id>/", object_history, name="object_history"),
+]

@@ -1,6 +1,7 @@
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import render
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_POST
 
 from liaison.core.paging import paginate, querystring_without_page
@@ -25,4 +26,9 @@ def mark_read(request: HttpRequest) -> HttpResponse:
     raw_ids = request.POST.getlist("id")
     ids = [int(i) for i in raw_ids if i.isdigit()] if raw_ids else None
     notification_mark_read(user=request.user, notification_ids=ids)
-    return HttpResponseRedirect(request.POST.get("next") or "/notifications/")
+    target = request.POST.get("next") or ""
+    if not url_has_allowed_host_and_scheme(
+        target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
+        target = "/notifications/"  # never bounce to another site (open redirect)
+    return HttpResponseRedirect(target)

@@ -10,19 +10,25 @@ Periods follow Civil Code Art. 201: the starting day is not counted.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import chinese_calendar
+from chinese_calendar.constants import Holiday
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
+from liaison.core.errors import DomainError
 from liaison.workcal.models import CalendarOverride, CalendarYear, DayKind
 
 PACKAGE_YEARS = range(2004, 2027)  # chinese-calendar 1.11 covers 2004–2026
 MAX_SPAN_DAYS = 3660
 
 
-class CalendarYearMissing(Exception):
-    """No source covers this year: the centre must enter the State Council's schedule."""
+class CalendarYearMissing(DomainError):
+    """No source covers this year: the centre must enter the State Council's schedule.
+
+    A DomainError, so pages show its message and the API answers 400 with it.
+    """
 
     def __init__(self, year: int) -> None:
         self.year = year
@@ -32,6 +38,44 @@ class CalendarYearMissing(Exception):
             )
             % {"year": year}
         )
+
+
+class DaySource:
+    """Where a day's status comes from."""
+
+    OVERRIDE = "override"  # the centre's own table
+    PACKAGE = "package"  # the chinese-calendar package
+    ENTERED = "entered"  # a year the centre entered: weekday rule plus its overrides
+    MISSING = "missing"  # no source: arithmetic over this day raises CalendarYearMissing
+
+
+SOURCE_LABELS = {
+    DaySource.OVERRIDE: gettext_lazy("中心录入"),
+    DaySource.PACKAGE: gettext_lazy("内置日历（chinese-calendar）"),
+    DaySource.ENTERED: gettext_lazy("按周历（年度已录入）"),
+    DaySource.MISSING: gettext_lazy("未录入"),
+}
+
+_HOLIDAY_NAMES = {h.value: h.chinese for h in Holiday}
+
+
+@dataclass(frozen=True)
+class DayInfo:
+    """One day as the calendar page and /api/v1/calendar/days show it.
+
+    `kind`: "holiday" (statutory rest day), "makeup" (调休上班日: a weekend day that is worked),
+    "weekend", "workday" or "unknown" (no source covers the year).
+    """
+
+    date: dt.date
+    is_workday: bool | None
+    kind: str
+    name: str
+    source: str
+
+    @property
+    def source_label(self) -> str:
+        return str(SOURCE_LABELS[self.source])
 
 
 def _package_covers(year: int) -> bool:
@@ -44,16 +88,20 @@ class WorkCalendar:
 
     overrides: dict[dt.date, str]
     entered_years: frozenset[int]
+    names: dict[dt.date, str] = field(default_factory=dict)
 
     @classmethod
     def load(cls, start: dt.date, end: dt.date) -> WorkCalendar:
-        overrides = dict(
-            CalendarOverride.objects.filter(date__range=(start, end)).values_list("date", "kind")
-        )
+        rows = CalendarOverride.objects.filter(date__range=(start, end)).values_list("date", "kind", "name")
+        overrides: dict[dt.date, str] = {}
+        names: dict[dt.date, str] = {}
+        for day, kind, name in rows:
+            overrides[day] = kind
+            names[day] = name
         years = frozenset(
             CalendarYear.objects.filter(year__range=(start.year, end.year)).values_list("year", flat=True)
         )
-        return cls(overrides=overrides, entered_years=years)
+        return cls(overrides=overrides, entered_years=years, names=names)
 
     def covers(self, year: int) -> bool:
         return _package_covers(year) or year in self.entered_years
@@ -67,6 +115,29 @@ class WorkCalendar:
         if day.year in self.entered_years:
             return day.weekday() < 5
         raise CalendarYearMissing(day.year)
+
+    def day_info(self, day: dt.date) -> DayInfo:
+        """The day's status, its holiday name and the source that decided it (never raises)."""
+        weekend = day.weekday() >= 5
+        kind = self.overrides.get(day)
+        if kind is not None:
+            workday = kind == DayKind.WORKDAY
+            shown = ("makeup" if weekend else "workday") if workday else "holiday"
+            return DayInfo(day, workday, shown, self.names.get(day, ""), DaySource.OVERRIDE)
+        if _package_covers(day.year):
+            workday = bool(chinese_calendar.is_workday(day))
+            _is_holiday, english = chinese_calendar.get_holiday_detail(day)
+            name = _HOLIDAY_NAMES.get(english, english or "") if english else ""
+            return DayInfo(day, workday, _package_kind(workday, weekend, bool(name)), name, DaySource.PACKAGE)
+        if day.year in self.entered_years:
+            return DayInfo(day, not weekend, "weekend" if weekend else "workday", "", DaySource.ENTERED)
+        return DayInfo(day, None, "unknown", "", DaySource.MISSING)
+
+
+def _package_kind(workday: bool, weekend: bool, named: bool) -> str:
+    if workday:
+        return "makeup" if weekend else "workday"
+    return "holiday" if named or not weekend else "weekend"
 
 
 def _calendar_for(start: dt.date, end: dt.date) -> WorkCalendar:
@@ -113,6 +184,12 @@ def working_days_between(start: dt.date, end: dt.date) -> int:
         if cal.is_workday(day):
             count += 1
     return count
+
+
+def calendar_days(start: dt.date, end: dt.date) -> list[DayInfo]:
+    """Every day in [start, end] with its status and source (two queries)."""
+    cal = _calendar_for(start, end)
+    return [cal.day_info(start + dt.timedelta(days=i)) for i in range((end - start).days + 1)]
 
 
 def missing_years(years: list[int]) -> list[int]:

@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import datetime
 import decimal
+import ipaddress
 import uuid
 from collections.abc import Iterable
 from typing import Any
 
 from django.db import models, transaction
 from django.utils import timezone
+from django.utils.functional import Promise
 
 from liaison.audit.context import current_context
 from liaison.audit.hashing import GENESIS_HASH, event_hash
@@ -17,6 +19,8 @@ from liaison.audit.models import AuditChainHead, AuditEvent
 
 
 def _jsonable(value: Any) -> Any:  # noqa: PLR0911 - one branch per JSON-able kind
+    if isinstance(value, Promise):  # a lazy translation
+        return str(value)
     if isinstance(value, models.Model):
         return value.pk
     if isinstance(value, datetime.datetime | datetime.date | datetime.time):
@@ -30,6 +34,16 @@ def _jsonable(value: Any) -> Any:  # noqa: PLR0911 - one branch per JSON-able ki
     if hasattr(value, "name") and hasattr(value, "url"):  # a FieldFile
         return value.name or ""
     return value
+
+
+def _normalised_ip(value: str | None) -> str | None:
+    """The canonical text of an IP address (what the database gives back), or None if it is not one."""
+    if not value:
+        return None
+    try:
+        return str(ipaddress.ip_address(value.strip()))
+    except ValueError:
+        return None
 
 
 def snapshot(instance: models.Model, fields: Iterable[str]) -> dict[str, Any]:
@@ -76,9 +90,10 @@ def audit_record(
         changes["extra"] = _jsonable(extra)
     actor_obj = actor if getattr(actor, "pk", None) else None
     role = ctx.acting_role
-    if actor_obj is not None and not role:
-        roles = sorted(getattr(actor_obj, "role_set", ()))
-        role = roles[0] if roles else ""
+    if actor_obj is not None:
+        held: frozenset[str] = getattr(actor_obj, "role_set", frozenset())
+        if role not in held:  # no acting role chosen (API, a command), or a stale one in the session
+            role = sorted(held)[0] if held else ""
     with transaction.atomic():
         head, _ = AuditChainHead.objects.select_for_update().get_or_create(
             pk=1, defaults={"last_seq": 0, "last_hash": GENESIS_HASH}
@@ -91,12 +106,12 @@ def audit_record(
             acting_role=role,
             source=ctx.source,
             object_type=object_type or "",
-            object_id=str(object_id or ""),
+            object_id="" if object_id is None else str(object_id),
             object_repr=(object_repr or "")[:200],
             action=action,
             summary=str(summary)[:300],
             changes=_jsonable(changes),
-            ip=ctx.ip,
+            ip=_normalised_ip(ctx.ip),
             prev_hash=head.last_hash,
         )
         event.hash = event_hash(event)
