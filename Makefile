@@ -5,7 +5,7 @@ export UV_LINK_MODE := copy
 PY := .venv/bin/python
 HOST ?= 127.0.0.1
 PORT ?= 8000
-PYTEST_ARGS ?=
+PYTEST_ARGS ?= -n 2
 
 .PHONY: install run test test-fast lint migrations-check messages demo clean
 

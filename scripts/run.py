@@ -34,13 +34,14 @@ def main() -> int:
     processes = [
         subprocess.Popen([*manage, "runserver", f"{host}:{port}", "--noreload"], env=env, cwd=ROOT),
         subprocess.Popen([*manage, "db_worker", "--no-reload", "--interval", "1"], env=env, cwd=ROOT),
+        subprocess.Popen([*manage, "tracking_scheduler", "--interval", "15"], env=env, cwd=ROOT),
     ]
     print(
         f"\n政务服务联络官服务平台 is running at http://{host}:{port}/\n"
         f"Demo accounts (password: {env['DEMO_PASSWORD']}):\n"
-        "  center_admin, center_leader, officer1, officer2, officer3, guide1 … guide40,\n"
-        "  dept_admin1 … dept_admin12, applicant1, applicant2, project_office, supervisor\n"
-        "Press Ctrl-C to stop the web app and the background worker.\n",
+        "  center_admin, center_leader, officer1 … officer6, guide1 … guide43,\n"
+        "  dept_admin1 … dept_admin13, applicant1, applicant2, project_office, supervisor\n"
+        "Press Ctrl-C to stop the web app, the background worker and the reminder scheduler.\n",
         flush=True,
     )
 

@@ -98,7 +98,8 @@ def action_label(code: str) -> str:
         return str(ACTION_LABELS[code])
     entity, _sep, verb = code.partition(".")
     if entity in ENTITY_LABELS and verb in VERB_LABELS:
-        return f"{VERB_LABELS[verb]}{ENTITY_LABELS[entity]}"
+        # Chinese reads "修改事项"; the English catalogue gives "%(verb)s %(entity)s" its space.
+        return _("%(verb)s%(entity)s") % {"verb": VERB_LABELS[verb], "entity": ENTITY_LABELS[entity]}
     return code
 
 

@@ -1,4 +1,4 @@
-from django.urls import URLPattern, path
+from django.urls import URLPattern
 
 app_name = "tracking"
 urlpatterns: list[URLPattern] = []

@@ -23,11 +23,6 @@ pytestmark = pytest.mark.django_db
 BASE = "/api/v1/intake"
 
 
-@pytest.fixture(autouse=True)
-def _plain_http(settings):
-    settings.SECURE_SSL_REDIRECT = False  # on whenever DEBUG is off; the test client speaks HTTP
-
-
 def _post(client, path, data, user):
     return client.post(f"{BASE}{path}", data, content_type="application/json", **api_client(user))
 

@@ -42,11 +42,6 @@ REGISTRATION = {
 }
 
 
-@pytest.fixture(autouse=True)
-def _plain_http(settings):
-    settings.SECURE_SSL_REDIRECT = False  # on whenever DEBUG is off; the test client speaks HTTP
-
-
 def test_register_is_public_and_creates_the_enterprise(client):
     response = client.post(f"{BASE}/register", REGISTRATION, content_type="application/json")
     assert response.status_code == 201, response.content

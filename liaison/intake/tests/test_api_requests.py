@@ -24,7 +24,6 @@ PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
 
 @pytest.fixture(autouse=True)
 def _plain_http(settings, tmp_path):
-    settings.SECURE_SSL_REDIRECT = False  # on whenever DEBUG is off; the test client speaks HTTP
     settings.MEDIA_ROOT = tmp_path
 
 

@@ -24,11 +24,6 @@ from liaison.testing.personas import make_user
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture(autouse=True)
-def _plain_http(settings):
-    settings.SECURE_SSL_REDIRECT = False  # on whenever DEBUG is off; the test client speaks HTTP
-
-
 def test_dispatch_page_ranks_officers_with_reasons_and_dispatches_a_lead(center_admin):
     lead, assistant = (
         make_officer(center_admin, full_name="张主办"),

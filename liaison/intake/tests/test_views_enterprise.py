@@ -40,11 +40,6 @@ REGISTRATION = {
 }
 
 
-@pytest.fixture(autouse=True)
-def _plain_http(settings):
-    settings.SECURE_SSL_REDIRECT = False  # on whenever DEBUG is off; the test client speaks HTTP
-
-
 def test_login_page_links_to_the_public_registration(client):
     html = client.get(reverse("login")).content.decode()
     assert reverse("intake:register") in html

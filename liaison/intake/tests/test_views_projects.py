@@ -20,11 +20,6 @@ from liaison.intake.tests.test_views_support import (
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture(autouse=True)
-def _plain_http(settings):
-    settings.SECURE_SSL_REDIRECT = False  # on whenever DEBUG is off; the test client speaks HTTP
-
-
 FORM = {
     "name": "五华科创园一期",
     "location": "昆明市五华区学府路",

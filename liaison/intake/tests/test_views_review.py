@@ -20,11 +20,6 @@ from liaison.testing.personas import make_user
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture(autouse=True)
-def _plain_http(settings):
-    settings.SECURE_SSL_REDIRECT = False  # on whenever DEBUG is off; the test client speaks HTTP
-
-
 def test_queue_lists_submitted_requests_with_counts_per_state(center_admin):
     applicant = register_applicant()
     make_submitted(applicant, project=make_project(applicant, name="待受理项目"))

@@ -47,10 +47,3 @@ def officer(center_admin, officer_user) -> Officer:
 @pytest.fixture
 def other_officer(center_admin) -> Officer:
     return register(center_admin, "t_officer_b", full_name="联络官乙", mobile="13700002222", unit="区住建局")
-
-
-@pytest.fixture(autouse=True)
-def _plain_http_test_client(settings):
-    # config/settings.py turns SECURE_SSL_REDIRECT on whenever DEBUG is off, tests included,
-    # so every test-client request would get a 301 to https://. Pages are tested over plain HTTP.
-    settings.SECURE_SSL_REDIRECT = False

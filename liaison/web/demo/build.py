@@ -20,6 +20,7 @@ from liaison.directory.services.enterprises import enterprise_create
 from liaison.directory.services.users import user_create
 from liaison.officers.models import Officer
 from liaison.officers.services.officer import officer_register
+from liaison.tracking.demo import build_tracking_demo
 from liaison.web.demo.catalogue_data import DEPARTMENTS, GIVEN, ITEMS, POSTS, SURNAMES
 from liaison.web.demo.intake_demo import build_intake_demo
 
@@ -72,6 +73,7 @@ class DemoBuilder:
         self._officers(admin)
         self._enterprises(admin)
         build_intake_demo(admin, self.log)
+        build_tracking_demo(admin, self.log)
         Department.objects.update(is_sample=True)
         ApprovalItem.objects.update(is_sample=True)
         Enterprise.objects.update(is_sample=True)

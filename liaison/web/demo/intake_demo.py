@@ -8,6 +8,7 @@ from typing import Any
 
 from liaison.catalogue.models import ApprovalItem
 from liaison.directory.models import Enterprise, User
+from liaison.intake.eligibility_defaults import default_thresholds_ensure
 from liaison.intake.models import (
     Currency,
     ExchangeRate,
@@ -60,6 +61,7 @@ def _items(*codes: str) -> list[int]:
 
 
 def build_intake_demo(admin: User, log: Any) -> None:
+    default_thresholds_ensure()
     for currency, rate, day in RATES:
         ExchangeRate.objects.create(
             currency=currency, cny_per_unit=Decimal(rate), effective_date=day, updated_by=admin

@@ -10,11 +10,6 @@ pytestmark = pytest.mark.django_db
 URL = "/api/v1/notifications/unread-count"
 
 
-@pytest.fixture(autouse=True)
-def _plain_http(settings):
-    settings.SECURE_SSL_REDIRECT = False  # settings turn it on whenever DEBUG is off
-
-
 def test_no_credentials_is_401_with_a_chinese_message(client):
     response = client.get(URL)
     assert response.status_code == 401

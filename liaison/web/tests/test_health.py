@@ -9,11 +9,6 @@ from django.db import connection
 from django.db.utils import OperationalError
 
 
-@pytest.fixture(autouse=True)
-def _plain_http(settings):
-    settings.SECURE_SSL_REDIRECT = False  # settings turn it on whenever DEBUG is off
-
-
 @pytest.mark.django_db
 def test_healthy_with_a_database(client):
     response = client.get("/healthz")

@@ -1,0 +1,37 @@
+from .item import (
+    CLOCK_STATES,
+    COUNTED_STATES,
+    FINAL_STATES,
+    OPEN_STATES,
+    PLAN_STATES,
+    ProjectItem,
+    ProjectItemState,
+    ProjectItemTransition,
+)
+from .materials import MaterialFile, MaterialStatus, MaterialSubmission
+from .obligations import EnterpriseObligation, ObligationKind
+from .plan import PlanDateProposal, PlanVersion, ProposalStatus, ServicePlan
+from .reminders import ReminderKind, ReminderLog, TrackingSettings
+
+__all__ = [
+    "CLOCK_STATES",
+    "COUNTED_STATES",
+    "FINAL_STATES",
+    "OPEN_STATES",
+    "PLAN_STATES",
+    "EnterpriseObligation",
+    "MaterialFile",
+    "MaterialStatus",
+    "MaterialSubmission",
+    "ObligationKind",
+    "PlanDateProposal",
+    "PlanVersion",
+    "ProjectItem",
+    "ProjectItemState",
+    "ProjectItemTransition",
+    "ProposalStatus",
+    "ReminderKind",
+    "ReminderLog",
+    "ServicePlan",
+    "TrackingSettings",
+]

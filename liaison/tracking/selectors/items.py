@@ -1,0 +1,80 @@
+"""Reads of project items: one item, a project's list, the officer's and the guide's to-do lists."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from django.db.models import Q, QuerySet
+from django.utils.translation import gettext as _
+
+from liaison.core.errors import NotFound
+from liaison.directory.roles import Role
+from liaison.intake.models import Project
+from liaison.intake.policies import READ_ALL_ROLES
+from liaison.tracking.lights import light_context
+from liaison.tracking.models import OPEN_STATES, ProjectItem, ProjectItemState, ProjectItemTransition
+from liaison.tracking.policies import actor_scope, can_view_project_item, project_roles
+from liaison.tracking.selectors.rows import ItemRow, annotated_items, build_rows
+
+S = ProjectItemState
+OFFICER_TODO = frozenset({S.PLANNED, S.PREPARING, S.SUPPLEMENT_REQUESTED})
+GUIDE_TODO = frozenset({S.SUBMITTED, S.ACCEPTED, S.RESUBMITTED})
+
+
+def access_project_item(user: Any, item_id: int) -> ProjectItem:
+    """The item if the user may see it; missing and forbidden look the same."""
+    item = (
+        ProjectItem.objects.select_related("project__enterprise", "approval_item__department")
+        .filter(pk=item_id)
+        .first()
+    )
+    if item is None or not can_view_project_item(user, item):
+        raise NotFound(_("事项不存在或您无权查看。"))
+    return item
+
+
+def project_item_visible_to(user: Any) -> QuerySet[ProjectItem]:
+    """Every item the user may see: all for the centre and oversight; own projects; a guide's own items."""
+    if not getattr(user, "is_authenticated", False):
+        return ProjectItem.objects.none()
+    if user.has_role(*READ_ALL_ROLES):
+        return ProjectItem.objects.all()
+    scope = actor_scope(user)
+    condition = Q(pk__in=[])
+    if scope.officer_projects:
+        condition |= Q(project_id__in=scope.officer_projects)
+    if scope.guide_items:
+        condition |= Q(approval_item_id__in=scope.guide_items)
+    if scope.enterprise_id:
+        condition |= Q(project__enterprise_id=scope.enterprise_id)
+    return ProjectItem.objects.filter(condition)
+
+
+def project_item_list(*, user: Any, project: Project, today: dt.date | None = None) -> list[ItemRow]:
+    """The project's items in plan order with lights and the user's actions (a guide sees their items only)."""
+    ctx = light_context(today)
+    scope = actor_scope(user)
+    qs = ProjectItem.objects.filter(project=project)
+    if not project_roles(user, project, scope):
+        qs = qs.filter(approval_item_id__in=scope.guide_items)
+    return build_rows(annotated_items(qs, ctx).order_by("order", "pk"), ctx, user=user, scope=scope)
+
+
+def project_item_todo_list(*, user: Any, today: dt.date | None = None, limit: int = 200) -> list[ItemRow]:
+    """The officer's and the guide's 待办: items waiting for them, most urgent first."""
+    ctx = light_context(today)
+    scope = actor_scope(user)
+    condition = Q(pk__in=[])
+    if Role.OFFICER in scope.roles and scope.officer_projects:
+        condition |= Q(project_id__in=scope.officer_projects, state__in=sorted(OFFICER_TODO))
+    if Role.GUIDE in scope.roles and scope.guide_items:
+        condition |= Q(approval_item_id__in=scope.guide_items, state__in=sorted(GUIDE_TODO))
+    qs = annotated_items(ProjectItem.objects.filter(condition, state__in=sorted(OPEN_STATES)), ctx)
+    rows = build_rows(qs.order_by("due_on", "pk")[:limit], ctx, user=user, scope=scope)
+    return sorted(rows, key=lambda r: r.urgency)
+
+
+def project_item_history(item: ProjectItem) -> list[ProjectItemTransition]:
+    """The item's steps, oldest first, with their actors."""
+    return list(item.transitions.select_related("actor").order_by("at", "id"))

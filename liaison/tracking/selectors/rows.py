@@ -1,0 +1,113 @@
+"""Project items as list pages show them: light, remaining working days, guide, materials, actions."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+from django.db.models import Count, Exists, OuterRef, Q, QuerySet
+
+from liaison.catalogue.models import GuideAssignment
+from liaison.core.workflow import Transition
+from liaison.tracking.clock import LoadedCalendar
+from liaison.tracking.lights import LIGHT_LABELS, SEVERITY, Light, LightContext, with_light
+from liaison.tracking.models import MaterialStatus, PlanDateProposal, ProjectItem, ProjectItemState
+from liaison.tracking.policies import ActorScope, allowed_transitions
+from liaison.workcal.calendar import CalendarYearMissing
+
+
+@dataclass
+class ItemRow:
+    item: ProjectItem
+    light: str
+    remaining_days: int | None  # working days left (negative: overdue; frozen while paused)
+    calendar_problem: str = ""
+    guide_name: str = ""
+    materials_total: int = 0
+    materials_ready: int = 0
+    materials_flawed: int = 0
+    open_proposal: bool = False
+    actions: list[Transition] = field(default_factory=list)
+
+    @property
+    def light_label(self) -> str:
+        return str(LIGHT_LABELS[self.light])
+
+    @property
+    def urgency(self) -> tuple[int, dt.date]:
+        return SEVERITY.index(self.light), self.item.due_on or dt.date.max
+
+
+def annotated_items(qs: QuerySet[ProjectItem], ctx: LightContext) -> QuerySet[ProjectItem]:
+    """Items with their light, materials counts and whether a date proposal is open (one query)."""
+    ready = Q(materials__status__in=[MaterialStatus.PROVIDED, MaterialStatus.ACCEPTED])
+    return (
+        with_light(qs, ctx)
+        .select_related("project__enterprise", "approval_item__department")
+        .annotate(
+            materials_total=Count("materials", distinct=True),
+            materials_ready=Count("materials", filter=ready, distinct=True),
+            materials_flawed=Count(
+                "materials", filter=Q(materials__status=MaterialStatus.NEEDS_REVISION), distinct=True
+            ),
+            open_proposal=Exists(
+                PlanDateProposal.objects.filter(project_item=OuterRef("pk"), status="proposed")
+            ),
+        )
+    )
+
+
+def _window(items: list[ProjectItem], today: dt.date) -> tuple[dt.date, dt.date]:
+    days = [today]
+    for i in items:
+        days += [d for d in (i.due_on, i.accepted_on, i.paused_since) if d]
+    return min(days), max(days)
+
+
+def _remaining(item: Any, today: dt.date, cal: LoadedCalendar) -> int | None:
+    try:
+        if item.state == ProjectItemState.SUPPLEMENT_REQUESTED and item.accepted_on and item.paused_since:
+            return int(
+                item.limit_days - (cal.between(item.accepted_on, item.paused_since) - item.paused_days)
+            )
+        if item.light in (Light.NONE, Light.UNKNOWN) or item.due_on is None:
+            return None
+        return cal.between(today, item.due_on)
+    except CalendarYearMissing:
+        return None
+
+
+def build_rows(
+    items: Iterable[Any], ctx: LightContext, *, user: Any, scope: ActorScope | None
+) -> list[ItemRow]:
+    """Rows for annotated items: two queries for the calendar and one for the guides, whatever the count."""
+    items = list(items)
+    if not items:
+        return []
+    cal = LoadedCalendar(*_window(items, ctx.today))
+    guides = {
+        item_id: full_name or username
+        for item_id, full_name, username in GuideAssignment.objects.filter(
+            item_id__in={i.approval_item_id for i in items}, is_active=True
+        ).values_list("item_id", "guide__full_name", "guide__username")
+    }
+    rows = []
+    for item in items:
+        problem = item.calendar_problem_year
+        rows.append(
+            ItemRow(
+                item=item,
+                light=item.light,
+                remaining_days=_remaining(item, ctx.today, cal),
+                calendar_problem=str(CalendarYearMissing(problem).message) if problem else "",
+                guide_name=guides.get(item.approval_item_id, ""),
+                materials_total=item.materials_total,
+                materials_ready=item.materials_ready,
+                materials_flawed=item.materials_flawed,
+                open_proposal=item.open_proposal,
+                actions=allowed_transitions(user, item, scope) if scope is not None else [],
+            )
+        )
+    return rows

@@ -1,0 +1,202 @@
+"""Reminders once per threshold crossing (yellow, red, every N working days overdue), obligations, 催办."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from django.core.management import call_command
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+from django_tasks_db.models import DBTaskResult
+
+from liaison.audit.models import AuditEvent
+from liaison.core.errors import DomainError, NotFound, PermissionDenied
+from liaison.notifications.models import Notification
+from liaison.tracking.models import ReminderLog
+from liaison.tracking.services.obligations import obligation_create
+from liaison.tracking.services.reminders import project_item_urge, reminders_run
+from liaison.tracking.services.reschedule import plan_item_reschedule
+from liaison.tracking.services.settings import tracking_settings_update
+from liaison.tracking.tasks import tracking_reminders_run
+from liaison.tracking.tests.builders import draft, item_of
+from liaison.tracking.tests.conftest import START
+
+pytestmark = pytest.mark.django_db
+D = dt.date
+MONDAY = D(2026, 9, 28)
+
+
+@pytest.fixture
+def plan(track):
+    return draft(track.world, track.project, START)
+
+
+def logged(project=None):
+    rows = ReminderLog.objects.filter(project_item__isnull=False).order_by("id")
+    return [(r.project_item.approval_item.code, r.kind, r.sequence) for r in rows]
+
+
+def test_yellow_and_red_are_each_sent_once_however_often_the_job_runs(track, plan):
+    first = reminders_run(today=MONDAY)
+    again = reminders_run(today=MONDAY)
+    reminders_run(today=D(2026, 9, 29))
+
+    assert (first.sent, again.sent, again.already_sent) == (2, 0, 2)
+    assert logged() == [("A", "yellow", 0), ("E", "red", 0)]
+    notes = Notification.objects.filter(kind__startswith="reminder.").order_by("id")
+    assert [(n.kind, n.recipient.username) for n in notes] == [
+        ("reminder.yellow", track.world.officer_user.username),
+        ("reminder.red", track.world.officer_user.username),
+    ]
+    assert "剩余 1 个工作日" in notes[0].body
+
+
+def test_overdue_items_are_reminded_again_every_n_working_days(track, plan):
+    for day in (MONDAY, D(2026, 9, 29), D(2026, 9, 30), D(2026, 10, 8), D(2026, 10, 9), D(2026, 10, 10)):
+        reminders_run(today=day)
+    e = [(kind, seq) for code, kind, seq in logged() if code == "E"]
+    # 24 Sept due; late 1 on 28 Sept, 3 on 30 Sept, 6 on 10 Oct (the make-up Saturday counts)
+    assert e == [("red", 0), ("overdue", 1), ("overdue", 2)]
+    late = Notification.objects.filter(kind="reminder.overdue").order_by("id").last()
+    assert "已超期 6 个工作日" in late.title
+
+
+def test_the_repeat_interval_is_the_centres_setting(track, plan):
+    tracking_settings_update(
+        actor=track.world.center_admin,
+        yellow_threshold_days=3,
+        overdue_repeat_days=1,
+        obligation_default_days=5,
+    )
+    reminders_run(today=MONDAY)
+    reminders_run(today=D(2026, 9, 29))
+    assert [(kind, seq) for code, kind, seq in logged() if code == "E"] == [("overdue", 1), ("overdue", 2)]
+
+
+def test_the_guide_is_reminded_once_the_item_is_with_the_department(track, plan):
+    track.driver.to(item_of(track.project, "E"), "submitted")  # E's guide is the second guide
+    reminders_run(today=MONDAY)
+    told = set(Notification.objects.filter(kind="reminder.red").values_list("recipient__username", flat=True))
+    assert told == {track.world.officer_user.username, "t_guide2"}
+
+
+def test_a_new_due_date_is_a_new_crossing(track, plan):
+    reminders_run(today=MONDAY)
+    plan_item_reschedule(
+        actor=track.world.officer_user,
+        project_item=item_of(track.project, "A"),
+        planned_start=D(2026, 9, 23),
+        confirm=True,
+    )  # due 8 October now (the yellow limit itself): still yellow, but against another date
+    run = reminders_run(today=MONDAY)
+    assert run.sent == 1
+    assert [r for r in logged() if r[0] == "A"] == [("A", "yellow", 0), ("A", "yellow", 0)]
+    assert set(
+        ReminderLog.objects.filter(project_item__approval_item__code="A").values_list("due_on", flat=True)
+    ) == {
+        D(2026, 9, 29),
+        D(2026, 10, 8),
+    }
+
+
+def test_the_log_row_is_the_gate_a_second_identical_reminder_cannot_be_recorded(track, plan):
+    a = item_of(track.project, "A")
+    ReminderLog.objects.create(project_item=a, kind="yellow", due_on=a.due_on, sequence=0)
+    with pytest.raises(IntegrityError), transaction.atomic():
+        ReminderLog.objects.create(project_item=a, kind="yellow", due_on=a.due_on, sequence=0)
+    assert reminders_run(today=MONDAY).sent == 1  # only E: A's yellow counts as sent
+
+
+def test_the_enterprise_is_reminded_of_its_obligations_once_when_near_and_once_when_late(track, plan):
+    w = track.world
+    today = timezone.localdate()
+    obligation_create(
+        actor=w.officer_user,
+        project=track.project,
+        kind="fee",
+        title="缴纳防空地下室易地建设费",
+        due_on=today,
+    )
+    reminders_run(today=today)
+    reminders_run(today=today)
+    reminders_run(today=today + dt.timedelta(days=1))
+    kinds = list(
+        ReminderLog.objects.filter(obligation__isnull=False).values_list("kind", flat=True).order_by("id")
+    )
+    assert kinds == ["yellow", "red"]
+    told = Notification.objects.filter(kind="obligation.red").values_list("recipient__username", flat=True)
+    assert set(told) == {w.applicant.username, w.officer_user.username}
+
+
+def test_the_centre_urges_an_item_by_hand_and_the_officer_and_guide_are_told(track, plan):
+    w = track.world
+    a = item_of(track.project, "A")
+    track.driver.to(a, "submitted")
+    log = project_item_urge(actor=w.center_admin, project_item=a, comment="请本周内受理")
+    second = project_item_urge(actor=w.center_admin, project_item=a)
+
+    assert (log.kind, log.sequence, log.sent_by, log.recipients) == ("urge", 1, w.center_admin, 2)
+    assert second.sequence == 2
+    told = set(
+        Notification.objects.filter(kind="reminder.urge").values_list("recipient__username", flat=True)
+    )
+    assert told == {w.officer_user.username, w.guide.username}
+    assert "请本周内受理" in Notification.objects.filter(kind="reminder.urge").order_by("id").first().body
+    assert AuditEvent.objects.filter(action="project_item.urge").count() == 2
+
+
+def test_only_the_centre_urges_and_only_open_items(track, plan, second_guide):
+    w = track.world
+    a = item_of(track.project, "A")
+    for actor in (w.officer_user, w.supervisor, w.applicant, w.center_leader):
+        with pytest.raises(PermissionDenied):
+            project_item_urge(actor=actor, project_item=a)
+    with pytest.raises(NotFound):
+        project_item_urge(actor=second_guide, project_item=a)
+    track.driver.to(a, "not_needed")
+    with pytest.raises(PermissionDenied):
+        project_item_urge(actor=w.center_admin, project_item=a)
+    assert not ReminderLog.objects.exists()
+
+
+@pytest.mark.parametrize("value", [0, 31, "3", True])
+def test_settings_refuse_values_out_of_range(track, value):
+    with pytest.raises(DomainError, match="1 至 30") as caught:
+        tracking_settings_update(
+            actor=track.world.center_admin,
+            yellow_threshold_days=value,
+            overdue_repeat_days=3,
+            obligation_default_days=5,
+        )
+    assert caught.value.field == "yellow_threshold_days"
+
+
+def test_only_the_centre_changes_the_settings(track):
+    with pytest.raises(PermissionDenied):
+        tracking_settings_update(
+            actor=track.world.officer_user,
+            yellow_threshold_days=2,
+            overdue_repeat_days=3,
+            obligation_default_days=5,
+        )
+
+
+def test_the_background_task_runs_the_reminders(track, plan):
+    result = tracking_reminders_run.call()
+    assert set(result) >= {"sent", "already_sent", "obligations_sent", "calendar_problems"}
+    assert result["sent"] == ReminderLog.objects.count()
+
+
+def test_the_scheduler_enqueues_the_job_for_the_worker(capsys):
+    call_command("tracking_scheduler", "--once")
+    queued = DBTaskResult.objects.get()
+    assert queued.task_path == "liaison.tracking.tasks.tracking_reminders_run"
+    assert "Enqueued tracking_reminders_run" in capsys.readouterr().out
+
+
+def test_the_scheduler_refuses_a_nonsense_interval():
+    from django.core.management.base import CommandError
+
+    with pytest.raises(CommandError, match="positive"):
+        call_command("tracking_scheduler", "--once", "--interval", "0")

@@ -1,0 +1,108 @@
+"""Two workers running the reminders job at once never send a reminder twice.
+
+The threads really run at once. On PostgreSQL the second worker's insert of the same ReminderLog waits on
+the first one's unique index entry and fails when it commits; on SQLite the IMMEDIATE transactions and the
+busy timeout serialise the writers and the insert fails the same way. The database is shared with the
+threads as in liaison/intake/tests/test_concurrency.py (on SQLite it is copied to a file for the test).
+"""
+
+# ruff: noqa: F811 - the shared fixtures are imported by name and then requested as arguments
+
+from __future__ import annotations
+
+import datetime as dt
+import threading
+import time
+from collections import Counter
+from typing import Any
+
+import pytest
+from django.db import connections, transaction
+
+from liaison.intake.tests.test_concurrency import at_once, shared_database  # noqa: F401 - fixture
+from liaison.intake.tests.test_services_support import ensure_thresholds
+from liaison.notifications.models import Notification
+from liaison.tracking.lights import tracking_settings
+from liaison.tracking.models import ReminderLog
+from liaison.tracking.services.reminders import ReminderRun, reminders_run
+from liaison.tracking.tests.builders import dispatched_project, draft
+from liaison.tracking.tests.conftest import START
+
+pytestmark = [pytest.mark.postgres, pytest.mark.django_db(transaction=True)]
+MONDAY = dt.date(2026, 9, 28)  # per plan: A is yellow, E is red
+PROJECTS = 4
+
+
+@pytest.fixture
+def plans(shared_database: None, world: Any, request: pytest.FixtureRequest) -> Any:
+    ensure_thresholds(world.center_admin)  # an earlier transactional test may have flushed them
+    track = request.getfixturevalue("track")
+    tracking_settings()  # the settings row exists before the workers start
+    draft(track.world, track.project, START)
+    for n in range(PROJECTS - 1):
+        draft(track.world, dispatched_project(track.world, name=f"并发提醒项目{n}"), START)
+    return track
+
+
+def _no_duplicates() -> None:
+    keys = Counter(ReminderLog.objects.values_list("project_item_id", "kind", "due_on", "sequence"))
+    assert keys and max(keys.values()) == 1
+    notes = Counter(
+        Notification.objects.filter(kind__startswith="reminder.").values_list("recipient_id", "event_key")
+    )
+    assert max(notes.values()) == 1
+
+
+def test_two_workers_started_together_send_each_reminder_exactly_once(plans):
+    results = at_once([lambda: reminders_run(today=MONDAY), lambda: reminders_run(today=MONDAY)])
+
+    assert all(isinstance(r, ReminderRun) for r in results), results
+    assert sum(r.sent for r in results) == 2 * PROJECTS
+    assert ReminderLog.objects.count() == 2 * PROJECTS
+    assert Notification.objects.filter(kind__startswith="reminder.").count() == 2 * PROJECTS
+    _no_duplicates()
+
+
+def test_a_worker_that_meets_another_mid_send_waits_for_it_and_sends_nothing(plans):
+    first_ran, release = threading.Event(), threading.Event()
+    results: dict[str, Any] = {}
+
+    def first() -> None:
+        try:
+            with transaction.atomic():  # worker A has inserted its rows but not committed yet
+                results["first"] = reminders_run(today=MONDAY)
+                first_ran.set()
+                release.wait(timeout=30)
+        except Exception as exc:
+            results["first"] = exc
+        finally:
+            first_ran.set()
+            connections.close_all()
+
+    def second() -> None:
+        first_ran.wait(timeout=30)
+        started = time.monotonic()
+        try:
+            results["second"] = reminders_run(today=MONDAY)
+        except Exception as exc:
+            results["second"] = exc
+        finally:
+            results["waited"] = time.monotonic() - started
+            connections.close_all()
+
+    threads = [threading.Thread(target=first), threading.Thread(target=second)]
+    for thread in threads:
+        thread.start()
+    first_ran.wait(timeout=30)
+    time.sleep(0.5)  # let the second worker reach the insert that must wait
+    release.set()
+    for thread in threads:
+        thread.join(timeout=60)
+    assert not any(t.is_alive() for t in threads), "a worker hung"
+
+    assert isinstance(results["first"], ReminderRun), results
+    assert isinstance(results["second"], ReminderRun), results
+    assert (results["first"].sent, results["second"].sent) == (2 * PROJECTS, 0)
+    assert results["second"].already_sent == 2 * PROJECTS
+    assert results["waited"] >= 0.4  # it really waited for the first worker's transaction
+    _no_duplicates()
