@@ -7,7 +7,7 @@ from decimal import Decimal
 from typing import Any
 
 from liaison.catalogue.models import ApprovalItem
-from liaison.directory.models import Enterprise, User
+from liaison.directory.models import User
 from liaison.intake.eligibility_defaults import default_thresholds_ensure
 from liaison.intake.models import (
     Currency,
@@ -68,7 +68,8 @@ def build_intake_demo(admin: User, log: Any) -> None:
         )
     a1, a2 = User.objects.get(username="applicant1"), User.objects.get(username="applicant2")
     for applicant in (a1, a2):
-        enterprise = Enterprise.objects.get(pk=applicant.enterprise_id)
+        enterprise = applicant.enterprise
+        assert enterprise is not None  # noqa: S101 - the demo applicants belong to enterprises
         for role, name, mobile in CONTACTS[applicant.username]:
             enterprise_contact_change(
                 actor=applicant,
