@@ -1,0 +1,91 @@
+"""Forms of the tracking pages: input shape only; the services decide what is allowed."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+DATE = forms.DateInput(attrs={"type": "date", "class": "form-control form-control-sm"})
+TEXT = forms.TextInput(attrs={"class": "form-control form-control-sm"})
+AREA = forms.Textarea(attrs={"class": "form-control form-control-sm", "rows": 3})
+
+
+class TransitionForm(forms.Form):
+    name = forms.CharField(max_length=32, widget=forms.HiddenInput)
+    comment = forms.CharField(label=_("说明或理由"), required=False, max_length=1000, widget=AREA)
+
+
+class SupplementForm(forms.Form):
+    missing = forms.CharField(
+        label=_("需要补正的内容（每行一项，一次性告知）"),
+        required=False,
+        widget=AREA,
+        error_messages={"required": _("请逐项列明需要补正的内容（一次性告知）。")},
+    )
+    due_on = forms.DateField(
+        label=_("补正期限"), required=False, widget=DATE, error_messages={"invalid": _("请填写有效的日期。")}
+    )
+
+    def missing_lines(self) -> list[str]:
+        return [line.strip() for line in self.cleaned_data.get("missing", "").splitlines() if line.strip()]
+
+
+class UrgeForm(forms.Form):
+    comment = forms.CharField(label=_("催办说明"), required=False, max_length=300, widget=TEXT)
+
+
+class MaterialUploadForm(forms.Form):
+    file = forms.FileField(
+        label=_("文件"),
+        error_messages={"required": _("请选择要上传的文件。"), "empty": _("文件为空，请重新选择。")},
+    )
+    note = forms.CharField(label=_("说明"), required=False, max_length=300, widget=TEXT)
+
+
+class RevisionForm(forms.Form):
+    reason = forms.CharField(
+        label=_("修改意见"),
+        max_length=500,
+        widget=TEXT,
+        error_messages={"required": _("请填写修改意见。")},
+    )
+    due_on = forms.DateField(
+        label=_("修改期限"), required=False, widget=DATE, error_messages={"invalid": _("请填写有效的日期。")}
+    )
+
+
+def _date_field(label: Any) -> forms.DateField:
+    return forms.DateField(
+        label=label,
+        widget=DATE,
+        error_messages={
+            "required": _("请填写%(label)s。") % {"label": label},
+            "invalid": _("请填写有效的日期。"),
+        },
+    )
+
+
+class DraftForm(forms.Form):
+    start_date = _date_field(_("计划开始日期"))
+
+
+class RescheduleForm(forms.Form):
+    planned_start = _date_field(_("计划开始日期"))
+    confirm = forms.BooleanField(required=False, widget=forms.HiddenInput)
+
+
+class ConfirmPlanForm(forms.Form):
+    reason = forms.CharField(label=_("确认说明"), required=False, max_length=300, widget=TEXT)
+
+
+class ProposalForm(forms.Form):
+    proposed_start = _date_field(_("建议开始日期"))
+    reason = forms.CharField(
+        label=_("理由"), max_length=300, widget=TEXT, error_messages={"required": _("请填写理由。")}
+    )
+
+
+class DecisionForm(forms.Form):
+    note = forms.CharField(label=_("处理意见"), required=False, max_length=300, widget=TEXT)

@@ -1,0 +1,1 @@
+"""Pages of service plans, project items, materials and to-do lists."""
