@@ -57,6 +57,16 @@ NAVIGATION: tuple[NavEntry, ...] = (
     NavEntry(
         _("代办范围标准"), "intake:eligibility_settings", "sliders", frozenset({*CENTRE}), _("委托与派任")
     ),
+    NavEntry(
+        _("待办事项"), "tracking:todo", "list-check", frozenset({Role.OFFICER, Role.GUIDE}), _("审批跟踪")
+    ),
+    NavEntry(
+        _("跟踪总览"),
+        "tracking:overview",
+        "bar-chart-line",
+        frozenset({*CENTRE, Role.SUPERVISOR, Role.PROJECT_OFFICE}),
+        _("审批跟踪"),
+    ),
     NavEntry(_("事项目录"), "catalogue:item_list", "journal-text", ALL, _("事项与指导员")),
     NavEntry(_("指导员联系表"), "catalogue:roster", "person-lines-fill", STAFF, _("事项与指导员")),
     NavEntry(

@@ -1,16 +1,21 @@
-"""Reads for the dashboard: a handful of counts, each one query."""
+"""Reads for the dashboard: a handful of counts, the centre's overview, the user's 待办 (constant query count)."""
 
 from __future__ import annotations
 
 from typing import Any
 
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from liaison.catalogue.models import ApprovalItem, GuideAssignment, GuideChange, GuideChangeStatus
+from liaison.catalogue.stages import Stage
 from liaison.directory.models import Department
 from liaison.directory.roles import Role
 from liaison.intake.models import Entrustment, EntrustmentStatus
 from liaison.officers.models import Officer, OfficerStatus
+from liaison.tracking.lights import LIGHT_LABELS, SEVERITY, Light
+from liaison.tracking.selectors.dashboards import FINISHED, UNPLANNED, CentreOverview, centre_overview
+from liaison.tracking.selectors.items import project_item_todo_list
 from liaison.workcal.calendar import next_year_warning
 
 
@@ -54,4 +59,81 @@ def dashboard_summary(*, user: Any) -> dict[str, Any]:
             .select_related("department")
             .order_by("code")
         )
+    if user.has_role(*OVERVIEW_ROLES):
+        overview = centre_overview()
+        summary["overview"] = overview
+        summary["overview_tables"] = overview_tables(overview)
+    if user.has_role(Role.OFFICER, Role.GUIDE):
+        summary["todo"] = project_item_todo_list(user=user, limit=TODO_LIMIT)
+        summary["todo_limit"] = TODO_LIMIT
     return summary
+
+
+OVERVIEW_ROLES = (Role.CENTER_ADMIN, Role.CENTER_LEADER, Role.SUPERVISOR)
+TODO_LIMIT = 50
+# The lights a chart shows, in severity order (paused, unknown and no-deadline are folded into the tables).
+CHART_LIGHTS = (Light.RED, Light.YELLOW, Light.UNKNOWN, Light.GREEN, Light.PAUSED, Light.NONE)
+OFFICERS_IN_CHART = 20
+
+
+def _stage_label(stage: str) -> str:
+    if stage == UNPLANNED:
+        return _("未编制方案")
+    if stage == FINISHED:
+        return _("事项均已结束")
+    return str(Stage(stage).label)
+
+
+def overview_tables(overview: CentreOverview) -> dict[str, Any]:
+    """The overview's figures as plain lists and labels: rendered as tables and passed to the charts."""
+    lights = [{"key": light, "label": str(LIGHT_LABELS[light])} for light in CHART_LIGHTS]
+    stages: list[dict[str, Any]] = [
+        {
+            "label": _stage_label(stage),
+            "counts": [counts.get(light, 0) for light in CHART_LIGHTS],
+            "total": sum(counts.values()),
+        }
+        for stage, counts in overview.by_stage.items()
+    ]
+    officers: list[dict[str, Any]] = [
+        {
+            "name": load.officer.user.full_name or load.officer.user.username,
+            "number": load.officer.number,
+            "projects": load.projects,
+            "open_items": load.open_items,
+            "red": load.lights.counts.get(Light.RED, 0),
+            "yellow": load.lights.counts.get(Light.YELLOW, 0),
+        }
+        for load in overview.officers
+    ]
+    return {
+        "lights": lights,
+        "stages": stages,
+        "departments": overview_departments(overview),
+        "officers": officers,
+        "item_lights": [
+            {"key": light, "label": str(LIGHT_LABELS[light]), "count": overview.items.counts.get(light, 0)}
+            for light in SEVERITY
+        ],
+        "chart": {
+            "lights": [row["label"] for row in lights],
+            "light_keys": list(CHART_LIGHTS),
+            "stages": [row["label"] for row in stages],
+            "stage_series": [[row["counts"][i] for row in stages] for i in range(len(CHART_LIGHTS))],
+            "departments": [name or _("未指定部门") for name, _n in overview.overdue_by_department],
+            "department_overdue": [n for _name, n in overview.overdue_by_department],
+            "officers": [row["name"] for row in officers[:OFFICERS_IN_CHART]],
+            "officer_projects": [row["projects"] for row in officers[:OFFICERS_IN_CHART]],
+            "officer_open": [row["open_items"] for row in officers[:OFFICERS_IN_CHART]],
+            "officer_red": [row["red"] for row in officers[:OFFICERS_IN_CHART]],
+            "labels": {
+                "projects": _("项目数"),
+                "open_items": _("在办事项"),
+                "overdue": _("超期事项"),
+            },
+        },
+    }
+
+
+def overview_departments(overview: CentreOverview) -> list[dict[str, Any]]:
+    return [{"name": name or _("未指定部门"), "overdue": n} for name, n in overview.overdue_by_department]

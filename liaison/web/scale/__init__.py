@@ -1,0 +1,1 @@
+"""Benchmark data: a large, realistic dataset written with bulk_create (see docs/performance.md)."""

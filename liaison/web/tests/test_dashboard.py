@@ -1,0 +1,157 @@
+"""The dashboard: the centre's overview for centre roles, the 待办 for officers and guides, constant queries."""
+
+# ruff: noqa: F811 - the shared fixtures are imported by name and then requested as arguments
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+import pytest
+from django.db import connection
+from django.test import Client
+from django.test.utils import CaptureQueriesContext
+
+from liaison.intake.models import Project
+from liaison.intake.tests.test_services_support import (  # noqa: F401 - fixtures
+    fast_passwords,
+    register_officer,
+    world,
+)
+from liaison.tracking.lights import SEVERITY, tracking_settings
+from liaison.tracking.services.plans import plan_draft_from_entrustment
+from liaison.tracking.tests.builders import dispatched_project, draft, item_of
+from liaison.tracking.tests.conftest import (  # noqa: F401 - fixtures
+    START,
+    Track,
+    _media,
+    catalogue,
+    track,
+)
+
+pytestmark = pytest.mark.django_db
+ECHARTS = "vendor/echarts/echarts.min.js"
+
+
+def client_for(user: Any) -> Client:
+    client = Client()
+    client.force_login(user)
+    return client
+
+
+def page(user: Any) -> Any:
+    response = client_for(user).get("/")
+    assert response.status_code == 200
+    return response
+
+
+def queries_of(user: Any) -> int:
+    client = Client()
+    client.force_login(user)
+    with CaptureQueriesContext(connection) as ctx:
+        assert client.get("/").status_code == 200
+    return len(ctx.captured_queries)
+
+
+def lights_in_order(html: str) -> list[str]:
+    return re.findall(r'data-testid="todo-row" data-light="(\w+)"', html)
+
+
+@pytest.mark.parametrize("role", ["center_admin", "center_leader", "supervisor"])
+def test_centre_roles_see_the_overview_with_charts_and_tables_but_no_todo(track: Track, role: str) -> None:
+    draft(track.world, track.project, START)
+    html = page(track.world.persona(role)).content.decode()
+    assert 'data-testid="overview-panel"' in html
+    for table in ("table-stages", "table-departments", "table-officers"):
+        assert f'data-testid="{table}"' in html
+    assert 'id="overview-data" type="application/json"' in html
+    assert ECHARTS in html
+    assert 'data-testid="todo-panel"' not in html
+
+
+def test_the_overview_counts_every_registered_project_once_and_names_the_overdue_departments(
+    track: Track, department: Any
+) -> None:
+    draft(track.world, track.project, START)
+    second = dispatched_project(track.world, name="第二个项目")
+    draft(track.world, second, START)
+    tables = page(track.world.center_admin).context["summary"]["overview_tables"]
+    registered = Project.objects.filter(registered_at__isnull=False).count()
+    assert registered >= 2
+    assert sum(row["total"] for row in tables["stages"]) == registered
+    assert len(tables["chart"]["stage_series"]) == len(tables["lights"])
+    overview = page(track.world.center_admin).context["summary"]["overview"]
+    assert [(d["name"], d["overdue"]) for d in tables["departments"]] == [
+        (name, n) for name, n in overview.overdue_by_department
+    ]
+    officer_numbers = {row["number"] for row in tables["officers"]}
+    assert track.world.officer.number in officer_numbers
+
+
+def test_an_officer_sees_their_todo_sorted_by_urgency_with_lights_and_no_overview(track: Track) -> None:
+    draft(track.world, track.project, START)
+    track.driver.to(item_of(track.project, "A"), "supplement_requested")
+    html = page(track.world.officer_user).content.decode()
+    assert 'data-testid="todo-panel"' in html
+    lights = lights_in_order(html)
+    assert len(lights) == 5  # A waits for the enterprise's supplement; B–E are planned
+    assert [SEVERITY.index(light) for light in lights] == sorted(SEVERITY.index(light) for light in lights)
+    assert all(f"light light-{light}" in html for light in lights)
+    assert item_of(track.project, "B").approval_item.name in html
+    assert 'data-testid="overview-panel"' not in html
+    assert ECHARTS not in html
+
+
+def test_a_guide_sees_the_items_waiting_for_their_decision(track: Track) -> None:
+    draft(track.world, track.project, START)
+    submitted = track.driver.to(item_of(track.project, "A"), "submitted")
+    html = page(track.world.guide).content.decode()
+    assert 'data-testid="todo-panel"' in html
+    assert len(lights_in_order(html)) == 1
+    assert submitted.approval_item.name in html
+    assert 'data-testid="overview-panel"' not in html
+
+
+@pytest.mark.parametrize("role", ["applicant", "project_office", "department_admin"])
+def test_other_roles_see_neither_the_overview_nor_a_todo(track: Track, role: str) -> None:
+    draft(track.world, track.project, START)
+    html = page(track.world.persona(role)).content.decode()
+    assert 'data-testid="overview-panel"' not in html
+    assert 'data-testid="todo-panel"' not in html
+    assert ECHARTS not in html
+
+
+def test_the_centre_dashboard_costs_the_same_queries_for_one_or_four_projects(
+    track: Track, django_assert_max_num_queries: Any
+) -> None:
+    w = track.world
+    draft(w, track.project, START)
+    tracking_settings()
+    few = queries_of(w.center_admin)
+    for n in range(3):
+        project = dispatched_project(w, name=f"批量项目{n}", officer=track.other_officer)
+        plan_draft_from_entrustment(actor=track.other_officer.user, project=project, start_date=START)
+    track.driver.to(item_of(track.project, "A"), "supplement_requested")
+    many = queries_of(w.center_admin)
+    assert many == few
+    client = client_for(w.center_admin)
+    with django_assert_max_num_queries(25):
+        assert client.get("/").status_code == 200
+
+
+def test_an_officers_dashboard_costs_the_same_queries_for_few_or_many_todo_rows(
+    track: Track, django_assert_max_num_queries: Any
+) -> None:
+    w = track.world
+    draft(w, track.project, START)
+    tracking_settings()
+    few = queries_of(w.officer_user)
+    for n in range(3):
+        draft(w, dispatched_project(w, name=f"批量项目{n}"), START)
+    html = page(w.officer_user).content.decode()
+    assert len(lights_in_order(html)) == 20
+    many = queries_of(w.officer_user)
+    assert many == few
+    client = client_for(w.officer_user)
+    with django_assert_max_num_queries(25):
+        assert client.get("/").status_code == 200
