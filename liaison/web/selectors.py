@@ -64,13 +64,13 @@ def dashboard_summary(*, user: Any) -> dict[str, Any]:
         summary["overview"] = overview
         summary["overview_tables"] = overview_tables(overview)
     if user.has_role(Role.OFFICER, Role.GUIDE):
-        summary["todo"] = project_item_todo_list(user=user, limit=TODO_LIMIT)
-        summary["todo_limit"] = TODO_LIMIT
+        summary["todo"] = project_item_todo_list(user=user, limit=PENDING_LIST_LIMIT)
+        summary["todo_limit"] = PENDING_LIST_LIMIT
     return summary
 
 
 OVERVIEW_ROLES = (Role.CENTER_ADMIN, Role.CENTER_LEADER, Role.SUPERVISOR)
-TODO_LIMIT = 50
+PENDING_LIST_LIMIT = 50
 # The lights a chart shows, in severity order (paused, unknown and no-deadline are folded into the tables).
 CHART_LIGHTS = (Light.RED, Light.YELLOW, Light.UNKNOWN, Light.GREEN, Light.PAUSED, Light.NONE)
 OFFICERS_IN_CHART = 20

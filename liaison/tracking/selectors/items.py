@@ -18,8 +18,8 @@ from liaison.tracking.policies import actor_scope, can_view_project_item, projec
 from liaison.tracking.selectors.rows import ItemRow, annotated_items, build_rows
 
 S = ProjectItemState
-OFFICER_TODO = frozenset({S.PLANNED, S.PREPARING, S.SUPPLEMENT_REQUESTED})
-GUIDE_TODO = frozenset({S.SUBMITTED, S.ACCEPTED, S.RESUBMITTED})
+OFFICER_PENDING_STATES = frozenset({S.PLANNED, S.PREPARING, S.SUPPLEMENT_REQUESTED})
+GUIDE_PENDING_STATES = frozenset({S.SUBMITTED, S.ACCEPTED, S.RESUBMITTED})
 
 
 def access_project_item(user: Any, item_id: int) -> ProjectItem:
@@ -67,9 +67,9 @@ def project_item_todo_list(*, user: Any, today: dt.date | None = None, limit: in
     scope = actor_scope(user)
     condition = Q(pk__in=[])
     if Role.OFFICER in scope.roles and scope.officer_projects:
-        condition |= Q(project_id__in=scope.officer_projects, state__in=sorted(OFFICER_TODO))
+        condition |= Q(project_id__in=scope.officer_projects, state__in=sorted(OFFICER_PENDING_STATES))
     if Role.GUIDE in scope.roles and scope.guide_items:
-        condition |= Q(approval_item_id__in=scope.guide_items, state__in=sorted(GUIDE_TODO))
+        condition |= Q(approval_item_id__in=scope.guide_items, state__in=sorted(GUIDE_PENDING_STATES))
     qs = annotated_items(ProjectItem.objects.filter(condition, state__in=sorted(OPEN_STATES)), ctx)
     rows = build_rows(qs.order_by("due_on", "pk")[:limit], ctx, user=user, scope=scope)
     return sorted(rows, key=lambda r: r.urgency)
