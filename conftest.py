@@ -9,6 +9,7 @@ import pytest
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")  # live_server + sync Playwright
 
 from liaison.directory.roles import Role
+from liaison.testing.migration_rows import migration_rows_restore
 from liaison.testing.personas import make_department, make_user
 
 CHROMIUM_ARGS = [
@@ -34,6 +35,17 @@ def browser_type_launch_args(browser_type_launch_args):
 @pytest.fixture(scope="session")
 def browser_context_args(browser_context_args):
     return {**browser_context_args, "locale": "zh-CN", "timezone_id": "Asia/Shanghai"}
+
+
+@pytest.fixture(autouse=True)
+def _migration_rows(request):
+    """Data-migration rows are back before every database test (a transactional test flushes them)."""
+    uses_db = request.node.get_closest_marker("django_db") is not None or bool(
+        {"db", "transactional_db", "live_server"} & set(request.fixturenames)
+    )
+    if uses_db:
+        request.getfixturevalue("_django_db_helper")
+        migration_rows_restore()
 
 
 @pytest.fixture

@@ -3,13 +3,9 @@ the 派任单 downloads → the officer sees the project in 我的项目."""
 
 from __future__ import annotations
 
-import datetime as dt
-from decimal import Decimal
-
 import pytest
 
-from liaison.intake.models import EligibilityThreshold, Entrustment, EntrustmentStatus, Project
-from liaison.intake.services.settings import eligibility_threshold_save
+from liaison.intake.models import Entrustment, EntrustmentStatus, Project
 from liaison.intake.tests.test_views_support import docx_text, make_item, make_officer, register_applicant
 from liaison.testing.personas import PASSWORD
 
@@ -25,19 +21,6 @@ def _plain_http(settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path
 
 
-def _thresholds(admin) -> None:
-    """Migration 0002's thresholds; a transactional test run earlier may have flushed them."""
-    if not EligibilityThreshold.objects.exists():
-        for source, amount, currency in (("domestic", "20000000", "CNY"), ("foreign", "5000000", "USD")):
-            eligibility_threshold_save(
-                actor=admin,
-                investment_source=source,
-                amount=Decimal(amount),
-                currency=currency,
-                effective_from=dt.date(2021, 3, 26),
-            )
-
-
 def _login(page, base: str, username: str, next_path: str) -> None:
     page.context.clear_cookies()
     page.goto(f"{base}/accounts/login/?next={next_path}")
@@ -48,7 +31,6 @@ def _login(page, base: str, username: str, next_path: str) -> None:
 
 
 def test_applicant_to_dispatched_officer(page, live_server, center_admin, department, tmp_path):
-    _thresholds(center_admin)
     make_item(center_admin, department, stage="approval_land", code="DRC-001")
     make_item(center_admin, department, stage="construction_license", code="DRC-002")
     officer = make_officer(center_admin, username="officer1", full_name="李联络")
