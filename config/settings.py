@@ -55,6 +55,7 @@ INSTALLED_APPS = [
     "liaison.officers",
     "liaison.intake",
     "liaison.tracking",
+    "liaison.consultations",
     "liaison.web",
 ]
 

@@ -17,6 +17,7 @@ from liaison.catalogue.policies import (
     can_register_guide_change,
 )
 from liaison.catalogue.services import guide_notices
+from liaison.catalogue.signals import guide_assignment_changed
 from liaison.core.errors import Conflict, DomainError, PermissionDenied
 from liaison.directory.models import User
 from liaison.directory.roles import Role
@@ -103,6 +104,13 @@ def _apply(*, actor: User, item: ApprovalItem, change: GuideChange) -> None:
         obj=assignment,
         after=snapshot(assignment, ["item", "guide", "start_date", "is_active"]),
         summary=_("指导员任职：%(g)s（%(i)s）") % {"g": change.new_guide, "i": item.code},
+    )
+    guide_assignment_changed.send(
+        sender=GuideAssignment,
+        item=item,
+        previous_guide=change.previous_guide,
+        new_guide=change.new_guide,
+        actor=actor,
     )
 
 

@@ -1,0 +1,11 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class ConsultationsConfig(AppConfig):
+    name = "liaison.consultations"
+    verbose_name = _("咨询与意见回复")
+
+    def ready(self) -> None:
+        # Re-route open consultations when an item's guide changes (catalogue sends the signal).
+        from liaison.consultations import receivers  # noqa: F401

@@ -1,0 +1,103 @@
+"""Who may see and act on consultations (object-level rules).
+
+A guide sees the consultations addressed to them and those forwarded through them; a department
+admin their department's; the officer the consultations of the projects assigned to them; the
+enterprise only what was relayed to it; the centre and oversight roles everything.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import rules
+from django.db.models import Q, QuerySet
+
+from liaison.consultations.models import Consultation, ConsultationState
+from liaison.directory.roles import Role
+from liaison.intake.models import Assignment
+from liaison.intake.policies import READ_ALL_ROLES
+
+S = ConsultationState
+RELAYED_STATES = frozenset({S.RELAYED, S.CONFIRMED, S.CLOSED})
+
+
+def _authed(user: Any) -> bool:
+    return bool(getattr(user, "is_authenticated", False) and user.is_active)
+
+
+def visible_consultations(user: Any, qs: QuerySet[Consultation] | None = None) -> QuerySet[Consultation]:
+    """The consultations `user` may see (one filter, so lists stay in a fixed number of queries)."""
+    qs = Consultation.objects.all() if qs is None else qs
+    if not _authed(user):
+        return qs.none()
+    roles = set(user.role_set)
+    if roles & set(READ_ALL_ROLES):
+        return qs
+    cond = Q(pk__in=[])
+    if Role.OFFICER in roles:
+        mine = Assignment.objects.filter(officer__user=user, is_active=True).values("project_id")
+        cond |= Q(project_id__in=mine)
+    if Role.GUIDE in roles:
+        cond |= Q(guide=user) | Q(first_contact=user) | Q(forwardings__from_guide=user)
+        cond |= Q(forwardings__to_guide=user)
+    if Role.DEPARTMENT_ADMIN in roles and user.department_id:
+        cond |= Q(approval_item__department_id=user.department_id)
+        cond |= Q(forwardings__from_item__department_id=user.department_id)
+    if Role.APPLICANT in roles and user.enterprise_id:
+        cond |= Q(project__enterprise_id=user.enterprise_id, state__in=sorted(RELAYED_STATES))
+    return qs.filter(pk__in=Consultation.objects.filter(cond).values("pk"))
+
+
+def consultation_roles(user: Any, consultation: Consultation) -> frozenset[str]:
+    """The roles `user` acts in on this consultation (empty: they may not see it)."""
+    if not _authed(user):
+        return frozenset()
+    roles = set(user.role_set)
+    held = {r for r in roles if r in READ_ALL_ROLES}
+    if (
+        Role.OFFICER in roles
+        and Assignment.objects.filter(
+            officer__user=user, is_active=True, project_id=consultation.project_id
+        ).exists()
+    ):
+        held.add(Role.OFFICER)
+    if Role.GUIDE in roles and consultation.guide_id == user.pk:
+        held.add(Role.GUIDE)
+    if (
+        Role.APPLICANT in roles
+        and user.enterprise_id
+        and user.enterprise_id == consultation.project.enterprise_id
+        and consultation.state in RELAYED_STATES
+    ):
+        held.add(Role.APPLICANT)
+    if not held and visible_consultations(user, Consultation.objects.filter(pk=consultation.pk)).exists():
+        held.add("reader")  # a guide it passed through, a department admin: they read, they don't act
+    return frozenset(held)
+
+
+@rules.predicate
+def can_view_consultation(user: Any, consultation: Consultation) -> bool:
+    return bool(consultation_roles(user, consultation))
+
+
+def can_raise_consultation(user: Any, project: Any) -> bool:
+    """The officer assigned to the project raises consultations on it."""
+    return bool(
+        _authed(user)
+        and user.has_role(Role.OFFICER)
+        and Assignment.objects.filter(officer__user=user, is_active=True, project=project).exists()
+    )
+
+
+@rules.predicate
+def can_manage_consultation_settings(user: Any, obj: Any = None) -> bool:
+    return _authed(user) and user.has_role(Role.CENTER_ADMIN)
+
+
+@rules.predicate
+def can_urge_consultation(user: Any, consultation: Consultation) -> bool:
+    """催办 by the centre while the consultation waits on a guide."""
+    return consultation.is_pending and _authed(user) and user.has_role(Role.CENTER_ADMIN)
+
+
+rules.add_perm("consultations.view_consultation", can_view_consultation)
