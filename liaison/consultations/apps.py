@@ -8,4 +8,4 @@ class ConsultationsConfig(AppConfig):
 
     def ready(self) -> None:
         # Re-route open consultations when an item's guide changes (catalogue sends the signal).
-        from liaison.consultations import receivers  # noqa: F401
+        from liaison.consultations import receivers  # noqa: F401, PLC0415

@@ -7,12 +7,11 @@ from typing import Any
 from django.dispatch import receiver
 
 from liaison.catalogue.signals import guide_assignment_changed
+from liaison.consultations.services.routing import consultations_reroute
 
 
 @receiver(guide_assignment_changed, dispatch_uid="consultations_reroute_on_guide_change")
 def _reroute(
     sender: Any, *, item: Any, previous_guide: Any, new_guide: Any, actor: Any, **kwargs: Any
 ) -> None:
-    from liaison.consultations.services.routing import consultations_reroute
-
     consultations_reroute(actor=actor, approval_item=item, previous_guide=previous_guide, new_guide=new_guide)

@@ -59,7 +59,8 @@ def consultation_reminders_run(today: dt.date | None = None) -> ConsultationRemi
         .select_related("project", "guide", "first_contact")
     )
     for c in rows:
-        assert c.reply_due is not None  # yellow and red need a deadline
+        if c.reply_due is None:  # yellow and red need a deadline; kept as a guard
+            continue
         step = _threshold(c.light, c.reply_due, ctx.today, repeat)
         people = [c.guide, c.first_contact] + (project_officers(c.project) if c.light == Light.RED else [])
         key = f"consultation:{c.pk}:reminder:{c.reply_due.isoformat()}:{step}"
