@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from typing import Any
 
 from django.db.models import Case, CharField, Q, QuerySet, Value, When
 from django.utils import timezone
@@ -65,7 +66,5 @@ def reply_light_case(ctx: ReplyLightContext, prefix: str = "") -> Case:
     )
 
 
-def with_reply_light(
-    qs: QuerySet[Consultation], ctx: ReplyLightContext | None = None
-) -> QuerySet[Consultation]:
+def with_reply_light(qs: QuerySet[Consultation], ctx: ReplyLightContext | None = None) -> QuerySet[Any]:
     return qs.annotate(light=reply_light_case(ctx or reply_light_context()))

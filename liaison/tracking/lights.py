@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from django.db.models import Case, Count, Q, QuerySet, Value, When
-from django.db.models.fields import CharField
+from django.db.models.fields import CharField, IntegerField
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -96,6 +96,16 @@ def light_case(ctx: LightContext, prefix: str = "") -> Case:
         *(When(conditions[light], then=Value(light)) for light in SEVERITY),
         default=Value(Light.NONE),
         output_field=CharField(),
+    )
+
+
+def light_rank(ctx: LightContext, prefix: str = "") -> Case:
+    """The light as its index in SEVERITY (0 = red): the worst of several items is their minimum."""
+    conditions = light_conditions(ctx, prefix)
+    return Case(
+        *(When(conditions[light], then=Value(n)) for n, light in enumerate(SEVERITY)),
+        default=Value(SEVERITY.index(Light.NONE)),
+        output_field=IntegerField(),
     )
 
 

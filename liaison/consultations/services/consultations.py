@@ -40,7 +40,7 @@ def current_guide_of(item: ApprovalItem) -> User | None:
 
 
 def _items_of(project: Project, project_items: Sequence[ProjectItem | int]) -> list[ProjectItem]:
-    ids = sorted({getattr(i, "pk", i) for i in project_items})
+    ids: list[int] = sorted({i.pk if isinstance(i, ProjectItem) else int(i) for i in project_items})
     found = list(ProjectItem.objects.filter(project=project, pk__in=ids).select_related("approval_item"))
     if len(found) != len(ids):
         raise DomainError(_("所选事项不属于本项目。"), field="project_items")
@@ -165,7 +165,7 @@ def consultation_raise(
             consultation,
             actor=actor,
             kind=E.RAISED,
-            note=Channel(channel).label,
+            note=str(Channel(channel).label),
             action="consultation.raise",
             summary=_("发起咨询 %(n)s：%(s)s") % {"n": consultation.number, "s": subject_text},
             at=now,

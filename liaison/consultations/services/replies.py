@@ -118,7 +118,7 @@ def _clean_form(form: ReplyForm, today: dt.date) -> tuple[dict[str, Any], list[s
     def opt(value: str, name: str, label: Any, limit: int = 2000) -> str:
         return clean_text(value, field=name, label=label, required=False, limit=limit)
 
-    fields = {
+    fields: dict[str, Any] = {
         "opinion": req(form.opinion, "opinion", _("处理意见")),
         "legal_basis": req(form.legal_basis, "legal_basis", _("设定依据")),
         "procedure": req(form.procedure, "procedure", _("办理流程")),

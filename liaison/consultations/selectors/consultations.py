@@ -1,0 +1,149 @@
+"""Reads of consultations: lists with lights, a guide's inbox, one consultation with its whole history."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Any
+
+from django.db.models import Case, IntegerField, Prefetch, QuerySet, Value, When
+
+from liaison.consultations.lights import SEVERITY, ReplyLightContext, reply_light_context, with_reply_light
+from liaison.consultations.models import (
+    PENDING_STATES,
+    Consultation,
+    ConsultationEvent,
+    FollowUp,
+    Forwarding,
+    OpinionReply,
+    ReadReceipt,
+    ReplyMaterial,
+)
+from liaison.consultations.policies import consultation_roles, visible_consultations
+from liaison.consultations.workflows import CONSULTATION_WORKFLOW
+from liaison.core.errors import NotFound
+from liaison.core.workflow import Transition
+
+NOT_FOUND = "咨询不存在或您无权查看。"
+
+
+def _urgency(qs: QuerySet[Any]) -> QuerySet[Any]:
+    rank = Case(
+        *(When(light=light, then=Value(n)) for n, light in enumerate(SEVERITY)), output_field=IntegerField()
+    )
+    return qs.annotate(urgency=rank).order_by("urgency", "reply_due", "raised_at", "pk")
+
+
+def consultation_list(
+    user: Any,
+    *,
+    state: str = "",
+    light: str = "",
+    department_id: int | None = None,
+    project_id: int | None = None,
+    guide_id: int | None = None,
+    ctx: ReplyLightContext | None = None,
+) -> QuerySet[Any]:
+    """The consultations `user` may see, filtered, with their light; pending ones first by urgency."""
+    qs = visible_consultations(user).select_related(
+        "project", "approval_item__department", "guide", "first_contact", "raised_by"
+    )
+    if state == "pending":
+        qs = qs.filter(state__in=sorted(PENDING_STATES))
+    elif state:
+        qs = qs.filter(state=state)
+    if department_id:
+        qs = qs.filter(approval_item__department_id=department_id)
+    if project_id:
+        qs = qs.filter(project_id=project_id)
+    if guide_id:
+        qs = qs.filter(guide_id=guide_id)
+    lit: QuerySet[Any] = with_reply_light(qs, ctx or reply_light_context())
+    if light:
+        lit = lit.filter(light=light)
+    return _urgency(lit)
+
+
+def guide_inbox(user: Any, *, ctx: ReplyLightContext | None = None) -> QuerySet[Any]:
+    """待回复: what waits on this guide (addressed to them, or forwarded to them and not yet accepted)."""
+    return consultation_list(user, state="pending", guide_id=user.pk, ctx=ctx)
+
+
+def guide_inbox_count(user: Any) -> int:
+    return Consultation.objects.filter(guide=user, state__in=sorted(PENDING_STATES)).count()
+
+
+def consultation_get(user: Any, pk: int) -> Consultation:
+    row = (
+        with_reply_light(visible_consultations(user), reply_light_context())
+        .select_related(
+            "project__enterprise",
+            "approval_item__department",
+            "guide",
+            "first_contact",
+            "raised_by",
+            "relayed_by",
+        )
+        .filter(pk=pk)
+        .first()
+    )
+    if row is None:
+        raise NotFound(NOT_FOUND)
+    return row
+
+
+@dataclass
+class ConsultationDetail:
+    consultation: Consultation
+    roles: frozenset[str]
+    transitions: list[Transition]
+    project_items: list[Any] = field(default_factory=list)
+    events: list[ConsultationEvent] = field(default_factory=list)
+    chain: list[Forwarding] = field(default_factory=list)
+    replies: list[OpinionReply] = field(default_factory=list)
+    receipts: list[ReadReceipt] = field(default_factory=list)
+    follow_ups: list[FollowUp] = field(default_factory=list)
+
+    @property
+    def awaiting_acceptance(self) -> Forwarding | None:
+        """The forwarding not yet accepted: its first contact is still answerable for the matter."""
+        pending = [f for f in self.chain if f.accepted_at is None]
+        return pending[-1] if pending else None
+
+    @property
+    def latest_reply(self) -> OpinionReply | None:
+        return self.replies[-1] if self.replies else None
+
+
+def consultation_detail(user: Any, pk: int) -> ConsultationDetail:
+    """One consultation with everything its page shows (a fixed number of queries)."""
+    c = consultation_get(user, pk)
+    roles = consultation_roles(user, c)
+    replies = list(
+        c.replies.select_related("guide", "department", "approval_item").prefetch_related(
+            Prefetch("materials", queryset=ReplyMaterial.objects.order_by("seq"))
+        )
+    )
+    if "applicant" in roles and not roles - {"applicant"}:
+        # The enterprise sees what was relayed to it: the replies up to the latest relay.
+        relayed_at = c.relayed_at
+        replies = [r for r in replies if relayed_at and r.replied_at <= relayed_at]
+    return ConsultationDetail(
+        consultation=c,
+        roles=roles,
+        transitions=CONSULTATION_WORKFLOW.available(c.state, roles),
+        project_items=list(c.project_items.select_related("approval_item")),
+        events=list(c.events.select_related("actor")),
+        chain=list(
+            c.forwardings.select_related(
+                "from_guide", "to_guide", "from_item__department", "to_item__department"
+            )
+        ),
+        replies=replies,
+        receipts=list(c.receipts.select_related("user")),
+        follow_ups=list(c.follow_ups.select_related("officer")),
+    )
+
+
+def today_light_context(today: dt.date | None = None) -> ReplyLightContext:
+    return reply_light_context(today)
