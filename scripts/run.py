@@ -34,7 +34,7 @@ def main() -> int:
     processes = [
         subprocess.Popen([*manage, "runserver", f"{host}:{port}", "--noreload"], env=env, cwd=ROOT),
         subprocess.Popen([*manage, "db_worker", "--no-reload", "--interval", "1"], env=env, cwd=ROOT),
-        subprocess.Popen([*manage, "tracking_scheduler", "--interval", "15"], env=env, cwd=ROOT),
+        subprocess.Popen([*manage, "scheduler", "--interval", "15"], env=env, cwd=ROOT),
     ]
     print(
         f"\n政务服务联络官服务平台 is running at http://{host}:{port}/\n"
