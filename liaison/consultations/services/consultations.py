@@ -181,24 +181,34 @@ def consultation_raise(
     return consultation
 
 
+def _end(
+    actor: Any, consultation: Consultation, *, step: str, text: str, kind: str, summary: str
+) -> Consultation:
+    """Withdraw or close: the state, the note and the time, recorded."""
+    locked = lock(consultation)
+    transition = check_step(actor, locked, step)
+    before = {"state": locked.state}
+    locked.state = transition.target
+    locked.end_note = text
+    locked.closed_at = timezone.now()
+    locked.save(update_fields=["state", "end_note", "closed_at", "updated_at"])
+    record(
+        locked,
+        actor=actor,
+        kind=kind,
+        note=text,
+        action=f"consultation.{step}",
+        summary=summary % {"n": locked.number},
+        before=before,
+    )
+    return locked
+
+
 def consultation_withdraw(*, actor: Any, consultation: Consultation, reason: str) -> Consultation:
     text = clean_text(reason, field="reason", label=_("撤回原因"), required=True, limit=500)
     with transaction.atomic():
-        locked = lock(consultation)
-        transition = check_step(actor, locked, "withdraw")
-        before = {"state": locked.state}
-        locked.state = transition.target
-        locked.end_note = text
-        locked.closed_at = timezone.now()
-        locked.save(update_fields=["state", "end_note", "closed_at", "updated_at"])
-        record(
-            locked,
-            actor=actor,
-            kind=E.WITHDRAWN,
-            note=text,
-            action="consultation.withdraw",
-            summary=_("撤回咨询 %(n)s") % {"n": locked.number},
-            before=before,
+        locked = _end(
+            actor, consultation, step="withdraw", text=text, kind=E.WITHDRAWN, summary=_("撤回咨询 %(n)s")
         )
         notify(
             locked,
@@ -214,23 +224,7 @@ def consultation_withdraw(*, actor: Any, consultation: Consultation, reason: str
 def consultation_close(*, actor: Any, consultation: Consultation, note: str = "") -> Consultation:
     text = clean_text(note, field="note", label=_("办结说明"), required=False, limit=500)
     with transaction.atomic():
-        locked = lock(consultation)
-        transition = check_step(actor, locked, "close")
-        before = {"state": locked.state}
-        locked.state = transition.target
-        locked.end_note = text
-        locked.closed_at = timezone.now()
-        locked.save(update_fields=["state", "end_note", "closed_at", "updated_at"])
-        record(
-            locked,
-            actor=actor,
-            kind=E.CLOSED,
-            note=text,
-            action="consultation.close",
-            summary=_("咨询办结 %(n)s") % {"n": locked.number},
-            before=before,
-        )
-    return locked
+        return _end(actor, consultation, step="close", text=text, kind=E.CLOSED, summary=_("咨询办结 %(n)s"))
 
 
 def consultation_urge(*, actor: Any, consultation: Consultation, note: str = "") -> Consultation:

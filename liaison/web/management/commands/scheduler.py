@@ -6,13 +6,12 @@ sends every reminder exactly once (see the services they call).
 
 from __future__ import annotations
 
-import signal
-import time
 from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError
 
 from liaison.consultations.tasks import consultation_reminders_job
+from liaison.core.periodic import enqueue_periodically
 from liaison.tracking.tasks import tracking_reminders_run
 
 PERIODIC_JOBS = (tracking_reminders_run, consultation_reminders_job)
@@ -28,27 +27,11 @@ class Command(BaseCommand):
         parser.add_argument("--once", action="store_true", help="Enqueue each job once and exit.")
 
     def handle(self, *args: object, **options: Any) -> None:
-        interval = float(options["interval"])
-        if interval <= 0:
+        if float(options["interval"]) <= 0:
             raise CommandError("--interval must be a positive number of minutes.")
-        stopping = False
-
-        def stop(*_args: object) -> None:
-            nonlocal stopping
-            stopping = True
-
-        if not options["once"]:
-            signal.signal(signal.SIGTERM, stop)
-            signal.signal(signal.SIGINT, stop)
-        while True:
-            for job in PERIODIC_JOBS:
-                result = job.enqueue()
-                self.stdout.write(f"Enqueued {job.name} ({result.id}).")
-            if options["once"]:
-                return
-            deadline = time.monotonic() + interval * 60
-            while not stopping and time.monotonic() < deadline:
-                time.sleep(min(1.0, interval * 60))
-            if stopping:
-                self.stdout.write("Scheduler stopped.")
-                return
+        enqueue_periodically(
+            PERIODIC_JOBS,
+            interval_minutes=float(options["interval"]),
+            once=options["once"],
+            write=self.stdout.write,
+        )
