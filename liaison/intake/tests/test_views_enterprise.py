@@ -211,3 +211,16 @@ def test_settings_are_404_outside_the_centre(client, request, persona):
     client.force_login(request.getfixturevalue(persona))
     assert client.get(reverse("intake:eligibility_settings")).status_code == 404
     assert client.get(reverse("intake:threshold_create")).status_code == 404
+
+
+def test_registration_is_limited_per_address(client):
+    from liaison.directory.services.throttle import REGISTRATIONS, throttle_hit
+
+    for _n in range(5):
+        throttle_hit(REGISTRATIONS, ["ip:10.5.5.5"])
+    form = {**REGISTRATION, "username": "blocked_applicant"}
+    response = client.post(reverse("intake:register"), form, REMOTE_ADDR="10.5.5.5")
+    assert response.status_code == 200 and "尝试次数过多" in response.content.decode()
+    assert not User.objects.filter(username="blocked_applicant").exists()
+    response = client.post(reverse("intake:register"), form, REMOTE_ADDR="10.5.5.6")
+    assert response.status_code == 302 and User.objects.filter(username="blocked_applicant").exists()

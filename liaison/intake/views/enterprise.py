@@ -14,6 +14,7 @@ from django.views.decorators.http import require_http_methods
 from liaison.core.errors import DomainError
 from liaison.directory.models import Enterprise
 from liaison.directory.roles import Role
+from liaison.directory.services.throttle import REGISTRATIONS, client_address, throttle_check, throttle_hit
 from liaison.intake.forms import ContactChangeForm, RegisterForm
 from liaison.intake.models import EnterpriseContact
 from liaison.intake.services.enterprises import enterprise_contact_change, enterprise_register
@@ -28,11 +29,14 @@ def register(request: HttpRequest) -> HttpResponse:
     form = RegisterForm(posted(request))
     if request.method == "POST" and form.is_valid():
         data = {k: v for k, v in form.cleaned_data.items() if k != "password2"}
+        address = [f"ip:{client_address(request)}"]
         try:
+            throttle_check(REGISTRATIONS, address)
             user = enterprise_register(**data)
         except DomainError as exc:
             form_error(form, exc)
         else:
+            throttle_hit(REGISTRATIONS, address)
             login(request, user, backend="django.contrib.auth.backends.ModelBackend")
             messages.success(request, _("注册成功，欢迎使用。请登记您的投资建设项目，然后提出委托代办申请。"))
             return HttpResponseRedirect(reverse("intake:project_create"))
