@@ -1,11 +1,13 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Any
 
 from django.conf import settings
 from django.http import HttpRequest, HttpResponse
 
 from liaison.audit.context import AuditContext, reset_context, set_context
+from liaison.core.personal_data import Seen, start_collecting, stop_collecting
 
 ACTIVE_ROLE_SESSION_KEY = "active_role"
 # A reverse proxy on the same host (nginx → gunicorn) passes the client's address in X-Real-IP.
@@ -34,8 +36,30 @@ class AuditContextMiddleware:
         if hasattr(request, "session"):
             role = request.session.get(ACTIVE_ROLE_SESSION_KEY, "")
         source = "api" if request.path.startswith("/api/") else "web"
-        token = set_context(AuditContext(ip=client_ip(request), acting_role=role, source=source))
+        ip = client_ip(request)
+        token = set_context(AuditContext(ip=ip, acting_role=role, source=source))
+        collecting = start_collecting()
         try:
             return self.get_response(request)
         finally:
+            seen = stop_collecting(collecting)
             reset_context(token)
+            user = getattr(request, "user", None)
+            if seen is not None and seen.count and getattr(user, "is_authenticated", False):
+                _log_personal_data_view(request, user=user, ip=ip, role=role, seen=seen)
+
+
+def _log_personal_data_view(
+    request: HttpRequest, *, user: Any, ip: str | None, role: str, seen: Seen
+) -> None:
+    from liaison.audit.models import PersonalDataView  # noqa: PLC0415 - models load after the app registry
+
+    PersonalDataView.objects.create(
+        user=user,
+        path=request.path[:300],
+        method=request.method or "",
+        ip=ip,
+        acting_role=role,
+        count=seen.count,
+        subjects=seen.subjects,
+    )

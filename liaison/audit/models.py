@@ -71,3 +71,22 @@ class AuditChainHead(models.Model):
 
     def __str__(self) -> str:
         return f"#{self.last_seq}"
+
+
+class PersonalDataView(models.Model):
+    """One request that showed personal data unmasked to someone other than its owner."""
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    at = models.DateTimeField(auto_now_add=True, db_index=True)
+    path = models.CharField(max_length=300)
+    method = models.CharField(max_length=10)
+    ip = models.GenericIPAddressField(null=True, blank=True)
+    acting_role = models.CharField(max_length=32, blank=True)
+    count = models.PositiveIntegerField()
+    subjects = models.JSONField(default=list)
+
+    class Meta:
+        ordering = ["-at", "-id"]
+
+    def __str__(self) -> str:
+        return f"{self.user_id} {self.path} ({self.count})"

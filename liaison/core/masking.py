@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from liaison.core.personal_data import note_unmasked
+
 
 def mask_phone(value: str | None) -> str:
     """`13812341234` -> `138****1234`; office numbers keep the area code and the last four digits."""
@@ -23,3 +25,14 @@ def mask_id_number(value: str | None) -> str:
     if len(value) <= 10:
         return "*" * len(value)
     return f"{value[:6]}{'*' * (len(value) - 10)}{value[-4:]}"
+
+
+def phone_as(value: str | None, *, full: bool) -> str:
+    """The phone in full (the showing is noted for the personal-data access log) or masked."""
+    if not value:
+        return ""
+    masked = mask_phone(value)
+    if not full:
+        return masked
+    note_unmasked("phone", masked)
+    return value

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from liaison.core.masking import mask_phone
+from liaison.core.masking import phone_as
 from liaison.directory.roles import UNMASKED_CONTACT_ROLES
 
 
@@ -16,6 +16,6 @@ def phone_for(viewer: Any, phone: str | None, *, owner: Any = None) -> str:
     """The phone as `viewer` may see it: in full for the centre, supervisors and the owner."""
     if not phone:
         return ""
-    if sees_full_contacts(viewer) or (owner is not None and getattr(owner, "pk", None) == viewer.pk):
+    if owner is not None and getattr(owner, "pk", None) == viewer.pk:
         return phone
-    return mask_phone(phone)
+    return phone_as(phone, full=sees_full_contacts(viewer))

@@ -7,7 +7,7 @@ from typing import Any
 from django.db.models import QuerySet
 
 from liaison.catalogue.policies import can_view_guide_contacts
-from liaison.core.masking import mask_phone
+from liaison.core.masking import phone_as
 from liaison.directory.models import User
 from liaison.directory.roles import Role
 
@@ -30,7 +30,7 @@ def guide_contacts(viewer: Any, guide: User | None) -> dict[str, Any] | None:
         "id": guide.pk,
         "name": guide.display_name,
         "post": guide.post,
-        "mobile": guide.mobile if full else mask_phone(guide.mobile),
-        "office_phone": guide.office_phone if full else mask_phone(guide.office_phone),
+        "mobile": phone_as(guide.mobile, full=full),
+        "office_phone": phone_as(guide.office_phone, full=full),
         "masked": not full,
     }

@@ -14,7 +14,7 @@ from django.db.models import Case, Exists, IntegerField, OuterRef, Prefetch, Q, 
 
 from liaison.catalogue.models import ApprovalItem, GuideAssignment
 from liaison.catalogue.stages import STAGE_ORDER, Stage
-from liaison.core.masking import mask_phone
+from liaison.core.masking import phone_as
 from liaison.directory.models import Department
 from liaison.directory.roles import Role
 
@@ -123,7 +123,7 @@ def _row(item: ApprovalItem, seq: int, *, full: bool) -> RosterRow:
     guide = assignment.guide if assignment else None
 
     def phone(value: str) -> str:
-        return value if full else mask_phone(value)
+        return phone_as(value, full=full)
 
     return RosterRow(
         seq=seq,

@@ -10,7 +10,7 @@ from django.http import Http404, HttpRequest
 from django.utils.translation import gettext_lazy as _
 
 from liaison.core.errors import Conflict, DomainError, NotFound
-from liaison.core.masking import mask_phone
+from liaison.core.masking import phone_as
 from liaison.directory.models import User
 from liaison.directory.roles import Role
 from liaison.intake.models import EnterpriseContact, Entrustment, EntrustmentStatus, Project
@@ -144,7 +144,7 @@ def project_actions(
 
 
 def phone(value: str, full: bool) -> str:
-    return value if full else mask_phone(value)
+    return phone_as(value, full=full)
 
 
 def contact_rows(contacts: list[EnterpriseContact], *, full: bool) -> list[dict[str, Any]]:
