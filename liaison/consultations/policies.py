@@ -44,7 +44,8 @@ def visible_consultations(user: Any, qs: QuerySet[Consultation] | None = None) -
         cond |= Q(approval_item__department_id=user.department_id)
         cond |= Q(forwardings__from_item__department_id=user.department_id)
     if Role.APPLICANT in roles and user.enterprise_id:
-        cond |= Q(project__enterprise_id=user.enterprise_id, state__in=sorted(RELAYED_STATES))
+        # Once relayed it stays theirs, also while a later supplementary reply waits to be relayed.
+        cond |= Q(project__enterprise_id=user.enterprise_id, relay_count__gt=0)
     return qs.filter(pk__in=Consultation.objects.filter(cond).values("pk"))
 
 

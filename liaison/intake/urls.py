@@ -9,6 +9,7 @@ from liaison.intake.views import (
     requests,
     review,
     settings,
+    templates,
 )
 
 app_name = "intake"
@@ -44,6 +45,15 @@ urlpatterns: list[URLPattern] = [
     path("requests/<int:pk>/reject/", review.request_reject, name="request_reject"),
     path("attachments/<int:pk>/", attachments.attachment_download, name="attachment_download"),
     path("settings/", settings.eligibility_settings, name="eligibility_settings"),
+    path("templates/", templates.document_templates, name="document_templates"),
+    path(
+        "templates/<str:kind>/reset/", templates.document_template_reset_view, name="document_template_reset"
+    ),
+    path(
+        "templates/<str:kind>/download/",
+        templates.document_template_download,
+        name="document_template_download",
+    ),
     path("settings/thresholds/new/", settings.threshold_form, name="threshold_create"),
     path("settings/thresholds/<int:pk>/", settings.threshold_form, name="threshold_edit"),
     path("settings/rates/new/", settings.rate_form, name="rate_create"),

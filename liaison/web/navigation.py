@@ -58,6 +58,13 @@ NAVIGATION: tuple[NavEntry, ...] = (
         _("代办范围标准"), "intake:eligibility_settings", "sliders", frozenset({*CENTRE}), _("委托与派任")
     ),
     NavEntry(
+        _("文书模板"),
+        "intake:document_templates",
+        "file-earmark-word",
+        frozenset({Role.CENTER_ADMIN}),
+        _("委托与派任"),
+    ),
+    NavEntry(
         _("待办事项"), "tracking:todo", "list-check", frozenset({Role.OFFICER, Role.GUIDE}), _("审批跟踪")
     ),
     NavEntry(
@@ -66,6 +73,21 @@ NAVIGATION: tuple[NavEntry, ...] = (
         "bar-chart-line",
         frozenset({*CENTRE, Role.SUPERVISOR, Role.PROJECT_OFFICE}),
         _("审批跟踪"),
+    ),
+    NavEntry(
+        _("咨询"),
+        "consultations:list",
+        "chat-left-text",
+        frozenset({*CENTRE, Role.OFFICER, Role.DEPARTMENT_ADMIN, Role.SUPERVISOR}),
+        _("咨询答复"),
+    ),
+    NavEntry(_("待回复"), "consultations:inbox", "chat-dots", frozenset({Role.GUIDE}), _("咨询答复")),
+    NavEntry(
+        _("答复记录"),
+        "consultations:records",
+        "clipboard-data",
+        frozenset({*CENTRE, Role.DEPARTMENT_ADMIN, Role.SUPERVISOR}),
+        _("咨询答复"),
     ),
     NavEntry(_("事项目录"), "catalogue:item_list", "journal-text", ALL, _("事项与指导员")),
     NavEntry(_("指导员联系表"), "catalogue:roster", "person-lines-fill", STAFF, _("事项与指导员")),
@@ -96,6 +118,7 @@ NAVIGATION: tuple[NavEntry, ...] = (
 def navigation_for(
     roles: frozenset[str], current_path: str, badges: dict[str, int] | None = None
 ) -> list[dict[str, Any]]:
+    badges = badges or {}
     entries = []
     for entry in NAVIGATION:
         if not roles.intersection(entry.roles):
@@ -103,6 +126,17 @@ def navigation_for(
         url = reverse(entry.url_name)
         active = current_path == url if url == "/" else current_path.startswith(url)
         entries.append(
-            {"label": entry.label, "url": url, "icon": entry.icon, "section": entry.section, "active": active}
+            {
+                "label": entry.label,
+                "url": url,
+                "icon": entry.icon,
+                "section": entry.section,
+                "active": active,
+                "badge": badges.get(entry.url_name),
+            }
         )
+    # Only the most specific matching entry is active (/consultations/ must not light up on /consultations/inbox/).
+    longest = max((len(str(e["url"])) for e in entries if e["active"]), default=0)
+    for e in entries:
+        e["active"] = e["active"] and len(str(e["url"])) == longest
     return entries

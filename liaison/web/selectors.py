@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 
 from liaison.catalogue.models import ApprovalItem, GuideAssignment, GuideChange, GuideChangeStatus
 from liaison.catalogue.stages import Stage
+from liaison.consultations.selectors.consultations import guide_inbox_count
 from liaison.directory.models import Department
 from liaison.directory.roles import Role
 from liaison.intake.models import Entrustment, EntrustmentStatus
@@ -16,6 +17,7 @@ from liaison.officers.models import Officer, OfficerStatus
 from liaison.tracking.lights import LIGHT_LABELS, SEVERITY, Light
 from liaison.tracking.selectors.dashboards import FINISHED, UNPLANNED, CentreOverview, centre_overview
 from liaison.tracking.selectors.items import project_item_todo_list
+from liaison.tracking.selectors.obligations import obligation_rows
 from liaison.workcal.calendar import next_year_warning
 
 
@@ -39,6 +41,10 @@ def nav_badges(*, user: Any) -> dict[str, int]:
         waiting = Entrustment.objects.filter(status=EntrustmentStatus.SUBMITTED).count()
         if waiting:
             badges["intake:review_queue"] = waiting
+    if user.has_role(Role.GUIDE):
+        inbox = guide_inbox_count(user)
+        if inbox:
+            badges["consultations:inbox"] = inbox
     return badges
 
 
@@ -66,6 +72,9 @@ def dashboard_summary(*, user: Any) -> dict[str, Any]:
     if user.has_role(Role.OFFICER, Role.GUIDE):
         summary["todo"] = project_item_todo_list(user=user, limit=PENDING_LIST_LIMIT)
         summary["todo_limit"] = PENDING_LIST_LIMIT
+    if user.has_role(Role.APPLICANT):
+        # The enterprise's dated to-dos (Art. 9), soonest first, with a light and the button to tick them off.
+        summary["obligations"] = obligation_rows(user=user, open_only=True, limit=PENDING_LIST_LIMIT)
     return summary
 
 

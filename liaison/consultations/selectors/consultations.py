@@ -124,8 +124,10 @@ def consultation_detail(user: Any, pk: int) -> ConsultationDetail:
             Prefetch("materials", queryset=ReplyMaterial.objects.order_by("seq"))
         )
     )
-    if "applicant" in roles and not roles - {"applicant"}:
-        # The enterprise sees what was relayed to it: the replies up to the latest relay.
+    enterprise = getattr(user, "enterprise_id", None)
+    if enterprise and enterprise == c.project.enterprise_id and roles <= {"applicant", "reader"}:
+        # The enterprise sees what was relayed to it: the replies up to the latest relay (also while a
+        # later reply waits to be relayed and it only reads).
         relayed_at = c.relayed_at
         replies = [r for r in replies if relayed_at and r.replied_at <= relayed_at]
     return ConsultationDetail(

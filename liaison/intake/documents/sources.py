@@ -1,14 +1,21 @@
-"""Which Word template fills a document (the centre's active upload, else the built-in one), and filling it."""
+"""Which Word template fills a document (the centre's active upload, else the built-in one), and filling it.
+
+Intake's own kinds are registered here (see registry.py); other apps register theirs on start-up.
+"""
 
 from __future__ import annotations
 
 import io
+from functools import partial
 from typing import Any
 
 from docxtpl import DocxTemplate
 
 from liaison.intake.documents.build_templates import AGREEMENT_TEMPLATE, ORDER_TEMPLATE
+from liaison.intake.documents.registry import DocumentSpec, document_spec, register_document
 from liaison.intake.models import DocumentKind, DocumentTemplate
+
+__all__ = ["document_spec", "render_docx", "sample_context", "template_bytes", "template_variables"]
 
 BUILT_IN = {
     DocumentKind.ASSIGNMENT_ORDER: ORDER_TEMPLATE,
@@ -55,7 +62,10 @@ def template_bytes(kind: str) -> bytes:
     if override is not None:
         with override.file.open("rb") as handle:
             return handle.read()
-    return BUILT_IN[DocumentKind(kind)].read_bytes()
+    spec = document_spec(kind)
+    if spec is None:
+        raise LookupError(f"no document template registered for {kind!r}")
+    return spec.built_in.read_bytes()
 
 
 def render_docx(source: bytes, context: dict[str, Any]) -> bytes:
@@ -73,7 +83,14 @@ def template_variables(source: bytes) -> set[str]:
 
 
 def sample_context(kind: str) -> dict[str, Any]:
-    """Plausible data to try a new template with before it is put into use."""
+    """Plausible data to try a new template of `kind` with before it is put into use."""
+    spec = document_spec(kind)
+    if spec is None:
+        raise LookupError(f"no document template registered for {kind!r}")
+    return spec.sample()
+
+
+def _intake_sample(kind: str) -> dict[str, Any]:
     base = {
         "region_name": "示例区",
         "centre_name": "示例区政务服务中心",
@@ -103,3 +120,15 @@ def sample_context(kind: str) -> dict[str, Any]:
         "investment": "20,000,000.00 人民币",
         "accepted_date": "2026年01月01日",
     }
+
+
+for _kind in (DocumentKind.ASSIGNMENT_ORDER, DocumentKind.ENTRUSTMENT_AGREEMENT):
+    register_document(
+        DocumentSpec(
+            kind=_kind.value,
+            built_in=BUILT_IN[_kind],
+            variables=frozenset(VARIABLES[_kind]),
+            required=REQUIRED[_kind],
+            sample=partial(_intake_sample, _kind.value),
+        )
+    )

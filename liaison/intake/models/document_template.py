@@ -6,6 +6,8 @@ from django.utils.translation import gettext_lazy as _
 class DocumentKind(models.TextChoices):
     ASSIGNMENT_ORDER = "assignment_order", _("政务服务联络官派任单（附件2）")
     ENTRUSTMENT_AGREEMENT = "entrustment_agreement", _("委托代办协议")
+    # Registered by liaison.consultations (documents/registry.py); stored here because uploads are.
+    OPINION_REPLY = "opinion_reply", _("行业部门审批（服务）事项意见回复表（附件3）")
 
 
 class DocumentTemplate(models.Model):

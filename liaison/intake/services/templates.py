@@ -1,4 +1,5 @@
-"""The centre replaces the Word templates of the assignment order and the entrustment agreement."""
+"""The centre replaces the Word template of a document: any kind registered in documents/registry.py
+(the assignment order, the entrustment agreement, and kinds other apps register, e.g. Attachment 3)."""
 
 from __future__ import annotations
 
@@ -11,13 +12,8 @@ from django.utils.translation import gettext as _
 from liaison.audit.services.events import audit_record
 from liaison.core.errors import Conflict, DomainError, PermissionDenied
 from liaison.core.uploads import check_upload
-from liaison.intake.documents.sources import (
-    REQUIRED,
-    VARIABLES,
-    render_docx,
-    sample_context,
-    template_variables,
-)
+from liaison.intake.documents.registry import DocumentSpec
+from liaison.intake.documents.sources import document_spec, render_docx, template_variables
 from liaison.intake.models import DocumentKind, DocumentTemplate
 from liaison.intake.policies import can_manage_document_templates
 
@@ -29,31 +25,32 @@ def _require_centre(actor: Any) -> None:
         raise PermissionDenied(_("只有政务服务中心工作人员可以维护文书模板。"))
 
 
-def _check_kind(kind: str) -> DocumentKind:
-    if kind not in DocumentKind.values:
+def _spec_of(kind: str) -> DocumentSpec:
+    spec = document_spec(kind) if kind in DocumentKind.values else None
+    if spec is None:
         raise DomainError(_("文书类型无效。"), field="kind")
-    return DocumentKind(kind)
+    return spec
 
 
-def _try_template(kind: DocumentKind, data: bytes) -> None:
+def _try_template(spec: DocumentSpec, data: bytes) -> None:
     """Refuse a template that does not fill: unknown or missing tags, broken syntax, a damaged file."""
     try:
         used = template_variables(data)
-        unknown = sorted(used - VARIABLES[kind])
+        unknown = sorted(used - spec.variables)
         if unknown:
             raise DomainError(
                 _("模板中有系统不认识的字段：%(f)s。可用字段：%(ok)s。")
-                % {"f": "、".join(unknown), "ok": "、".join(sorted(VARIABLES[kind]))},
+                % {"f": "、".join(unknown), "ok": "、".join(sorted(spec.variables))},
                 field="file",
             )
-        missing = sorted(REQUIRED[kind] - used)
+        missing = sorted(spec.required - used)
         if missing:
             raise DomainError(
                 _("模板缺少必需的字段：%(f)s（写作 {{ 字段名 }}）。")
                 % {"f": "、".join(f"{{{{ {name} }}}}" for name in missing)},
                 field="file",
             )
-        render_docx(data, sample_context(kind))
+        render_docx(data, spec.sample())
     except DomainError:
         raise
     except Exception as exc:  # a damaged package or broken tags fail in many ways; all mean "not usable"
@@ -66,11 +63,12 @@ def _try_template(kind: DocumentKind, data: bytes) -> None:
 def document_template_upload(*, actor: Any, kind: str, upload: Any, note: str = "") -> DocumentTemplate:
     """Put a new .docx template into use for `kind` after it has filled correctly with sample data."""
     _require_centre(actor)
-    document_kind = _check_kind(kind)
+    spec = _spec_of(kind)
+    document_kind = DocumentKind(spec.kind)
     checked = check_upload(upload, allowed=frozenset({"docx"}), max_bytes=MAX_TEMPLATE_BYTES)
     upload.seek(0)
     data = upload.read()
-    _try_template(document_kind, data)
+    _try_template(spec, data)
     name = (getattr(upload, "name", "") or "template.docx").rsplit("/", 1)[-1][-200:]
     try:
         with transaction.atomic():
@@ -107,7 +105,7 @@ def document_template_upload(*, actor: Any, kind: str, upload: Any, note: str = 
 def document_template_reset(*, actor: Any, kind: str) -> None:
     """Go back to the built-in template for `kind`; uploaded ones stay in the history."""
     _require_centre(actor)
-    document_kind = _check_kind(kind)
+    document_kind = DocumentKind(_spec_of(kind).kind)
     with transaction.atomic():
         current = (
             DocumentTemplate.objects.select_for_update().filter(kind=document_kind, is_active=True).first()

@@ -1,0 +1,88 @@
+"""Request bodies and filters of /api/v1/consultations. Choices arrive as text so the services answer in Chinese."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from ninja import Field, Schema
+
+
+class ListFilterIn(Schema):
+    state: str = Field(default="", max_length=20, description='A state, or "pending" (waiting on a guide)')
+    light: str = Field(default="", max_length=10, description="red, yellow, unknown, green or none")
+    department: int | None = Field(default=None, description="Department id (of the item concerned)")
+    project: int | None = Field(default=None, description="Project id")
+
+
+class RaiseIn(Schema):
+    project_id: int
+    subject: str
+    situation: str
+    requests: str
+    channel: str = Field(description="accompanied_visit, visit, phone or online")
+    approval_item: int | None = Field(
+        default=None, description="Approval item id; defaults to the first project item's"
+    )
+    project_items: list[int] = Field(default=[], description="Ids of the project's items concerned")
+    held_on: dt.date | None = Field(default=None, description="A visit or call already held: its date")
+    participants: str = ""
+    contact_notes: str = ""
+    wanted_reply_by: dt.date | None = None
+
+
+class ForwardIn(Schema):
+    to_item: int = Field(description="Id of the approval item the matter belongs to; its guide receives it")
+    note: str
+
+
+class MaterialIn(Schema):
+    name: str
+    form: str = Field(default="original", description="original, copy, both or electronic")
+    copies: int = 1
+    issuing_body: str = ""
+    how_to_obtain: str = ""
+    required: bool = True
+
+
+class ReplyIn(Schema):
+    """The opinion-reply form (Attachment 3) as a complete one-time notification."""
+
+    opinion: str
+    legal_basis: str
+    conditions: list[str]
+    materials: list[MaterialIn] = []
+    procedure: str
+    time_limit: str
+    fees: str
+    contact: str
+    joint_handling: str = ""
+    obstacles: str = ""
+    remedies: str = ""
+    signer_name: str
+    signer_post: str
+    signed_on: dt.date | None = None
+    supplementary_reason: str = Field(
+        default="", description="Needed when the reply adds a material or condition not told before"
+    )
+
+
+class RelayIn(Schema):
+    text: str = Field(default="", description="Plain-language version; the opinion as replied if empty")
+
+
+class FollowUpIn(Schema):
+    action: str
+
+
+class NoteIn(Schema):
+    note: str = ""
+
+
+class ReasonIn(Schema):
+    reason: str
+
+
+class SettingsIn(Schema):
+    reply_days: int
+    yellow_threshold_days: int
+    overdue_repeat_days: int

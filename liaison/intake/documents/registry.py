@@ -1,0 +1,57 @@
+"""The documents whose Word template the centre may replace, as a registry.
+
+Each kind names its built-in .docx, every `{{ … }}` tag a template may use, the few it must keep, and
+sample data to try an upload with. Intake registers its own kinds (sources.py); an app above intake
+(consultations) registers its kinds from its AppConfig.ready(), so intake never imports it. The kind
+itself must still be a DocumentKind choice, because uploads are stored under it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from django.core.exceptions import ImproperlyConfigured
+
+from liaison.intake.models import DocumentKind
+
+
+@dataclass(frozen=True)
+class DocumentSpec:
+    kind: str
+    built_in: Path
+    variables: frozenset[str]
+    required: frozenset[str]
+    sample: Callable[[], dict[str, Any]]
+
+    @property
+    def label(self) -> str:
+        return str(DocumentKind(self.kind).label)
+
+
+_SPECS: dict[str, DocumentSpec] = {}
+
+
+def register_document(spec: DocumentSpec) -> DocumentSpec:
+    """Make `spec.kind` re-templatable (registering the same kind again replaces the entry)."""
+    if spec.kind not in DocumentKind.values:
+        raise ImproperlyConfigured(f"{spec.kind!r} is not a DocumentKind choice; add it (and a migration).")
+    if not spec.required <= spec.variables:
+        raise ImproperlyConfigured(
+            f"{spec.kind}: required tags {sorted(spec.required - spec.variables)} unknown"
+        )
+    _SPECS[str(spec.kind)] = spec
+    return spec
+
+
+def document_spec(kind: str) -> DocumentSpec | None:
+    """The registered spec of `kind`, or None if nothing registered it."""
+    return _SPECS.get(str(kind))
+
+
+def registered_kinds() -> list[DocumentSpec]:
+    """Every registered kind, in DocumentKind order (for a page listing the replaceable templates)."""
+    order = {value: n for n, value in enumerate(DocumentKind.values)}
+    return sorted(_SPECS.values(), key=lambda spec: order[spec.kind])
