@@ -89,7 +89,7 @@ def detail_out(user: Any, d: ConsultationDetail) -> dict[str, Any]:
     """Everything the consultation's page shows, for `user` (who may read it: the selector checked)."""
     c = d.consultation
     pending = d.awaiting_acceptance
-    return {
+    out = {
         **ConsultationRowOut.from_orm(c).model_dump(),
         "enterprise_name": c.project.enterprise.name,
         "situation": c.situation,
@@ -131,6 +131,11 @@ def detail_out(user: Any, d: ConsultationDetail) -> dict[str, Any]:
             for f in d.follow_ups
         ],
     }
+    if not d.internal:  # the enterprise reads what was relayed, not the officials' working notes
+        out.update(
+            participants="", contact_notes="", chain=[], events=[], follow_ups=[], awaiting_acceptance=None
+        )
+    return out
 
 
 def record_out(r: Any) -> dict[str, Any]:

@@ -103,6 +103,9 @@ class ConsultationDetail:
     replies: list[OpinionReply] = field(default_factory=list)
     receipts: list[ReadReceipt] = field(default_factory=list)
     follow_ups: list[FollowUp] = field(default_factory=list)
+    internal: bool = (
+        True  # False for the enterprise: it sees what was relayed, not the officials' working notes
+    )
 
     @property
     def awaiting_acceptance(self) -> Forwarding | None:
@@ -125,7 +128,8 @@ def consultation_detail(user: Any, pk: int) -> ConsultationDetail:
         )
     )
     enterprise = getattr(user, "enterprise_id", None)
-    if enterprise and enterprise == c.project.enterprise_id and roles <= {"applicant", "reader"}:
+    internal = not (enterprise and enterprise == c.project.enterprise_id and roles <= {"applicant", "reader"})
+    if not internal:
         # The enterprise sees what was relayed to it: the replies up to the latest relay (also while a
         # later reply waits to be relayed and it only reads).
         relayed_at = c.relayed_at
@@ -144,6 +148,7 @@ def consultation_detail(user: Any, pk: int) -> ConsultationDetail:
         replies=replies,
         receipts=list(c.receipts.select_related("user")),
         follow_ups=list(c.follow_ups.select_related("officer")),
+        internal=internal,
     )
 
 

@@ -116,6 +116,9 @@ def test_the_enterprise_reads_only_the_relayed_replies(desk, three, people):
     detail = applicant.get(f"/{three.relayed.pk}").json()
     assert [r["seq"] for r in detail["replies"]] == [1, 2] and detail["relay_count"] == 2
     assert detail["roles"] == ["applicant"] and [t["name"] for t in detail["transitions"]] == ["confirm"]
+    # the officials' working record stays inside: events, the forwarding chain, contact notes
+    assert detail["events"] == [] and detail["chain"] == [] and detail["contact_notes"] == ""
+    assert seen["events"] != []
 
 
 def _refused(caller: Caller, path: str, body: dict[str, Any] | None, status: int) -> dict[str, Any]:

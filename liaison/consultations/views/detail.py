@@ -141,7 +141,7 @@ def detail_context(
     return {
         "detail": detail,
         "c": c,
-        "internal": bool(roles - {Role.APPLICANT}),
+        "internal": detail.internal,
         "actions": actions,
         "transitions": {t.name: t for t in detail.transitions},
         "awaiting": detail.awaiting_acceptance,
