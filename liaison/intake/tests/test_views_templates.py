@@ -71,3 +71,8 @@ def test_other_roles_see_no_page(client, world, persona):
     assert c.get(reverse("intake:document_templates")).status_code == 404
     assert c.get(reverse("intake:document_template_download", args=["opinion_reply"])).status_code == 404
     assert c.post(reverse("intake:document_template_reset", args=["opinion_reply"])).status_code == 404
+
+
+def test_the_page_explains_the_field_markers(client, world):
+    body = _as(client, world.center_admin).get(reverse("intake:document_templates")).content.decode()
+    assert "模板中用 {{ 字段名 }} 标记" in body
