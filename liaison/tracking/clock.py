@@ -52,11 +52,17 @@ class LoadedCalendar:
     def __init__(self, start: dt.date, end: dt.date) -> None:
         self.start, self.end = start, end
         self.calendar = WorkCalendar.load(start, end)
+        self._days: dict[dt.date, bool] = {}  # a list page asks about the same days for every row
 
     def _is_workday(self, day: dt.date) -> bool:
-        if self.start <= day <= self.end:
-            return self.calendar.is_workday(day)
-        return LIVE.between(day - dt.timedelta(days=1), day) == 1
+        known = self._days.get(day)
+        if known is None:
+            if self.start <= day <= self.end:
+                known = self.calendar.is_workday(day)  # raises for a missing year: nothing cached
+            else:
+                known = LIVE.between(day - dt.timedelta(days=1), day) == 1
+            self._days[day] = known
+        return known
 
     def add(self, start: dt.date, n: int) -> dt.date:
         day, remaining = start, n

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Sequence
+from typing import Any, cast
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-DATE = forms.DateInput(attrs={"type": "date", "class": "form-control form-control-sm"})
+from liaison.tracking.models import ObligationKind
+
+DATE = forms.DateInput(format="%Y-%m-%d", attrs={"type": "date", "class": "form-control form-control-sm"})
 TEXT = forms.TextInput(attrs={"class": "form-control form-control-sm"})
 AREA = forms.Textarea(attrs={"class": "form-control form-control-sm", "rows": 3})
 
@@ -89,3 +92,62 @@ class ProposalForm(forms.Form):
 
 class DecisionForm(forms.Form):
     note = forms.CharField(label=_("处理意见"), required=False, max_length=300, widget=TEXT)
+
+
+class ObligationForm(forms.Form):
+    """The officer asks the enterprise for something by a date (Art. 9); the service checks the rest."""
+
+    kind = forms.ChoiceField(
+        label=_("类型"),
+        choices=[],
+        widget=forms.Select(attrs={"class": "form-select form-select-sm"}),
+        error_messages={
+            "required": _("请选择待办类型。"),
+            "invalid_choice": _("请选择待办类型。"),
+        },
+    )
+    title = forms.CharField(
+        label=_("待办事项"),
+        max_length=200,
+        widget=TEXT,
+        error_messages={
+            "required": _("请填写待办事项。"),
+            "max_length": _("待办事项不能超过 %(limit_value)d 个字。"),
+        },
+    )
+    details = forms.CharField(label=_("具体要求"), required=False, max_length=2000, widget=AREA)
+    due_on = _date_field(_("截止日期"))
+    project_item = forms.TypedChoiceField(
+        label=_("关联审批事项（可不选）"),
+        choices=[],
+        coerce=int,
+        required=False,
+        empty_value=None,
+        widget=forms.Select(attrs={"class": "form-select form-select-sm"}),
+        error_messages={"invalid_choice": _("所选事项不属于本项目。")},
+    )
+
+    def __init__(self, *args: Any, items: Sequence[Any] = (), **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        cast(forms.ChoiceField, self.fields["kind"]).choices = [("", "—"), *ObligationKind.choices]
+        cast(forms.ChoiceField, self.fields["project_item"]).choices = [
+            ("", "—"),
+            *((i.pk, f"{i.approval_item.code} {i.approval_item.name}") for i in items),
+        ]
+
+
+class PlanItemAddForm(forms.Form):
+    """One more catalogue item for an existing plan; the service places it and refuses duplicates."""
+
+    approval_item = forms.IntegerField(
+        label=_("加入方案的审批事项"),
+        widget=forms.Select(attrs={"class": "form-select form-select-sm"}),
+        error_messages={
+            "required": _("请选择要加入方案的事项。"),
+            "invalid": _("请选择要加入方案的事项。"),
+        },
+    )
+
+    def __init__(self, *args: Any, choices: Sequence[Any] = (), **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["approval_item"].widget.choices = [("", "—"), *choices]

@@ -18,7 +18,7 @@ from django.db.models.fields import CharField, IntegerField
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from liaison.tracking.models import FINAL_STATES, ProjectItemState, TrackingSettings
+from liaison.tracking.models import FINAL_STATES, OPEN_STATES, ProjectItemState, TrackingSettings
 from liaison.workcal.calendar import CalendarYearMissing, add_working_days
 
 
@@ -30,6 +30,8 @@ class Light:
     PAUSED = "paused"
     NONE = "none"
 
+
+RUNNING_STATES = OPEN_STATES - {ProjectItemState.SUPPLEMENT_REQUESTED}  # open and the clock is running
 
 # Worst first: a roll-up shows the first light any of its items has.
 SEVERITY = (Light.RED, Light.YELLOW, Light.UNKNOWN, Light.GREEN, Light.PAUSED, Light.NONE)
@@ -77,7 +79,9 @@ def light_conditions(ctx: LightContext, prefix: str = "") -> dict[str, Q]:
 
     final = q(state__in=sorted(FINAL_STATES))
     paused = q(state=ProjectItemState.SUPPLEMENT_REQUESTED)
-    running = ~final & ~paused
+    running = q(
+        state__in=sorted(RUNNING_STATES)
+    )  # positive list: cheap, and the (state, due_on) index serves it
     never = q(due_on__isnull=True) & q(due_on__isnull=False)
     beyond = q(due_on__gt=ctx.yellow_limit)
     return {
@@ -90,21 +94,38 @@ def light_conditions(ctx: LightContext, prefix: str = "") -> dict[str, Q]:
     }
 
 
+def _light_whens(ctx: LightContext, prefix: str = "") -> tuple[list[tuple[Q, str]], str]:
+    """The same partition as light_conditions, as a first-match CASE: each row is tested with a few
+    cheap comparisons instead of every full condition (this is what roll-ups over all items evaluate)."""
+
+    def q(**kw: Any) -> Q:
+        return Q(**{prefix + k: v for k, v in kw.items()})
+
+    whens = [
+        (q(state__in=sorted(FINAL_STATES)), Light.NONE),
+        (q(state=ProjectItemState.SUPPLEMENT_REQUESTED), Light.PAUSED),
+        (q(due_on__isnull=True), Light.UNKNOWN),
+        (q(due_on__lt=ctx.today), Light.RED),
+        (q(due_on__lte=ctx.yellow_limit), Light.YELLOW),
+    ]
+    return whens, (Light.GREEN if ctx.limit_complete else Light.UNKNOWN)
+
+
 def light_case(ctx: LightContext, prefix: str = "") -> Case:
-    conditions = light_conditions(ctx, prefix)
+    whens, default = _light_whens(ctx, prefix)
     return Case(
-        *(When(conditions[light], then=Value(light)) for light in SEVERITY),
-        default=Value(Light.NONE),
+        *(When(cond, then=Value(light)) for cond, light in whens),
+        default=Value(default),
         output_field=CharField(),
     )
 
 
 def light_rank(ctx: LightContext, prefix: str = "") -> Case:
     """The light as its index in SEVERITY (0 = red): the worst of several items is their minimum."""
-    conditions = light_conditions(ctx, prefix)
+    whens, default = _light_whens(ctx, prefix)
     return Case(
-        *(When(conditions[light], then=Value(n)) for n, light in enumerate(SEVERITY)),
-        default=Value(SEVERITY.index(Light.NONE)),
+        *(When(cond, then=Value(SEVERITY.index(light))) for cond, light in whens),
+        default=Value(SEVERITY.index(default)),
         output_field=IntegerField(),
     )
 

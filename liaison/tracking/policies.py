@@ -126,17 +126,25 @@ def can_review_material(user: Any, submission: MaterialSubmission) -> bool:
     return item.is_open and Role.GUIDE in item_roles(user, item)
 
 
-def can_create_obligation(user: Any, project: Project, item: ProjectItem | None = None) -> bool:
+def can_create_obligation(
+    user: Any, project: Project, item: ProjectItem | None = None, *, scope: ActorScope | None = None
+) -> bool:
     """The officer or the centre for the project; a guide for their own item."""
-    if project_roles(user, project) & {Role.OFFICER, Role.CENTER_ADMIN}:
+    if project_roles(user, project, scope) & {Role.OFFICER, Role.CENTER_ADMIN}:
         return True
-    return item is not None and Role.GUIDE in item_roles(user, item)
+    return item is not None and Role.GUIDE in item_roles(user, item, scope)
+
+
+OBLIGATION_COMPLETERS = frozenset({Role.APPLICANT, Role.OFFICER, Role.CENTER_ADMIN})
 
 
 @rules.predicate
-def can_complete_obligation(user: Any, obligation: EnterpriseObligation) -> bool:
-    roles = project_roles(user, obligation.project)
-    return not obligation.done and bool(roles & {Role.APPLICANT, Role.OFFICER, Role.CENTER_ADMIN})
+def can_complete_obligation(
+    user: Any, obligation: EnterpriseObligation, *, scope: ActorScope | None = None
+) -> bool:
+    """The enterprise, the project's officer or the centre tick an open to-do off."""
+    roles = project_roles(user, obligation.project, scope)
+    return not obligation.done and bool(roles & OBLIGATION_COMPLETERS)
 
 
 @rules.predicate

@@ -1,6 +1,6 @@
 from django.urls import URLPattern, path
 
-from liaison.tracking.views import items, materials, overview, plans, todo
+from liaison.tracking.views import items, materials, obligations, overview, plans, todo
 
 app_name = "tracking"
 urlpatterns: list[URLPattern] = [
@@ -10,6 +10,9 @@ urlpatterns: list[URLPattern] = [
     path("projects/<int:pk>/plan/", plans.plan, name="plan"),
     path("projects/<int:pk>/plan/draft/", plans.plan_draft, name="plan_draft"),
     path("projects/<int:pk>/plan/confirm/", plans.plan_confirm_view, name="plan_confirm"),
+    path("projects/<int:pk>/plan/items/", plans.plan_item_add_view, name="plan_item_add"),
+    path("projects/<int:pk>/obligations/", obligations.obligation_add, name="obligation_add"),
+    path("obligations/<int:pk>/done/", obligations.obligation_done, name="obligation_done"),
     path("items/<int:pk>/", items.item_detail, name="item"),
     path("items/<int:pk>/transition/", items.item_transition, name="item_transition"),
     path("items/<int:pk>/urge/", items.item_urge, name="item_urge"),

@@ -5,12 +5,18 @@ from __future__ import annotations
 from typing import Any
 
 from django.http import HttpRequest
+from django.utils.translation import gettext as _
 from ninja import Router, Status
 
+from liaison.catalogue.models import ApprovalItem
+from liaison.core.errors import DomainError
+from liaison.tracking.api.items import item_row_out
 from liaison.tracking.api.schemas import (
     ConfirmIn,
     DateChangeOut,
     DraftIn,
+    ItemOut,
+    PlanItemIn,
     PlanOut,
     RescheduleIn,
     VersionOut,
@@ -18,7 +24,7 @@ from liaison.tracking.api.schemas import (
 )
 from liaison.tracking.selectors.items import access_project_item
 from liaison.tracking.selectors.plans import PlanView, access_plan_project, plan_view
-from liaison.tracking.services.plans import plan_confirm, plan_draft_from_entrustment
+from liaison.tracking.services.plans import plan_confirm, plan_draft_from_entrustment, plan_item_add
 from liaison.tracking.services.reschedule import plan_item_reschedule
 
 router = Router(tags=["tracking"])
@@ -82,6 +88,20 @@ def confirm_plan(request: HttpRequest, project_id: int, payload: ConfirmIn) -> A
             "completion": version.snapshot.get("completion"),
         },
     )
+
+
+@router.post(
+    "/projects/{project_id}/plan/items",
+    response={201: ItemOut},
+    summary="Add one catalogue item to the plan (placed after its prerequisites)",
+)
+def add_plan_item(request: HttpRequest, project_id: int, payload: PlanItemIn) -> Any:
+    project = access_plan_project(request.user, project_id)
+    approval_item = ApprovalItem.objects.filter(pk=payload.approval_item_id).first()
+    if approval_item is None:
+        raise DomainError(_("所选事项不在事项目录中。"), field="approval_item_id")
+    row = plan_item_add(actor=request.user, project=project, approval_item=approval_item)
+    return Status(201, item_row_out(request.user, row.pk))
 
 
 @router.post(

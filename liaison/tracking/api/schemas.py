@@ -105,6 +105,10 @@ class VersionOut(Schema):
     completion: str | None
 
 
+class PlanItemIn(Schema):
+    approval_item_id: int
+
+
 class RescheduleIn(Schema):
     planned_start: dt.date
     confirm: bool = False

@@ -6,7 +6,9 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import Any
 
-from django.db.models import Case, Count, IntegerField, Min, Q, Value, When
+from django.db import connection
+from django.db.models import Case, Count, IntegerField, Min, OuterRef, Q, Subquery, Value, When
+from django.db.models.functions import Coalesce
 
 from liaison.catalogue.stages import Stage
 from liaison.intake.models import Assignment, Project
@@ -19,6 +21,7 @@ from liaison.tracking.lights import (
     light_conditions,
     light_context,
     light_counts,
+    light_rank,
 )
 from liaison.tracking.models import FINAL_STATES, ProjectItem
 
@@ -31,13 +34,16 @@ def _open(prefix: str) -> Q:
     return ~Q(**{f"{prefix}state__in": sorted(FINAL_STATES)})
 
 
-def _stage_in_progress(prefix: str = "tracking_items__") -> Min:
-    """The first stage (by Art. 2 order) that still has an open item."""
-    rank = Case(
+def _stage_rank(prefix: str) -> Case:
+    return Case(
         *(When(**{f"{prefix}stage": stage}, then=Value(n)) for n, stage in enumerate(STAGES)),
         output_field=IntegerField(),
     )
-    return Min(rank, filter=_open(prefix))
+
+
+def _stage_in_progress(prefix: str = "tracking_items__") -> Min:
+    """The first stage (by Art. 2 order) that still has an open item."""
+    return Min(_stage_rank(prefix), filter=_open(prefix))
 
 
 @dataclass
@@ -105,42 +111,104 @@ class CentreOverview:
     calendar_problem_year: int | None = None
 
 
-def centre_overview(*, today: dt.date | None = None) -> CentreOverview:
-    """Projects by stage and light, overdue items by department, officers' load (five queries in all)."""
-    ctx = light_context(today)
-    out = CentreOverview(today=ctx.today, calendar_problem_year=ctx.problem_year)
-    out.by_stage = {stage: dict.fromkeys(SEVERITY, 0) for stage in [*STAGES, UNPLANNED, FINISHED]}
-    total = LightSummary()
-    for row in _with_rollup(Project.objects.filter(registered_at__isnull=False).order_by(), ctx):
-        summary = LightSummary.from_row(row)
-        total = total + summary
-        out.by_stage[_stage_of(row)][summary.worst] += 1
-    out.items = total
+def _by_stage_and_worst_light(ctx: LightContext) -> dict[str, dict[str, int]]:
+    """Registered projects counted by their stage in progress and worst light, grouped in SQL.
+
+    The inner query gives each project its worst light (the smallest severity rank of its items; NULL
+    without items) and its stage in progress; the outer one groups by that pair, so at most
+    (stages + 2) x lights rows come back, whatever the number of projects.
+    """
+    per_project = (
+        Project.objects.filter(registered_at__isnull=False)
+        .order_by()
+        .values("pk")
+        .annotate(
+            w=Min(light_rank(ctx, "tracking_items__"), filter=Q(tracking_items__isnull=False)),
+            s=_stage_in_progress(),
+        )
+        .values_list("w", "s")
+    )
+    sql, params = per_project.query.sql_with_params()
+    with connection.cursor() as cursor:
+        cursor.execute(f"SELECT w, s, COUNT(*) FROM ({sql}) per_project GROUP BY w, s", params)  # noqa: S608
+        groups = cursor.fetchall()
+    out = {stage: dict.fromkeys(SEVERITY, 0) for stage in [*STAGES, UNPLANNED, FINISHED]}
+    for worst_rank, stage_rank, n in groups:
+        if worst_rank is None:  # no items at all
+            out[UNPLANNED][Light.NONE] += n
+        else:
+            name = STAGES[stage_rank] if stage_rank is not None else FINISHED
+            out[name][SEVERITY[worst_rank]] += n
+    return out
+
+
+def _item_totals(ctx: LightContext) -> LightSummary:
+    """Items by light, grouped in SQL. Every project item belongs to a registered project (a plan
+    needs an accepted entrustment, and accepting it registers the project)."""
+    grouped = ProjectItem.objects.order_by().annotate(rank=light_rank(ctx)).values_list("rank")
+    totals = dict.fromkeys(SEVERITY, 0)
+    for rank, n in grouped.annotate(n=Count("pk")):
+        totals[SEVERITY[rank]] += n
+    return LightSummary(totals)
+
+
+def _overdue_by_department(ctx: LightContext) -> list[tuple[str, int]]:
     red = light_conditions(ctx)[Light.RED]
-    out.overdue_by_department = list(
+    return list(
         ProjectItem.objects.filter(red)
         .values_list("approval_item__department__name")
         .annotate(n=Count("pk"))
         .order_by("-n", "approval_item__department__name")
     )
-    prefix = "assignments__project__tracking_items"
-    active = Q(assignments__is_active=True)
-    officers = (
+
+
+def _officer_loads(ctx: LightContext) -> list[OfficerLoad]:
+    """Active officers with their active projects and those projects' items by light: the items are
+    grouped by (officer, light) in SQL. An officer holds at most one active assignment per project,
+    so each item is counted once per officer."""
+    projects = (
+        Assignment.objects.filter(officer=OuterRef("pk"), is_active=True)
+        .order_by()
+        .values("officer")
+        .annotate(n=Count("pk"))
+        .values("n")
+    )
+    officers = list(
         Officer.objects.filter(status=OfficerStatus.ACTIVE)
         .select_related("user")
-        .annotate(
-            n_projects=Count("assignments", filter=active, distinct=True),
-            n_open=Count(prefix, filter=active & _open(prefix + "__"), distinct=True),
-            **{
-                name: Count(prefix, filter=active & cond, distinct=True)
-                for name, cond in (
-                    (f"n_{light}", c) for light, c in light_conditions(ctx, prefix + "__").items()
-                )
-            },
-        )
+        .annotate(n_projects=Coalesce(Subquery(projects), 0))
     )
-    out.officers = sorted(
-        (OfficerLoad(o, o.n_projects, o.n_open, LightSummary.from_row(o)) for o in officers),
+    by_officer: dict[int, dict[str, int]] = {o.pk: {} for o in officers}
+    grouped = (
+        Assignment.objects.filter(is_active=True, officer__status=OfficerStatus.ACTIVE)
+        .filter(project__tracking_items__isnull=False)
+        .order_by()
+        .annotate(rank=light_rank(ctx, "project__tracking_items__"))
+        .values_list("officer_id", "rank")
+        .annotate(n=Count("project__tracking_items"))
+    )
+    for officer_id, rank, n in grouped:
+        if officer_id in by_officer:
+            by_officer[officer_id][SEVERITY[rank]] = n
+    loads = []
+    for o in officers:
+        counts = by_officer[o.pk]
+        lights = LightSummary({light: counts.get(light, 0) for light in SEVERITY})
+        open_items = sum(n for light, n in lights.counts.items() if light != Light.NONE)
+        loads.append(OfficerLoad(o, o.n_projects, open_items, lights))
+    return sorted(
+        loads,
         key=lambda load: (-load.lights.counts.get(Light.RED, 0), -load.open_items, load.officer.number),
     )
+
+
+def centre_overview(*, today: dt.date | None = None) -> CentreOverview:
+    """Projects by stage and light, overdue items by department, officers' load: a fixed number of
+    queries, each returning grouped figures rather than one row per project."""
+    ctx = light_context(today)
+    out = CentreOverview(today=ctx.today, calendar_problem_year=ctx.problem_year)
+    out.by_stage = _by_stage_and_worst_light(ctx)
+    out.items = _item_totals(ctx)
+    out.overdue_by_department = _overdue_by_department(ctx)
+    out.officers = _officer_loads(ctx)
     return out

@@ -5,15 +5,15 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from django.db.models import Q, QuerySet
+from django.db.models import F, Q, QuerySet
 from django.utils.translation import gettext as _
 
 from liaison.core.errors import NotFound
 from liaison.directory.roles import Role
-from liaison.intake.models import Project
+from liaison.intake.models import Assignment, Project
 from liaison.intake.policies import READ_ALL_ROLES
-from liaison.tracking.lights import light_context
-from liaison.tracking.models import OPEN_STATES, ProjectItem, ProjectItemState, ProjectItemTransition
+from liaison.tracking.lights import LightContext, light_context, light_rank
+from liaison.tracking.models import ProjectItem, ProjectItemState, ProjectItemTransition
 from liaison.tracking.policies import actor_scope, can_view_project_item, project_roles
 from liaison.tracking.selectors.rows import ItemRow, annotated_items, build_rows
 
@@ -61,18 +61,41 @@ def project_item_list(*, user: Any, project: Project, today: dt.date | None = No
     return build_rows(annotated_items(qs, ctx).order_by("order", "pk"), ctx, user=user, scope=scope)
 
 
+def _most_urgent(qs: QuerySet[Any], ctx: LightContext, prefix: str, limit: int) -> QuerySet[Any]:
+    """The ids of the `limit` most urgent items reached through `prefix` (worst light, soonest due, id)."""
+    return (
+        qs.annotate(rank=light_rank(ctx, prefix))
+        .order_by("rank", F(f"{prefix}due_on").asc(nulls_last=True), f"{prefix}pk")
+        .values(f"{prefix}pk")[:limit]
+    )
+
+
 def project_item_todo_list(*, user: Any, today: dt.date | None = None, limit: int = 200) -> list[ItemRow]:
-    """The officer's and the guide's 待办: items waiting for them, most urgent first."""
+    """The officer's and the guide's 待办: items waiting for them, most urgent first (worst light, then
+    soonest due date), at most `limit`.
+
+    The most urgent ids are picked in SQL first (the officer's from their assignments, so the database
+    walks their projects rather than every open item); only those rows are then joined with their
+    materials, so the cost does not follow the number of open items.
+    """
     ctx = light_context(today)
     scope = actor_scope(user)
     condition = Q(pk__in=[])
     if Role.OFFICER in scope.roles and scope.officer_projects:
-        condition |= Q(project_id__in=scope.officer_projects, state__in=sorted(OFFICER_PENDING_STATES))
+        mine = Assignment.objects.filter(
+            officer__user=user,
+            is_active=True,
+            project__tracking_items__state__in=sorted(OFFICER_PENDING_STATES),
+        )
+        condition |= Q(pk__in=_most_urgent(mine, ctx, "project__tracking_items__", limit))
     if Role.GUIDE in scope.roles and scope.guide_items:
-        condition |= Q(approval_item_id__in=scope.guide_items, state__in=sorted(GUIDE_PENDING_STATES))
-    qs = annotated_items(ProjectItem.objects.filter(condition, state__in=sorted(OPEN_STATES)), ctx)
-    rows = build_rows(qs.order_by("due_on", "pk")[:limit], ctx, user=user, scope=scope)
-    return sorted(rows, key=lambda r: r.urgency)
+        theirs = ProjectItem.objects.filter(
+            approval_item_id__in=scope.guide_items, state__in=sorted(GUIDE_PENDING_STATES)
+        )
+        condition |= Q(pk__in=_most_urgent(theirs, ctx, "", limit))
+    qs = annotated_items(ProjectItem.objects.filter(condition), ctx)
+    rows = build_rows(qs, ctx, user=user, scope=scope)
+    return sorted(rows, key=lambda r: (r.urgency, r.item.pk))[:limit]
 
 
 def project_item_history(item: ProjectItem) -> list[ProjectItemTransition]:

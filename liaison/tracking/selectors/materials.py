@@ -16,7 +16,7 @@ from liaison.tracking.models import (
     ProjectItem,
     ReminderLog,
 )
-from liaison.tracking.policies import actor_scope, can_view_project_item, project_roles
+from liaison.tracking.policies import ActorScope, actor_scope, can_view_project_item, project_roles
 
 
 def material_list(*, project_item: ProjectItem) -> list[MaterialSubmission]:
@@ -58,18 +58,17 @@ def access_material(user: Any, submission_id: int) -> MaterialSubmission:
 
 
 def obligation_list(
-    *, user: Any, project: Project | None = None, open_only: bool = True
+    *, user: Any, project: Project | None = None, open_only: bool = True, scope: ActorScope | None = None
 ) -> QuerySet[EnterpriseObligation]:
     """The enterprise's to-dos the user may see (a project's, or all of the user's projects), soonest first."""
     qs = EnterpriseObligation.objects.select_related("project", "project_item__approval_item", "done_by")
+    scope = scope or actor_scope(user)
     if project is not None:
-        qs = qs.filter(project=project) if project_roles(user, project) else qs.none()
-    else:
-        scope = actor_scope(user)
-        if not scope.roles & {"center_admin", "center_leader", "supervisor", "project_office"}:
-            qs = qs.filter(
-                Q(project_id__in=scope.officer_projects) | Q(project__enterprise_id=scope.enterprise_id or 0)
-            )
+        qs = qs.filter(project=project) if project_roles(user, project, scope) else qs.none()
+    elif not scope.roles & {"center_admin", "center_leader", "supervisor", "project_office"}:
+        qs = qs.filter(
+            Q(project_id__in=scope.officer_projects) | Q(project__enterprise_id=scope.enterprise_id or 0)
+        )
     return (
         qs.filter(done=False).order_by("due_on", "pk") if open_only else qs.order_by("done", "due_on", "pk")
     )

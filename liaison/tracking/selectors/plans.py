@@ -9,7 +9,8 @@ from typing import Any
 from django.db.models import QuerySet
 from django.utils.translation import gettext as _
 
-from liaison.catalogue.stages import Stage
+from liaison.catalogue.models import ApprovalItem
+from liaison.catalogue.stages import STAGE_ORDER, Stage
 from liaison.core.errors import NotFound
 from liaison.intake.models import Project
 from liaison.tracking.lights import LightSummary, light_context
@@ -141,3 +142,15 @@ def plan_proposal_list(*, project: Project, open_only: bool = False) -> QuerySet
         "project_item__approval_item", "proposed_by", "decided_by"
     )
     return qs.filter(status="proposed") if open_only else qs
+
+
+def addable_item_choices(project: Project) -> list[tuple[str, list[tuple[int, str]]]]:
+    """Active catalogue items not yet in the project's plan, grouped by stage (for a select's optgroups)."""
+    taken = ProjectItem.objects.filter(project=project).values("approval_item_id")
+    items = ApprovalItem.objects.filter(is_active=True).exclude(pk__in=taken).select_related("department")
+    groups: dict[str, list[tuple[int, str]]] = {str(s.label): [] for s in Stage}
+    for item in sorted(items, key=lambda i: (STAGE_ORDER.get(i.stage, 99), i.code)):
+        groups[str(Stage(item.stage).label)].append(
+            (item.pk, f"{item.code} {item.name}（{item.department.name}）")
+        )
+    return [(label, options) for label, options in groups.items() if options]

@@ -6,7 +6,15 @@ import datetime as dt
 
 import pytest
 
-from liaison.tracking.lights import Light, LightSummary, light_context, with_light
+from liaison.tracking.lights import (
+    SEVERITY,
+    Light,
+    LightSummary,
+    light_conditions,
+    light_context,
+    light_rank,
+    with_light,
+)
 from liaison.tracking.models import ProjectItem
 from liaison.tracking.selectors.dashboards import centre_overview, officer_project_list
 from liaison.tracking.selectors.items import project_item_list
@@ -188,3 +196,24 @@ def test_an_acceptance_whose_limit_runs_into_an_unentered_year_shows_the_problem
     item = item_of(project, "L")
     assert item.due_on == add_working_days(D(2026, 11, 20), 40)
     assert item.calendar_problem_year is None
+
+
+def test_the_case_expressions_give_the_same_light_as_the_conditions(track, plan):
+    """Roll-ups use the first-match CASE (light_case, light_rank); filters use light_conditions."""
+    track.driver.to(item_of(track.project, "A"), "supplement_requested")
+    track.driver.to(item_of(track.project, "B"), "not_needed")
+    qs = ProjectItem.objects.filter(project=track.project)
+    seen = set()
+    for today in (MONDAY, D(2026, 10, 27), D(2026, 11, 5), D(2026, 11, 20), D(2026, 12, 29)):
+        ctx = light_context(today)
+        by_case = dict(with_light(qs, ctx).values_list("pk", "light"))
+        by_rank = {pk: SEVERITY[r] for pk, r in qs.annotate(r=light_rank(ctx)).values_list("pk", "r")}
+        by_condition = {
+            pk: light
+            for light, condition in light_conditions(ctx).items()
+            for pk in qs.filter(condition).values_list("pk", flat=True)
+        }
+        assert by_case == by_rank == by_condition
+        assert len(by_condition) == qs.count()  # the conditions are a partition
+        seen |= set(by_case.values())
+    assert {Light.RED, Light.YELLOW, Light.GREEN, Light.PAUSED, Light.NONE} <= seen

@@ -158,14 +158,17 @@ def test_the_centre_overview_counts_projects_by_stage_and_light_overdue_by_depar
         nonlocal overview
         overview = centre_overview(today=MONDAY)
 
+    dispatched_project(w, name="未制定方案的项目")
     assert count(run) == first
-    with django_assert_max_num_queries(6):
+    with django_assert_max_num_queries(8):  # thresholds (2), then five grouped queries
         run()
+    assert overview.by_stage["unplanned"]["none"] == 1
+    assert sum(sum(lights.values()) for lights in overview.by_stage.values()) == 3
     assert overview.by_stage["approval_land"]["red"] == 1  # the first project: E is overdue
     assert overview.by_stage["construction_license"]["red"] == 1  # the second project's first open item is C
     assert overview.overdue_by_department == [("区发展和改革局", 2)]
     loads = {load.officer.user.username: load for load in overview.officers}
-    assert (loads["t_officer"].projects, loads["t_officer"].open_items) == (1, 5)
+    assert (loads["t_officer"].projects, loads["t_officer"].open_items) == (2, 5)  # one without a plan yet
     assert (loads["t_other_officer"].projects, loads["t_other_officer"].open_items) == (1, 3)
     assert loads["t_officer"].lights.counts["yellow"] == 1
     assert overview.items.counts["none"] == 2
@@ -193,3 +196,18 @@ def test_the_todo_list_costs_the_same_queries_whatever_its_length(track):
     rows = []
     assert count(lambda: rows.extend(project_item_todo_list(user=fresh(w.officer_user), today=MONDAY))) == one
     assert len(rows) == 20
+
+
+def test_the_todo_limit_keeps_the_most_urgent_rows_not_the_earliest_due(track):
+    """Limiting happens in SQL before the materials are counted: it must cut the urgency order, not the
+    due-date order (an item paused for the supplement with an early date must not push out a green one)."""
+    w = track.world
+    draft(w, track.project, START)
+    track.driver.to(item_of(track.project, "A"), "supplement_requested")
+    full = [r.item.approval_item.code for r in project_item_todo_list(user=w.officer_user, today=MONDAY)]
+    assert full == ["E", "B", "C", "D", "A"]  # red, then green by due date, then paused
+    for n in range(1, len(full) + 1):
+        rows = project_item_todo_list(user=w.officer_user, today=MONDAY, limit=n)
+        assert [r.item.approval_item.code for r in rows] == full[:n]
+    top = project_item_todo_list(user=w.officer_user, today=MONDAY, limit=2)
+    assert [(r.materials_total, r.light) for r in top] == [(2, "red"), (2, "green")]

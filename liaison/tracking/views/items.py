@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
 from liaison.catalogue.stages import Stage
+from liaison.directory.roles import Role
 from liaison.tracking.forms import SupplementForm, TransitionForm, UrgeForm
 from liaison.tracking.lights import light_context
 from liaison.tracking.models import ProjectItem
@@ -22,7 +23,7 @@ from liaison.tracking.policies import (
     project_roles,
 )
 from liaison.tracking.selectors.items import project_item_history, project_item_list
-from liaison.tracking.selectors.materials import material_list, obligation_list, reminder_log_list
+from liaison.tracking.selectors.materials import material_list, reminder_log_list
 from liaison.tracking.selectors.rows import ItemRow, annotated_items, build_rows
 from liaison.tracking.selectors.timeline import project_timeline
 from liaison.tracking.services.project_items import project_item_request_supplement, project_item_transition
@@ -34,6 +35,7 @@ from liaison.tracking.views.common import (
     project_or_404,
     run,
 )
+from liaison.tracking.views.obligations import obligation_context
 
 
 def _by_stage(rows: list[ItemRow]) -> list[tuple[str, list[ItemRow]]]:
@@ -48,12 +50,14 @@ def project_tracking(request: HttpRequest, pk: int) -> HttpResponse:
     user = actor_of(request)
     project = project_or_404(request, pk)
     rows = project_item_list(user=user, project=project)
-    roles = project_roles(user, project)
+    scope = actor_scope(user)
+    roles = project_roles(user, project, scope)
     context = {
         "project": project,
         "stages": _by_stage(rows),
         "timeline": project_timeline(project=project) if roles else None,
-        "obligations": list(obligation_list(user=user, project=project)) if roles else [],
+        **obligation_context(user, project, scope=scope, items=[r.item for r in rows]),
+        "obligations_first": Role.APPLICANT in roles,
         "supplement_form": SupplementForm(),
         "next": request.path,
     }

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import render
@@ -11,20 +12,29 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
+from liaison.catalogue.models import ApprovalItem
 from liaison.catalogue.stages import Stage
 from liaison.core.errors import DomainError
 from liaison.intake.models import Project
-from liaison.tracking.forms import ConfirmPlanForm, DecisionForm, DraftForm, ProposalForm, RescheduleForm
+from liaison.tracking.forms import (
+    ConfirmPlanForm,
+    DecisionForm,
+    DraftForm,
+    PlanItemAddForm,
+    ProposalForm,
+    RescheduleForm,
+)
 from liaison.tracking.models import PlanDateProposal
 from liaison.tracking.policies import can_edit_plan, can_propose_plan_dates
 from liaison.tracking.selectors.plans import (
     PlanView,
+    addable_item_choices,
     plan_proposal_list,
     plan_version_diff,
     plan_version_list,
     plan_view,
 )
-from liaison.tracking.services.plans import plan_confirm, plan_draft_from_entrustment
+from liaison.tracking.services.plans import plan_confirm, plan_draft_from_entrustment, plan_item_add
 from liaison.tracking.services.proposals import (
     plan_date_proposal_accept,
     plan_date_proposal_decline,
@@ -110,6 +120,9 @@ def plan(request: HttpRequest, pk: int) -> HttpResponse:
             r.item.pk for s in view.stages for r in s.items if can_propose_plan_dates(user, r.item)
         },
         "draft_form": DraftForm(),
+        "add_item_form": (
+            PlanItemAddForm(choices=addable_item_choices(project)) if view.plan and view.can_edit else None
+        ),
         "confirm_form": ConfirmPlanForm(),
         "proposal_form": ProposalForm(),
     }
@@ -153,6 +166,28 @@ def plan_confirm_view(request: HttpRequest, pk: int) -> HttpResponse:
         )
     else:
         flash_form_errors(request, form)
+    return _to_plan(project.pk)
+
+
+@login_required
+@require_POST
+def plan_item_add_view(request: HttpRequest, pk: int) -> HttpResponse:
+    """Add one catalogue item to the existing plan (placed after its prerequisites; confirm afterwards)."""
+    user = actor_of(request)
+    project = project_or_404(request, pk)
+    form = PlanItemAddForm(request.POST)
+    if not form.is_valid():
+        flash_form_errors(request, form)
+        return _to_plan(project.pk)
+    item = ApprovalItem.objects.filter(pk=form.cleaned_data["approval_item"]).first()
+    if item is None:
+        messages.error(request, _("所选事项不在事项目录中。"))
+        return _to_plan(project.pk)
+    run(
+        request,
+        lambda: plan_item_add(actor=user, project=project, approval_item=item),
+        _("已将“%(i)s”加入方案，请核对日期后确认方案。") % {"i": item.name},
+    )
     return _to_plan(project.pk)
 
 

@@ -4,6 +4,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from typing import Any
 
@@ -155,3 +156,49 @@ def test_an_officers_dashboard_costs_the_same_queries_for_few_or_many_todo_rows(
     client = client_for(w.officer_user)
     with django_assert_max_num_queries(25):
         assert client.get("/").status_code == 200
+
+
+def _obligation(track: Track, days: int, title: str) -> Any:
+    from django.utils import timezone
+
+    from liaison.tracking.services.obligations import obligation_create
+
+    return obligation_create(
+        actor=track.world.officer_user,
+        project=track.project,
+        kind="material",
+        title=title,
+        due_on=timezone.localdate() + dt.timedelta(days=days),
+    )
+
+
+def test_the_applicant_sees_its_dated_to_dos_and_ticks_one_off_from_the_dashboard(track: Track) -> None:
+    w = track.world
+    draft(w, track.project, START)
+    first = _obligation(track, 0, "补交营业执照副本")
+    second = _obligation(track, 20, "缴纳人防易地建设费")
+    html = page(w.applicant).content.decode()
+    assert 'data-testid="obligations-panel"' in html
+    assert html.index("补交营业执照副本") < html.index("缴纳人防易地建设费")  # soonest first
+    assert f'data-testid="obligation-{first.pk}" data-light="yellow"' in html
+    assert f'data-testid="obligation-{second.pk}" data-light="green"' in html
+    client = client_for(w.applicant)
+    response = client.post(f"/tracking/obligations/{first.pk}/done/", {"next": "/"})
+    assert response.status_code == 302 and response["Location"] == "/"
+    html = page(w.applicant).content.decode()
+    assert "补交营业执照副本" not in html and "缴纳人防易地建设费" in html
+    assert 'data-testid="obligations-panel"' not in page(w.officer_user).content.decode()
+    other = page(w.other_applicant).content.decode()  # another enterprise: its own (empty) list
+    assert 'data-testid="obligations-panel"' in other and "缴纳人防易地建设费" not in other
+
+
+def test_the_applicants_dashboard_costs_the_same_queries_for_one_or_five_to_dos(track: Track) -> None:
+    w = track.world
+    draft(w, track.project, START)
+    tracking_settings()
+    _obligation(track, 3, "待办0")
+    one = queries_of(w.applicant)
+    for n in range(1, 5):
+        _obligation(track, 3 + n, f"待办{n}")
+    assert page(w.applicant).content.decode().count('data-testid="obligation-done-') == 5
+    assert queries_of(w.applicant) == one

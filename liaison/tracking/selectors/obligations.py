@@ -1,0 +1,75 @@
+"""The enterprise's dated to-dos (Art. 9) as pages show them: a light against the due date, who may tick."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import Any
+
+from django.utils.translation import gettext_lazy as _
+
+from liaison.intake.models import Project
+from liaison.tracking.lights import Light, LightContext, light_context
+from liaison.tracking.models import EnterpriseObligation
+from liaison.tracking.policies import ActorScope, actor_scope, can_complete_obligation, can_create_obligation
+from liaison.tracking.selectors.materials import obligation_list
+
+DONE = "done"
+OBLIGATION_LIGHT_LABELS = {
+    Light.RED: _("已逾期"),
+    Light.YELLOW: _("即将到期"),
+    Light.GREEN: _("未到期"),
+    Light.UNKNOWN: _("日历缺失"),
+    DONE: _("已完成"),
+}
+
+
+def obligation_light(obligation: EnterpriseObligation, ctx: LightContext) -> str:
+    """Done; red once the due date has passed; yellow within N working days (inclusive); else green."""
+    if obligation.done:
+        return DONE
+    if obligation.due_on < ctx.today:
+        return Light.RED
+    if obligation.due_on <= ctx.yellow_limit:
+        return Light.YELLOW
+    return Light.GREEN if ctx.limit_complete else Light.UNKNOWN
+
+
+@dataclass
+class ObligationRow:
+    obligation: EnterpriseObligation
+    light: str
+    can_complete: bool
+
+    @property
+    def light_label(self) -> str:
+        return str(OBLIGATION_LIGHT_LABELS[self.light])
+
+
+def obligation_rows(
+    *,
+    user: Any,
+    project: Project | None = None,
+    open_only: bool = False,
+    limit: int | None = None,
+    today: dt.date | None = None,
+    scope: ActorScope | None = None,
+) -> list[ObligationRow]:
+    """A project's to-dos (or all those the user may see), open ones soonest first, then the done ones.
+
+    A fixed number of queries: the user's scope once, then the rows with their project and item.
+    """
+    ctx = light_context(today)
+    scope = scope or actor_scope(user)
+    rows = []
+    qs = obligation_list(user=user, project=project, open_only=open_only, scope=scope)
+    for o in qs[:limit] if limit is not None else qs:
+        may = can_complete_obligation(user, o, scope=scope)
+        rows.append(ObligationRow(o, obligation_light(o, ctx), may))
+    return rows
+
+
+def can_add_obligation(user: Any, project: Project, scope: ActorScope | None = None) -> bool:
+    """Whether the project page offers the form: the project's officer and the centre. (A guide may set
+    a to-do tied to their own item through the API; the page does not offer it.)"""
+    return bool(can_create_obligation(user, project, scope=scope))
