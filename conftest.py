@@ -38,6 +38,15 @@ def browser_context_args(browser_context_args):
 
 
 @pytest.fixture(autouse=True)
+def _browser_plain_http(request, settings, tmp_path):
+    """Browser tests: production settings force HTTPS and secure cookies; the live server speaks plain HTTP."""
+    if request.node.get_closest_marker("browser") is not None:
+        settings.SESSION_COOKIE_SECURE = False
+        settings.CSRF_COOKIE_SECURE = False
+        settings.MEDIA_ROOT = tmp_path
+
+
+@pytest.fixture(autouse=True)
 def _migration_rows(request):
     """Data-migration rows are back before every database test (a transactional test flushes them)."""
     uses_db = request.node.get_closest_marker("django_db") is not None or bool(

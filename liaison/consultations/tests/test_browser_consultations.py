@@ -9,27 +9,9 @@ import pytest
 from django.utils import timezone
 
 from liaison.consultations.models import Consultation, ConsultationState
-from liaison.intake.tests.test_services_support import PASSWORD as ENTERPRISE_PASSWORD
-from liaison.testing.personas import PASSWORD
+from liaison.testing.browser import sign_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
-
-
-@pytest.fixture(autouse=True)
-def _plain_http(settings, tmp_path):
-    # Production settings force HTTPS and secure cookies; the live server speaks plain HTTP.
-    settings.SESSION_COOKIE_SECURE = False
-    settings.CSRF_COOKIE_SECURE = False
-    settings.MEDIA_ROOT = tmp_path
-
-
-def _login(page, base: str, user, path: str) -> None:
-    page.context.clear_cookies()
-    page.goto(f"{base}/accounts/login/?next={path}")
-    page.fill("#id_username", user.username)
-    page.fill("#id_password", ENTERPRISE_PASSWORD if user.enterprise_id else PASSWORD)
-    page.press("#id_password", "Enter")
-    page.wait_for_url(f"{base}{path}")
 
 
 def _submit(page, testid: str) -> None:
@@ -50,7 +32,7 @@ def test_raise_forward_reply_relay_confirm_and_download(page, live_server, desk,
 
     # the officer raises a phone consultation, already held, on the project's DRC-A item
     project_path = f"/tracking/projects/{desk.project.pk}/"
-    _login(page, base, officer, project_path)
+    sign_in(page, base, officer, project_path)
     page.click('[data-testid="raise-consultation"]')  # in the section loaded from the project's page
     page.wait_for_selector('[data-testid="raise-form"]')
     page.check(f'input[name="project_items"][value="{desk.project_item().pk}"]')
@@ -68,7 +50,7 @@ def test_raise_forward_reply_relay_confirm_and_download(page, live_server, desk,
     assert c.guide == guide and c.channel == "phone"
 
     # guide1 forwards it to the guide of the item it belongs to
-    _login(page, base, guide, "/consultations/inbox/")
+    sign_in(page, base, guide, "/consultations/inbox/")
     page.click(f'[data-testid="row-{c.pk}"] a')
     page.click('[data-testid="open-forward"]')
     page.select_option("#id_to_item", str(desk.other_item.pk))
@@ -77,7 +59,7 @@ def test_raise_forward_reply_relay_confirm_and_download(page, live_server, desk,
     assert f"首问负责人：{guide.full_name}（跟进至接收）" in page.inner_text('[data-testid="chain"]')
 
     # that guide accepts it and replies with the complete list, adding one row
-    _login(page, base, receiver, "/consultations/inbox/")
+    sign_in(page, base, receiver, "/consultations/inbox/")
     assert page.is_visible(f'[data-testid="row-{c.pk}"] [data-testid="awaiting-acceptance"]')
     page.click(f'[data-testid="row-{c.pk}"] a')
     _submit(page, "accept-forward")
@@ -109,13 +91,13 @@ def test_raise_forward_reply_relay_confirm_and_download(page, live_server, desk,
     assert "建设用地规划许可申请表" in checklist
 
     # officer1 relays it in plain words
-    _login(page, base, officer, detail_path)
+    sign_in(page, base, officer, detail_path)
     page.fill("#id_text", "您好：用地规划许可需准备申请表两份等材料，受理后5个工作日办结。")
     _submit(page, "do-relay")
     assert "已转告企业" in page.inner_text('[data-testid="consultation-state"]')
 
     # applicant1 confirms and downloads the Attachment 3 PDF
-    _login(page, base, applicant, detail_path)
+    sign_in(page, base, applicant, detail_path)
     assert "受理后5个工作日办结" in page.inner_text('[data-testid="relay"]')
     _submit(page, "confirm-read")
     assert page.is_visible('[data-testid="confirmed"]')

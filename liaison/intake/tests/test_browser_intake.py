@@ -7,27 +7,10 @@ import pytest
 
 from liaison.intake.models import Entrustment, EntrustmentStatus, Project
 from liaison.intake.tests.test_views_support import docx_text, make_item, make_officer, register_applicant
-from liaison.testing.personas import PASSWORD
+from liaison.testing.browser import sign_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
-
-
-@pytest.fixture(autouse=True)
-def _plain_http(settings, tmp_path):
-    # Production settings force HTTPS and secure cookies; the live server speaks plain HTTP.
-    settings.SESSION_COOKIE_SECURE = False
-    settings.CSRF_COOKIE_SECURE = False
-    settings.MEDIA_ROOT = tmp_path
-
-
-def _login(page, base: str, username: str, next_path: str) -> None:
-    page.context.clear_cookies()
-    page.goto(f"{base}/accounts/login/?next={next_path}")
-    page.fill("#id_username", username)
-    page.fill("#id_password", PASSWORD)
-    page.press("#id_password", "Enter")
-    page.wait_for_url(f"**{next_path}")
 
 
 def test_applicant_to_dispatched_officer(page, live_server, center_admin, department, tmp_path):
@@ -38,7 +21,7 @@ def test_applicant_to_dispatched_officer(page, live_server, center_admin, depart
     base = live_server.url
 
     # applicant1 registers a project and submits a partial entrustment
-    _login(page, base, "applicant1", "/intake/projects/")
+    sign_in(page, base, "applicant1", "/intake/projects/")
     page.click('[data-testid="project-create"]')
     page.fill("#id_name", "翠湖智造研发中心")
     page.fill("#id_location", "昆明市五华区学府路")
@@ -67,7 +50,7 @@ def test_applicant_to_dispatched_officer(page, live_server, center_admin, depart
     assert entrustment.status == EntrustmentStatus.SUBMITTED
 
     # center_admin returns it for information, item by item
-    _login(page, base, "t_center_admin", "/intake/review/")
+    sign_in(page, base, "t_center_admin", "/intake/review/")
     page.click("text=翠湖智造研发中心")
     page.fill('[data-testid="missing-line"] >> nth=0', "项目备案证明复印件")
     page.click('[data-testid="add-missing"]')
@@ -76,7 +59,7 @@ def test_applicant_to_dispatched_officer(page, live_server, center_admin, depart
     page.wait_for_selector('[data-testid="missing-info"]')
 
     # the applicant completes the request and resubmits
-    _login(page, base, "applicant1", "/intake/requests/")
+    sign_in(page, base, "applicant1", "/intake/requests/")
     page.click("text=翠湖智造研发中心")
     assert "用地红线图" in page.inner_text('[data-testid="missing-info"]')
     upload = tmp_path / "用地红线图.pdf"
@@ -89,7 +72,7 @@ def test_applicant_to_dispatched_officer(page, live_server, center_admin, depart
     page.wait_for_selector("text=申请已提交")
 
     # the centre accepts and dispatches officer1
-    _login(page, base, "t_center_admin", "/intake/review/")
+    sign_in(page, base, "t_center_admin", "/intake/review/")
     page.click("text=翠湖智造研发中心")
     page.click('[data-testid="accept-request"]')
     page.wait_for_selector('[data-testid="dispatch-form"]')
@@ -106,6 +89,6 @@ def test_applicant_to_dispatched_officer(page, live_server, center_admin, depart
     assert "翠湖智造研发中心" in cells and "李联络" in cells and project.service_number in cells
 
     # officer1 sees the project in 我的项目
-    _login(page, base, "officer1", "/intake/my-projects/")
+    sign_in(page, base, "officer1", "/intake/my-projects/")
     card = page.inner_text('[data-testid="my-project"]')
     assert "翠湖智造研发中心" in card and "主办联络官" in card and "13888120001" in card

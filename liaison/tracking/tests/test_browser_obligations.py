@@ -5,30 +5,12 @@ from __future__ import annotations
 
 import pytest
 
-from liaison.intake.tests.test_services_support import PASSWORD as ENTERPRISE_PASSWORD
-from liaison.testing.personas import PASSWORD
+from liaison.testing.browser import sign_in
 from liaison.tracking.models import EnterpriseObligation
 from liaison.tracking.services.obligations import default_due
 from liaison.tracking.tests.builders import dispatched_project, draft, make_catalogue_item
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
-
-
-@pytest.fixture(autouse=True)
-def _plain_http(settings, tmp_path):
-    # Production settings force HTTPS and secure cookies; the live server speaks plain HTTP.
-    settings.SESSION_COOKIE_SECURE = False
-    settings.CSRF_COOKIE_SECURE = False
-    settings.MEDIA_ROOT = tmp_path
-
-
-def _login(page, base: str, user, path: str) -> None:
-    page.context.clear_cookies()
-    page.goto(f"{base}/accounts/login/?next={path}")
-    page.fill("#id_username", user.username)
-    page.fill("#id_password", ENTERPRISE_PASSWORD if user.enterprise_id else PASSWORD)
-    page.press("#id_password", "Enter")
-    page.wait_for_url(f"{base}{path}")
 
 
 def test_the_officer_sets_a_to_do_and_the_enterprise_sees_it_and_marks_it_done(
@@ -43,7 +25,7 @@ def test_the_officer_sets_a_to_do_and_the_enterprise_sees_it_and_marks_it_done(
     page.on("pageerror", lambda exc: errors.append(str(exc)))
 
     # the officer opens the form: the due date is already the centre's default period
-    _login(page, base, officer, project_path)
+    sign_in(page, base, officer, project_path)
     page.click('[data-testid="obligation-open"]')
     assert page.input_value("#id_due_on") == default_due().isoformat()
     page.select_option("#id_kind", "attendance")
@@ -56,7 +38,7 @@ def test_the_officer_sets_a_to_do_and_the_enterprise_sees_it_and_marks_it_done(
     todo = EnterpriseObligation.objects.get()
 
     # the enterprise sees it on its dashboard, then at the top of its project page, and marks it done
-    _login(page, base, applicant, "/")
+    sign_in(page, base, applicant, "/")
     panel = page.inner_text('[data-testid="obligations-panel"]')
     assert "法定代表人到窗口现场签字" in panel and "携带身份证原件和公章" in panel
     page.click('[data-testid="obligations-panel"] a:has-text("翠湖智造研发中心")')
@@ -71,6 +53,6 @@ def test_the_officer_sets_a_to_do_and_the_enterprise_sees_it_and_marks_it_done(
     # nothing left on the dashboard; the officer sees it done
     page.goto(base + "/")
     assert "法定代表人到窗口现场签字" not in page.inner_text('[data-testid="obligations-panel"]')
-    _login(page, base, officer, project_path)
+    sign_in(page, base, officer, project_path)
     assert page.get_attribute(f'[data-testid="obligation-{todo.pk}"]', "data-light") == "done"
     assert not errors

@@ -7,29 +7,11 @@ from __future__ import annotations
 import pytest
 from django.utils import timezone
 
-from liaison.intake.tests.test_services_support import PASSWORD as ENTERPRISE_PASSWORD
-from liaison.testing.personas import PASSWORD
+from liaison.testing.browser import sign_in
 from liaison.tracking.models import ProjectItem
 from liaison.tracking.tests.builders import PDF, dispatched_project, make_catalogue_item, material
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
-
-
-@pytest.fixture(autouse=True)
-def _plain_http(settings, tmp_path):
-    # Production settings force HTTPS and secure cookies; the live server speaks plain HTTP.
-    settings.SESSION_COOKIE_SECURE = False
-    settings.CSRF_COOKIE_SECURE = False
-    settings.MEDIA_ROOT = tmp_path
-
-
-def _login(page, base: str, user, path: str) -> None:
-    page.context.clear_cookies()
-    page.goto(f"{base}/accounts/login/?next={path}")
-    page.fill("#id_username", user.username)
-    page.fill("#id_password", ENTERPRISE_PASSWORD if user.enterprise_id else PASSWORD)
-    page.press("#id_password", "Enter")
-    page.wait_for_url(f"{base}{path}")
 
 
 def _step(page, name: str, pk: int) -> None:
@@ -63,7 +45,7 @@ def test_plan_gantt_materials_supplement_and_approval(page, live_server, world, 
     page.on("pageerror", lambda exc: errors.append(str(exc)))
 
     # the officer drafts the plan from the entrustment and sees the Gantt chart (with the prerequisite link)
-    _login(page, base, officer, plan_path)
+    sign_in(page, base, officer, plan_path)
     page.fill("#id_start_date", timezone.localdate().isoformat())
     page.click('[data-testid="draft-submit"]')
     page.wait_for_selector('[data-testid="gantt"] canvas')
@@ -77,7 +59,7 @@ def test_plan_gantt_materials_supplement_and_approval(page, live_server, world, 
     assert "准备材料" in page.inner_text('[data-testid="item-row-DRC-101"] [data-testid="state"]')
 
     # the enterprise uploads the material
-    _login(page, base, applicant, item_path)
+    sign_in(page, base, applicant, item_path)
     pdf_file = tmp_path / "用地申请表.pdf"
     pdf_file.write_bytes(PDF)
     page.set_input_files('[data-testid="upload-file-1"]', str(pdf_file))
@@ -86,11 +68,11 @@ def test_plan_gantt_materials_supplement_and_approval(page, live_server, world, 
     assert "用地申请表.pdf" in page.inner_text('[data-testid="materials"]')
 
     # the officer files the item
-    _login(page, base, officer, item_path)
+    sign_in(page, base, officer, item_path)
     _step(page, "submit", item.pk)
 
     # the guide accepts, then asks for a supplement: the clock pauses
-    _login(page, base, guide, item_path)
+    sign_in(page, base, guide, item_path)
     _step(page, "accept", item.pk)
     assert _light(page) in {"green", "yellow"}
     page.click(f'[data-testid="supplement-{item.pk}"] summary')
@@ -99,20 +81,20 @@ def test_plan_gantt_materials_supplement_and_approval(page, live_server, world, 
     page.wait_for_load_state()
     assert _light(page) == "paused"
 
-    _login(page, base, applicant, project_path)
+    sign_in(page, base, applicant, project_path)
     timeline = page.inner_text('[data-testid="timeline"]')
     assert "要求补正" in timeline and "补充用地红线图" in timeline
 
     # the officer hands in the supplement; the guide takes it in and approves
-    _login(page, base, officer, item_path)
+    sign_in(page, base, officer, item_path)
     _step(page, "resubmit", item.pk)
-    _login(page, base, guide, item_path)
+    sign_in(page, base, guide, item_path)
     _step(page, "accept", item.pk)
     _step(page, "approve", item.pk)
     assert "办结" in page.inner_text('[data-testid="item-state"]')
     assert _light(page) == "none"
 
-    _login(page, base, applicant, project_path)
+    sign_in(page, base, applicant, project_path)
     timeline = page.inner_text('[data-testid="timeline"]')
     assert "已办结" in timeline and "办理时限恢复计算" in timeline
     assert not errors
