@@ -21,14 +21,19 @@ def project_officers(project: Project) -> list[User]:
     )
 
 
-def current_guide(item: ProjectItem) -> User | None:
-    """The guide of the item's approval item now (Art. 5: one item, one guide)."""
+def approval_item_guide(approval_item_id: int) -> User | None:
+    """The guide of a catalogue item now (Art. 5: one item, one guide)."""
     row = (
-        GuideAssignment.objects.filter(item_id=item.approval_item_id, is_active=True)
+        GuideAssignment.objects.filter(item_id=approval_item_id, is_active=True)
         .select_related("guide")
         .first()
     )
     return row.guide if row else None
+
+
+def current_guide(item: ProjectItem) -> User | None:
+    """The guide of the project item's approval item now."""
+    return approval_item_guide(item.approval_item_id)
 
 
 def audience(item: ProjectItem, groups: Iterable[str], *, exclude: Any = None) -> list[User]:

@@ -27,7 +27,7 @@ from liaison.directory.models import User
 from liaison.intake.models import Project
 from liaison.intake.policies import can_view_project
 from liaison.tracking.models import ProjectItem
-from liaison.tracking.people import project_officers
+from liaison.tracking.people import approval_item_guide, project_officers
 from liaison.tracking.services.common import clean_text
 
 S = ConsultationState
@@ -35,8 +35,7 @@ E = ConsultationEventKind
 
 
 def current_guide_of(item: ApprovalItem) -> User | None:
-    row = GuideAssignment.objects.filter(item=item, is_active=True).select_related("guide").first()
-    return row.guide if row else None
+    return approval_item_guide(item.pk)
 
 
 def _items_of(project: Project, project_items: Sequence[ProjectItem | int]) -> list[ProjectItem]:
@@ -64,8 +63,13 @@ def _route(subject: ApprovalItem, items: list[ProjectItem]) -> User:
             _("“%(item)s”暂无在任的专职指导员，请联系中心登记。") % {"item": subject.name},
             field="approval_item",
         )
+    guides = dict(
+        GuideAssignment.objects.filter(
+            item_id__in=[i.approval_item_id for i in items], is_active=True
+        ).values_list("item_id", "guide_id")
+    )
     others = [
-        i for i in items if i.approval_item_id != subject.pk and current_guide_of(i.approval_item) != guide
+        i for i in items if i.approval_item_id != subject.pk and guides.get(i.approval_item_id) != guide.pk
     ]
     if others:
         raise DomainError(

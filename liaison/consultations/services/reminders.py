@@ -13,7 +13,6 @@ from django.utils.translation import gettext as _
 from liaison.consultations.lights import Light, reply_light_context, with_reply_light
 from liaison.consultations.models import PENDING_STATES, Consultation
 from liaison.consultations.settings_row import consultation_settings, reply_deadline
-from liaison.notifications.models import Notification
 from liaison.notifications.services.notify import notification_send
 from liaison.tracking.people import project_officers
 from liaison.workcal.calendar import CalendarYearMissing, working_days_between
@@ -71,10 +70,10 @@ def consultation_reminders_run(today: dt.date | None = None) -> ConsultationRemi
                 "s": c.subject,
                 "d": c.reply_due.isoformat(),
             }
+        recipients = {p.pk: p for p in people if p is not None and p.is_active}
         with transaction.atomic():
-            known = Notification.objects.filter(event_key=key).count()
             created = notification_send(
-                recipients=[p for p in people if p is not None and p.is_active],
+                recipients=list(recipients.values()),
                 kind="consultation.reminder",
                 event_key=key,
                 title=title,
@@ -82,5 +81,5 @@ def consultation_reminders_run(today: dt.date | None = None) -> ConsultationRemi
                 url=f"/consultations/{c.pk}/",
             )
         run.sent += len(created)
-        run.already_sent += known
+        run.already_sent += len(recipients) - len(created)  # sent before, by this or another run
     return run
