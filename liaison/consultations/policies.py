@@ -7,6 +7,7 @@ enterprise only what was relayed to it; the centre and oversight roles everythin
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any
 
 import rules
@@ -102,3 +103,33 @@ def can_urge_consultation(user: Any, consultation: Consultation) -> bool:
 
 
 rules.add_perm("consultations.view_consultation", can_view_consultation)
+
+
+@dataclass(frozen=True)
+class RecordsScope:
+    """The part of the reply records (the supervision of guides' and departments' replies) a user reads.
+
+    The centre, supervisors and the district project office read the whole district, with the overview
+    of open consultations; a department admin their department's lines; a guide their own line only.
+    """
+
+    whole_district: bool = False
+    department_id: int | None = None
+    guide_id: int | None = None
+
+    @property
+    def reads_departments(self) -> bool:
+        return self.guide_id is None
+
+
+def records_scope(user: Any) -> RecordsScope | None:
+    """What `user` may read of the reply records; None: nothing (the page looks missing)."""
+    if not _authed(user):
+        return None
+    if user.has_role(*READ_ALL_ROLES):
+        return RecordsScope(whole_district=True)
+    if user.has_role(Role.DEPARTMENT_ADMIN) and user.department_id:
+        return RecordsScope(department_id=user.department_id)
+    if user.has_role(Role.GUIDE):
+        return RecordsScope(department_id=user.department_id, guide_id=user.pk)
+    return None

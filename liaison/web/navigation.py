@@ -86,7 +86,7 @@ NAVIGATION: tuple[NavEntry, ...] = (
         _("答复记录"),
         "consultations:records",
         "clipboard-data",
-        frozenset({*CENTRE, Role.DEPARTMENT_ADMIN, Role.SUPERVISOR}),
+        frozenset({*CENTRE, Role.DEPARTMENT_ADMIN, Role.SUPERVISOR, Role.PROJECT_OFFICE, Role.GUIDE}),
         _("咨询答复"),
     ),
     NavEntry(_("事项目录"), "catalogue:item_list", "journal-text", ALL, _("事项与指导员")),

@@ -1,7 +1,7 @@
 """/api/v1/consultations: the guides' and departments' records, the centre's overview, the centre's settings.
 
-Who reads a record: the centre and oversight roles every one; a department admin their department's;
-a guide their own line. The overview and the settings are the centre's.
+Who reads which record is decided once, by `policies.records_scope` (the page uses it too). The overview
+and the settings are the centre's and the oversight roles'.
 """
 
 from __future__ import annotations
@@ -15,23 +15,23 @@ from ninja import Router
 from liaison.consultations.api.inputs import SettingsIn
 from liaison.consultations.api.present import record_out
 from liaison.consultations.api.schemas import OverviewOut, RecordOut, SettingsOut
-from liaison.consultations.selectors.records import department_records, guide_records, open_overview
+from liaison.consultations.policies import records_scope
+from liaison.consultations.selectors.records import (
+    open_overview,
+    scoped_department_records,
+    scoped_guide_records,
+)
 from liaison.consultations.services.settings import consultation_settings_save
 from liaison.consultations.settings_row import consultation_settings
 from liaison.core.errors import PermissionDenied
-from liaison.directory.roles import Role
-from liaison.intake.policies import READ_ALL_ROLES
 
 router = Router(tags=["consultations"])
 SETTINGS_FIELDS = ("reply_days", "yellow_threshold_days", "overdue_repeat_days")
 
 
 def _reads_all(user: Any) -> bool:
-    return bool(user.has_role(*READ_ALL_ROLES))
-
-
-def _own_department(user: Any) -> int | None:
-    return user.department_id if user.has_role(Role.DEPARTMENT_ADMIN) and user.department_id else None
+    scope = records_scope(user)
+    return bool(scope and scope.whole_district)
 
 
 @router.get(
@@ -40,16 +40,10 @@ def _own_department(user: Any) -> int | None:
     summary="Each guide's replies on time, average reply time, supplementary notifications",
 )
 def guides(request: HttpRequest, department: int | None = None) -> Any:
-    user: Any = request.user
-    if _reads_all(user):
-        rows = guide_records(department_id=department)
-    elif _own_department(user):
-        rows = guide_records(department_id=_own_department(user))
-    elif user.has_role(Role.GUIDE):
-        rows = [r for r in guide_records(department_id=user.department_id) if r.key == user.pk]
-    else:
-        raise PermissionDenied(_("只有中心、监督人员、部门管理员和指导员本人可以查看答复记录。"))
-    return [record_out(r) for r in rows]
+    scope = records_scope(request.user)
+    if scope is None:
+        raise PermissionDenied(_("只有中心、监督人员、项目办、部门管理员和指导员本人可以查看答复记录。"))
+    return [record_out(r) for r in scoped_guide_records(scope, department_id=department)]
 
 
 @router.get(
@@ -58,15 +52,10 @@ def guides(request: HttpRequest, department: int | None = None) -> Any:
     summary="Each department's replies on time, average reply time, supplementary notifications",
 )
 def departments(request: HttpRequest) -> Any:
-    user: Any = request.user
-    own = _own_department(user)
-    if _reads_all(user):
-        rows = department_records()
-    elif own:
-        rows = [r for r in department_records() if r.key == own]
-    else:
-        raise PermissionDenied(_("只有中心、监督人员和部门管理员可以查看部门答复记录。"))
-    return [record_out(r) for r in rows]
+    scope = records_scope(request.user)
+    if scope is None or not scope.reads_departments:
+        raise PermissionDenied(_("只有中心、监督人员、项目办和部门管理员可以查看部门答复记录。"))
+    return [record_out(r) for r in scoped_department_records(scope)]
 
 
 @router.get(

@@ -17,6 +17,7 @@ from liaison.consultations.lights import (
     reply_light_context,
 )
 from liaison.consultations.models import PENDING_STATES, Consultation, OpinionReply
+from liaison.consultations.policies import RecordsScope
 
 
 @dataclass
@@ -136,3 +137,20 @@ def open_overview(*, ctx: ReplyLightContext | None = None) -> OpenOverview:
         for light, n in counts.items():
             out.totals[light] += n
     return out
+
+
+def scoped_guide_records(scope: RecordsScope, *, department_id: int | None = None) -> list[ReplyRecord]:
+    """The guides' lines within `scope` (from `policies.records_scope`); `department_id` narrows a
+    whole-district reader's list to one department."""
+    if scope.whole_district:
+        return guide_records(department_id=department_id)
+    rows = guide_records(department_id=scope.department_id)
+    return rows if scope.guide_id is None else [r for r in rows if r.key == scope.guide_id]
+
+
+def scoped_department_records(scope: RecordsScope) -> list[ReplyRecord]:
+    """The departments' lines within `scope`: all, the reader's own department, or none (a guide)."""
+    if not scope.reads_departments:
+        return []
+    rows = department_records()
+    return rows if scope.whole_district else [r for r in rows if r.key == scope.department_id]

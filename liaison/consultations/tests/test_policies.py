@@ -4,7 +4,12 @@ from __future__ import annotations
 
 import pytest
 
-from liaison.consultations.policies import consultation_roles, visible_consultations
+from liaison.consultations.policies import (
+    RecordsScope,
+    consultation_roles,
+    records_scope,
+    visible_consultations,
+)
 from liaison.consultations.selectors.consultations import consultation_detail
 from liaison.consultations.services.relay import consultation_relay
 from liaison.consultations.services.replies import consultation_reply
@@ -76,3 +81,21 @@ def test_readers_do_not_act(desk, world):
     assert {t.name for t in detail.transitions} == {"forward", "accept_forward"}
     assert consultation_detail(world.supervisor, c.pk).transitions == []
     assert {t.name for t in consultation_detail(desk.officer, c.pk).transitions} == {"withdraw"}
+
+
+def test_records_scope_by_role(desk, world):
+    """One predicate decides what each role reads of the reply records (the page and the API use it)."""
+    whole = RecordsScope(whole_district=True)
+    expectations = {
+        world.center_admin: whole,
+        world.center_leader: whole,
+        world.supervisor: whole,
+        world.project_office: whole,
+        world.department_admin: RecordsScope(department_id=world.department_admin.department_id),
+        desk.guide: RecordsScope(department_id=desk.guide.department_id, guide_id=desk.guide.pk),
+        desk.officer: None,
+        world.applicant: None,
+    }
+    for user, scope in expectations.items():
+        assert records_scope(user) == scope, user.username
+    assert not records_scope(desk.guide).reads_departments

@@ -55,16 +55,30 @@ def test_a_department_admin_sees_their_department_only(client, desk, world):
     assert 'data-testid="open-overview"' not in html
 
 
-@pytest.mark.parametrize("who", ["guide_user", "officer_user", "applicant"])
+def test_a_guide_sees_their_own_line_only(client, desk, world):
+    desk.raise_()
+    consultation_forward(actor=desk.guide, consultation=desk.raise_(), to_item=desk.other_item, note="转")
+    status, html = _html(client, desk.guide, reverse("consultations:records"))
+    assert status == 200
+    assert 'data-testid="guide-records"' in html
+    assert desk.guide.full_name in html and desk.other_guide.full_name not in html
+    assert 'data-testid="department-records"' not in html and 'data-testid="open-overview"' not in html
+
+
+def test_the_project_office_reads_the_whole_district_like_the_api(client, desk, world):
+    desk.raise_()
+    consultation_forward(actor=desk.guide, consultation=desk.raise_(), to_item=desk.other_item, note="转")
+    status, html = _html(client, world.project_office, reverse("consultations:records"))
+    assert status == 200
+    assert 'data-testid="open-overview"' in html and desk.other_guide.full_name in html
+    api = client.get("/api/v1/consultations/records/guides")
+    assert api.status_code == 200
+    assert {row["name"] for row in api.json()} >= {desk.guide.full_name, desk.other_guide.full_name}
+
+
+@pytest.mark.parametrize("who", ["officer_user", "applicant"])
 def test_records_are_not_found_for_others(client, desk, world, who):
-    assert (
-        _html(
-            client,
-            world.persona(who) if who != "guide_user" else desk.guide,
-            reverse("consultations:records"),
-        )[0]
-        == 404
-    )
+    assert _html(client, world.persona(who), reverse("consultations:records"))[0] == 404
 
 
 def test_the_centre_changes_the_reply_period(client, world, desk):

@@ -15,20 +15,18 @@ from django.views.decorators.http import require_GET, require_http_methods
 
 from liaison.consultations.forms import SettingsForm
 from liaison.consultations.lights import LIGHT_LABELS
-from liaison.consultations.policies import can_manage_consultation_settings
+from liaison.consultations.policies import can_manage_consultation_settings, records_scope
 from liaison.consultations.selectors.records import (
     OpenOverview,
-    department_records,
-    guide_records,
     open_overview,
+    scoped_department_records,
+    scoped_guide_records,
 )
 from liaison.consultations.services.settings import consultation_settings_save
 from liaison.consultations.settings_row import consultation_settings
 from liaison.consultations.views.common import actor_of, form_error
 from liaison.core.errors import DomainError
-from liaison.directory.roles import CENTRE_ROLES, Role
 
-WHOLE_DISTRICT = frozenset({*CENTRE_ROLES, Role.SUPERVISOR})
 LIGHT_COLOURS = {"red": "#d63939", "yellow": "#e0a800", "unknown": "#6c757d", "green": "#2e9d4f"}
 
 
@@ -51,19 +49,14 @@ def chart_data(overview: OpenOverview) -> dict[str, Any]:
 @require_GET
 def records(request: HttpRequest) -> HttpResponse:
     user = actor_of(request)
-    if user.has_role(*WHOLE_DISTRICT):
-        department_id = None
-    elif user.has_role(Role.DEPARTMENT_ADMIN) and user.department_id:
-        department_id = user.department_id
-    else:
+    scope = records_scope(user)
+    if scope is None:
         raise Http404(_("页面不存在。"))
-    departments = department_records()
-    if department_id is not None:
-        departments = [d for d in departments if d.key == department_id]
-    overview = open_overview() if department_id is None else None
+    overview = open_overview() if scope.whole_district else None
     context = {
-        "guides": guide_records(department_id=department_id),
-        "departments": departments,
+        "guides": scoped_guide_records(scope),
+        "departments": scoped_department_records(scope),
+        "reads_departments": scope.reads_departments,
         "overview": overview,
         "lights": [LIGHT_LABELS[light] for light in overview.totals] if overview else [],
         "overview_rows": [
@@ -74,7 +67,7 @@ def records(request: HttpRequest) -> HttpResponse:
         else [],
         "overview_totals": list(overview.totals.values()) if overview else [],
         "data": chart_data(overview) if overview else None,
-        "own_department": user.department if department_id else None,
+        "own_department": user.department if not scope.whole_district else None,
         "can_settings": can_manage_consultation_settings(user),
     }
     return render(request, "consultations/records.html", context)

@@ -12,6 +12,7 @@ from .materials import MaterialFile, MaterialStatus, MaterialSubmission
 from .obligations import EnterpriseObligation, ObligationKind
 from .plan import PlanDateProposal, PlanVersion, ProposalStatus, ServicePlan
 from .reminders import ReminderKind, ReminderLog, TrackingSettings
+from .rollup import ProjectRollup
 
 __all__ = [
     "CLOCK_STATES",
@@ -29,6 +30,7 @@ __all__ = [
     "ProjectItem",
     "ProjectItemState",
     "ProjectItemTransition",
+    "ProjectRollup",
     "ProposalStatus",
     "ReminderKind",
     "ReminderLog",

@@ -69,7 +69,11 @@ class ProjectItem(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["project", "approval_item"], name="uniq_item_per_project"),
         ]
-        indexes = [models.Index(fields=["state", "due_on"])]
+        indexes = [
+            # Lights are date ranges on running states: the roll-ups over all items (red by department,
+            # red/yellow per officer) read this index alone, without visiting the rows.
+            models.Index(fields=["state", "due_on", "project", "approval_item"], name="item_state_due_cover"),
+        ]
 
     def __str__(self) -> str:
         return f"{self.project_id}: {self.approval_item_id} ({self.state})"

@@ -7,13 +7,14 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from django.db import connection
-from django.db.models import Case, Count, IntegerField, Min, OuterRef, Q, Subquery, Value, When
-from django.db.models.functions import Coalesce
+from django.db.models import Case, Count, F, IntegerField, Min, Q, Sum, Value, When
 
+from liaison.catalogue.models import ApprovalItem
 from liaison.catalogue.stages import Stage
 from liaison.intake.models import Assignment, Project
 from liaison.officers.models import Officer, OfficerStatus
 from liaison.tracking.lights import (
+    RUNNING_STATES,
     SEVERITY,
     Light,
     LightContext,
@@ -21,9 +22,8 @@ from liaison.tracking.lights import (
     light_conditions,
     light_context,
     light_counts,
-    light_rank,
 )
-from liaison.tracking.models import FINAL_STATES, ProjectItem
+from liaison.tracking.models import FINAL_STATES, ProjectItem, ProjectRollup
 
 STAGES = list(Stage.values)
 UNPLANNED = "unplanned"
@@ -111,27 +111,37 @@ class CentreOverview:
     calendar_problem_year: int | None = None
 
 
-def _by_stage_and_worst_light(ctx: LightContext) -> dict[str, dict[str, int]]:
-    """Registered projects counted by their stage in progress and worst light, grouped in SQL.
+def _worst_rank(ctx: LightContext, prefix: str = "") -> Case:
+    """A project's worst light (index in SEVERITY) from its roll-up: the earliest due date of its running
+    items decides between red, yellow and green; NULL when it has no items."""
 
-    The inner query gives each project its worst light (the smallest severity rank of its items; NULL
-    without items) and its stage in progress; the outer one groups by that pair, so at most
-    (stages + 2) x lights rows come back, whatever the number of projects.
-    """
-    per_project = (
+    def q(**kw: Any) -> Q:
+        return Q(**{prefix + k: v for k, v in kw.items()})
+
+    rank = SEVERITY.index
+    beyond = Light.GREEN if ctx.limit_complete else Light.UNKNOWN
+    return Case(
+        When(q(earliest_due__lt=ctx.today), then=Value(rank(Light.RED))),
+        When(q(earliest_due__lte=ctx.yellow_limit), then=Value(rank(Light.YELLOW))),
+        When(q(items_undated__gt=0), then=Value(rank(Light.UNKNOWN))),
+        When(q(earliest_due__isnull=False), then=Value(rank(beyond))),
+        When(q(items_paused__gt=0), then=Value(rank(Light.PAUSED))),
+        When(q(items_total__gt=0), then=Value(rank(Light.NONE))),
+        default=None,
+        output_field=IntegerField(),
+    )
+
+
+def _by_stage_and_worst_light(ctx: LightContext) -> dict[str, dict[str, int]]:
+    """Registered projects counted by their stage in progress and worst light: one grouped query over the
+    projects and their roll-ups (a project without a roll-up has no items yet)."""
+    groups = (
         Project.objects.filter(registered_at__isnull=False)
         .order_by()
-        .values("pk")
-        .annotate(
-            w=Min(light_rank(ctx, "tracking_items__"), filter=Q(tracking_items__isnull=False)),
-            s=_stage_in_progress(),
-        )
-        .values_list("w", "s")
+        .values(w=_worst_rank(ctx, "tracking_rollup__"), s=F("tracking_rollup__stage_rank"))
+        .annotate(n=Count("pk"))
+        .values_list("w", "s", "n")
     )
-    sql, params = per_project.query.sql_with_params()
-    with connection.cursor() as cursor:
-        cursor.execute(f"SELECT w, s, COUNT(*) FROM ({sql}) per_project GROUP BY w, s", params)  # noqa: S608
-        groups = cursor.fetchall()
     out = {stage: dict.fromkeys(SEVERITY, 0) for stage in [*STAGES, UNPLANNED, FINISHED]}
     for worst_rank, stage_rank, n in groups:
         if worst_rank is None:  # no items at all
@@ -142,60 +152,83 @@ def _by_stage_and_worst_light(ctx: LightContext) -> dict[str, dict[str, int]]:
     return out
 
 
+def _due_soon(ctx: LightContext) -> Any:
+    """Running items due by the yellow limit (the (state, due_on) index finds them), with red/yellow counts."""
+    return ProjectItem.objects.filter(
+        state__in=sorted(RUNNING_STATES), due_on__lte=ctx.yellow_limit
+    ).order_by()
+
+
+def _lights_from_sums(ctx: LightContext, sums: Any, red: int, yellow: int) -> LightSummary:
+    """Items by light from summed roll-ups plus the red/yellow counts (the rest of the running items with
+    a due date are green, or unknown where the calendar ends before the yellow limit)."""
+    total, opened, running, paused, undated = (int(sums.get(k) or 0) for k in ROLLUP_SUMS)
+    beyond = running - undated - red - yellow
+    return LightSummary(
+        {
+            Light.RED: red,
+            Light.YELLOW: yellow,
+            Light.UNKNOWN: undated + (0 if ctx.limit_complete else beyond),
+            Light.GREEN: beyond if ctx.limit_complete else 0,
+            Light.PAUSED: paused,
+            Light.NONE: total - opened,
+        }
+    )
+
+
+ROLLUP_SUMS = ("items_total", "items_open", "items_running", "items_paused", "items_undated")
+
+
 def _item_totals(ctx: LightContext) -> LightSummary:
-    """Items by light, grouped in SQL. Every project item belongs to a registered project (a plan
-    needs an accepted entrustment, and accepting it registers the project)."""
-    grouped = ProjectItem.objects.order_by().annotate(rank=light_rank(ctx)).values_list("rank")
-    totals = dict.fromkeys(SEVERITY, 0)
-    for rank, n in grouped.annotate(n=Count("pk")):
-        totals[SEVERITY[rank]] += n
-    return LightSummary(totals)
+    """Items by light: the roll-ups summed, and the red and yellow items counted through the index."""
+    sums = ProjectRollup.objects.aggregate(**{k: Sum(k) for k in ROLLUP_SUMS})
+    soon = _due_soon(ctx).aggregate(
+        red=Count("pk", filter=Q(due_on__lt=ctx.today)), yellow=Count("pk", filter=Q(due_on__gte=ctx.today))
+    )
+    return _lights_from_sums(ctx, sums, soon["red"], soon["yellow"])
 
 
 def _overdue_by_department(ctx: LightContext) -> list[tuple[str, int]]:
+    """Red items per department: counted per catalogue item through the covering index, then summed by
+    the items' departments (a few dozen catalogue rows)."""
     red = light_conditions(ctx)[Light.RED]
-    return list(
-        ProjectItem.objects.filter(red)
-        .values_list("approval_item__department__name")
-        .annotate(n=Count("pk"))
-        .order_by("-n", "approval_item__department__name")
+    per_item = dict(
+        ProjectItem.objects.filter(red).order_by().values_list("approval_item_id").annotate(n=Count("pk"))
     )
+    departments = dict(ApprovalItem.objects.filter(pk__in=per_item).values_list("pk", "department__name"))
+    totals: dict[str, int] = {}
+    for item_id, n in per_item.items():
+        totals[departments[item_id]] = totals.get(departments[item_id], 0) + n
+    return sorted(totals.items(), key=lambda pair: (-pair[1], pair[0]))
 
 
 def _officer_loads(ctx: LightContext) -> list[OfficerLoad]:
-    """Active officers with their active projects and those projects' items by light: the items are
-    grouped by (officer, light) in SQL. An officer holds at most one active assignment per project,
-    so each item is counted once per officer."""
-    projects = (
-        Assignment.objects.filter(officer=OuterRef("pk"), is_active=True)
-        .order_by()
-        .values("officer")
-        .annotate(n=Count("pk"))
-        .values("n")
-    )
-    officers = list(
-        Officer.objects.filter(status=OfficerStatus.ACTIVE)
-        .select_related("user")
-        .annotate(n_projects=Coalesce(Subquery(projects), 0))
-    )
-    by_officer: dict[int, dict[str, int]] = {o.pk: {} for o in officers}
-    grouped = (
-        Assignment.objects.filter(is_active=True, officer__status=OfficerStatus.ACTIVE)
-        .filter(project__tracking_items__isnull=False)
-        .order_by()
-        .annotate(rank=light_rank(ctx, "project__tracking_items__"))
-        .values_list("officer_id", "rank")
-        .annotate(n=Count("project__tracking_items"))
-    )
-    for officer_id, rank, n in grouped:
-        if officer_id in by_officer:
-            by_officer[officer_id][SEVERITY[rank]] = n
+    """Active officers with their active projects and those projects' items by light: the roll-ups summed
+    per officer, and the red/yellow items (read from the covering index) counted per officer through the
+    active assignments. An officer holds at most one active assignment per project, so each item counts
+    once per officer."""
+    active = Assignment.objects.filter(is_active=True).order_by()
+    sums: dict[int, dict[str, Any]] = {
+        row["officer_id"]: dict(row)
+        for row in active.values("officer_id").annotate(
+            n_projects=Count("pk"), **{k: Sum(f"project__tracking_rollup__{k}") for k in ROLLUP_SUMS}
+        )
+    }
+    items_sql, params = _due_soon(ctx).values("project_id", "due_on").query.sql_with_params()
+    assignments = Assignment._meta.db_table
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT a.officer_id, SUM(CASE WHEN i.due_on < %s THEN 1 ELSE 0 END), COUNT(*) "  # noqa: S608
+            f"FROM ({items_sql}) i JOIN {assignments} a ON a.project_id = i.project_id "
+            "WHERE a.is_active GROUP BY a.officer_id",
+            (ctx.today, *params),
+        )
+        soon = {officer_id: (int(red), int(n) - int(red)) for officer_id, red, n in cursor.fetchall()}
     loads = []
-    for o in officers:
-        counts = by_officer[o.pk]
-        lights = LightSummary({light: counts.get(light, 0) for light in SEVERITY})
-        open_items = sum(n for light, n in lights.counts.items() if light != Light.NONE)
-        loads.append(OfficerLoad(o, o.n_projects, open_items, lights))
+    for o in Officer.objects.filter(status=OfficerStatus.ACTIVE).select_related("user"):
+        row = sums.get(o.pk, {})
+        lights = _lights_from_sums(ctx, row, *soon.get(o.pk, (0, 0)))
+        loads.append(OfficerLoad(o, int(row.get("n_projects") or 0), int(row.get("items_open") or 0), lights))
     return sorted(
         loads,
         key=lambda load: (-load.lights.counts.get(Light.RED, 0), -load.open_items, load.officer.number),

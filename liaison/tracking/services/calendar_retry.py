@@ -7,6 +7,7 @@ from django.db import transaction
 from liaison.tracking.models import PLAN_STATES, ProjectItem, ServicePlan
 from liaison.tracking.services.common import CLOCK_FIELDS, item_refresh
 from liaison.tracking.services.plans import plan_recompute
+from liaison.tracking.services.rollups import rollups_refresh
 from liaison.workcal.calendar import missing_years
 
 
@@ -41,4 +42,5 @@ def calendar_problems_retry() -> int:
             with transaction.atomic():
                 item_refresh(item)
                 item.save(update_fields=CLOCK_FIELDS)
+                rollups_refresh([item.project_id])
     return len(items)

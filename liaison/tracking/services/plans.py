@@ -19,6 +19,7 @@ from liaison.tracking.models import COUNTED_STATES, PLAN_STATES, PlanVersion, Pr
 from liaison.tracking.policies import can_edit_plan, can_view_plan
 from liaison.tracking.services.common import CLOCK_FIELDS, authorize, clean_text, item_refresh
 from liaison.tracking.services.plan_build import apply_slot, create_rows, place, plan_edges, scope_items
+from liaison.tracking.services.rollups import rollups_refresh
 from liaison.tracking.snapshot import plan_snapshot
 
 DATE_FIELDS = ["order", "planned_start", "planned_due", "plan_problem_year", *CLOCK_FIELDS]
@@ -80,6 +81,7 @@ def plan_recompute(plan: ServicePlan, rows: list[ProjectItem] | None = None) -> 
         if item.state in PLAN_STATES:  # not accepted yet: the plan's due date is the one judged
             item_refresh(item, steps=[])
     ProjectItem.objects.bulk_update(items, DATE_FIELDS)
+    rollups_refresh([plan.project_id])
     return items
 
 

@@ -38,6 +38,7 @@ from liaison.tracking.services.common import (
     step_time,
 )
 from liaison.tracking.services.obligations import default_due, mark_done, obligation_add
+from liaison.tracking.services.rollups import rollups_refresh
 from liaison.tracking.workflows import COMMENT_REQUIRED, PROJECT_ITEM_WORKFLOW
 
 S = ProjectItemState
@@ -122,6 +123,7 @@ def project_item_transition(
             fields.append("ended_on")
         item_refresh(item, steps=item_steps(item))
         item.save(update_fields=fields)
+        rollups_refresh([item.project_id])
         _side_effects(item, name, actor=actor, comment=comment, due_on=due_on)
         audit_record(
             actor=actor,

@@ -17,6 +17,7 @@ from liaison.tracking.scheduling import Slot
 from liaison.tracking.services.common import authorize, item_refresh
 from liaison.tracking.services.plan_build import apply_slot, place, plan_edges
 from liaison.tracking.services.plans import DATE_FIELDS
+from liaison.tracking.services.rollups import rollups_refresh
 
 
 @dataclass(frozen=True)
@@ -92,6 +93,7 @@ def reschedule_plan(
         target.pinned_start = previous_pin
         return changes
     ProjectItem.objects.bulk_update(items, [*DATE_FIELDS, "pinned_start"])
+    rollups_refresh([plan.project_id])
     plan.changed_since_version = True
     plan.save(update_fields=["changed_since_version", "updated_at"])
     return changes

@@ -11,17 +11,15 @@ threads as in liaison/intake/tests/test_concurrency.py (on SQLite it is copied t
 from __future__ import annotations
 
 import datetime as dt
-import threading
-import time
 from collections import Counter
 from typing import Any
 
 import pytest
-from django.db import connections, transaction
 
 from liaison.intake.tests.test_concurrency import at_once, shared_database  # noqa: F401 - fixture
 from liaison.intake.tests.test_services_support import ensure_thresholds
 from liaison.notifications.models import Notification
+from liaison.testing.races import second_meets_open_first
 from liaison.tracking.lights import tracking_settings
 from liaison.tracking.models import ReminderLog
 from liaison.tracking.services.reminders import ReminderRun, reminders_run
@@ -64,45 +62,12 @@ def test_two_workers_started_together_send_each_reminder_exactly_once(plans):
 
 
 def test_a_worker_that_meets_another_mid_send_waits_for_it_and_sends_nothing(plans):
-    first_ran, release = threading.Event(), threading.Event()
-    results: dict[str, Any] = {}
+    # worker A has inserted its rows but not committed yet when worker B starts
+    race = second_meets_open_first(lambda: reminders_run(today=MONDAY), lambda: reminders_run(today=MONDAY))
 
-    def first() -> None:
-        try:
-            with transaction.atomic():  # worker A has inserted its rows but not committed yet
-                results["first"] = reminders_run(today=MONDAY)
-                first_ran.set()
-                release.wait(timeout=30)
-        except Exception as exc:
-            results["first"] = exc
-        finally:
-            first_ran.set()
-            connections.close_all()
-
-    def second() -> None:
-        first_ran.wait(timeout=30)
-        started = time.monotonic()
-        try:
-            results["second"] = reminders_run(today=MONDAY)
-        except Exception as exc:
-            results["second"] = exc
-        finally:
-            results["waited"] = time.monotonic() - started
-            connections.close_all()
-
-    threads = [threading.Thread(target=first), threading.Thread(target=second)]
-    for thread in threads:
-        thread.start()
-    first_ran.wait(timeout=30)
-    time.sleep(0.5)  # let the second worker reach the insert that must wait
-    release.set()
-    for thread in threads:
-        thread.join(timeout=60)
-    assert not any(t.is_alive() for t in threads), "a worker hung"
-
-    assert isinstance(results["first"], ReminderRun), results
-    assert isinstance(results["second"], ReminderRun), results
-    assert (results["first"].sent, results["second"].sent) == (2 * PROJECTS, 0)
-    assert results["second"].already_sent == 2 * PROJECTS
-    assert results["waited"] >= 0.4  # it really waited for the first worker's transaction
+    assert isinstance(race.first, ReminderRun), race
+    assert isinstance(race.second, ReminderRun), race
+    assert (race.first.sent, race.second.sent) == (2 * PROJECTS, 0)
+    assert race.second.already_sent == 2 * PROJECTS
+    assert race.waited >= 0.4  # it really waited for the first worker's transaction
     _no_duplicates()

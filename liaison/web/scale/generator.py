@@ -3,7 +3,8 @@ officers' assignments, service plans and project items with materials, states an
 that every light occurs.
 
 The rows are written with bulk_create and bypass the services on purpose (no audit trail, no
-notifications): this is benchmark data, not business data. Rows whose model has `is_sample` are marked.
+notifications; the projects' item roll-ups are written as the services would): this is benchmark
+data, not business data. Rows whose model has `is_sample` are marked.
 """
 
 from __future__ import annotations
@@ -26,6 +27,7 @@ from liaison.intake.models.assignment import AssignmentRole
 from liaison.intake.models.project import InvestmentSource, InvestorNature, KeyProjectLevel
 from liaison.officers.models import Officer, OfficerStatus
 from liaison.tracking.models import MaterialSubmission, ProjectItem, ServicePlan
+from liaison.tracking.services.rollups import rollups_refresh
 from liaison.web.scale.shapes import STAGES, item_dates, material_status, project_items
 
 PROJECTS_PER_ENTERPRISE = 4
@@ -267,6 +269,7 @@ def _chunk(
         for req in base.materials.get(item.approval_item_id, [])
     ]
     MaterialSubmission.objects.bulk_create(materials, batch_size=2000)
+    rollups_refresh(p.pk for p in new_projects)  # what the dashboards read, as the services would keep it
     result.enterprises += len(enterprises)
     result.projects += len(new_projects)
     result.entrustments += len(entrustments)
