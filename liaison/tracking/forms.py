@@ -127,13 +127,21 @@ class ObligationForm(forms.Form):
         error_messages={"invalid_choice": _("所选事项不属于本项目。")},
     )
 
-    def __init__(self, *args: Any, items: Sequence[Any] = (), **kwargs: Any) -> None:
+    def __init__(
+        self, *args: Any, items: Sequence[Any] = (), item_required: bool = False, **kwargs: Any
+    ) -> None:
+        """`item_required`: a guide's form, limited to their own items, one of which must be chosen."""
         super().__init__(*args, **kwargs)
         cast(forms.ChoiceField, self.fields["kind"]).choices = [("", "—"), *ObligationKind.choices]
-        cast(forms.ChoiceField, self.fields["project_item"]).choices = [
+        field = cast(forms.TypedChoiceField, self.fields["project_item"])
+        field.choices = [
             ("", "—"),
             *((i.pk, f"{i.approval_item.code} {i.approval_item.name}") for i in items),
         ]
+        if item_required:
+            field.required = True
+            field.label = _("关联审批事项")
+            field.error_messages["required"] = _("请选择您负责指导的审批事项。")
 
 
 class PlanItemAddForm(forms.Form):

@@ -89,6 +89,12 @@ MESSAGES: dict[str, tuple[Any, Any]] = {
         _("待办已超期：%(title)s"),
         _("“%(project)s”：%(title)s 已于 %(due)s 到期，请尽快完成或联系联络官。"),
     ),
+    "obligation.overdue": (
+        _("待办超期提醒（已超期 %(late)s 个工作日）：%(title)s"),
+        _(
+            "“%(project)s”：%(title)s 已于 %(due)s 到期，至今已超期 %(late)s 个工作日，请尽快完成或联系联络官。"
+        ),
+    ),
 }
 
 # Who hears of each item step besides its actor: the officers, the item's guide, the enterprise.

@@ -60,11 +60,14 @@ def access_material(user: Any, submission_id: int) -> MaterialSubmission:
 def obligation_list(
     *, user: Any, project: Project | None = None, open_only: bool = True, scope: ActorScope | None = None
 ) -> QuerySet[EnterpriseObligation]:
-    """The enterprise's to-dos the user may see (a project's, or all of the user's projects), soonest first."""
+    """The enterprise's to-dos the user may see (a project's, or all of the user's projects), soonest first.
+    A guide sees those of a project tied to the items they guide."""
     qs = EnterpriseObligation.objects.select_related("project", "project_item__approval_item", "done_by")
     scope = scope or actor_scope(user)
-    if project is not None:
-        qs = qs.filter(project=project) if project_roles(user, project, scope) else qs.none()
+    if project is not None and project_roles(user, project, scope):
+        qs = qs.filter(project=project)
+    elif project is not None:  # a guide sees the to-dos tied to the items they guide
+        qs = qs.filter(project=project, project_item__approval_item_id__in=sorted(scope.guide_items))
     elif not scope.roles & {"center_admin", "center_leader", "supervisor", "project_office"}:
         qs = qs.filter(
             Q(project_id__in=scope.officer_projects) | Q(project__enterprise_id=scope.enterprise_id or 0)

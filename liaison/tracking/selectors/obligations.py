@@ -10,7 +10,7 @@ from django.utils.translation import gettext_lazy as _
 
 from liaison.intake.models import Project
 from liaison.tracking.lights import Light, LightContext, light_context
-from liaison.tracking.models import EnterpriseObligation
+from liaison.tracking.models import EnterpriseObligation, ProjectItem
 from liaison.tracking.policies import ActorScope, actor_scope, can_complete_obligation, can_create_obligation
 from liaison.tracking.selectors.materials import obligation_list
 
@@ -69,7 +69,12 @@ def obligation_rows(
     return rows
 
 
-def can_add_obligation(user: Any, project: Project, scope: ActorScope | None = None) -> bool:
-    """Whether the project page offers the form: the project's officer and the centre. (A guide may set
-    a to-do tied to their own item through the API; the page does not offer it.)"""
-    return bool(can_create_obligation(user, project, scope=scope))
+def obligation_items_for(
+    user: Any, project: Project, items: list[ProjectItem], scope: ActorScope | None = None
+) -> tuple[list[ProjectItem], bool] | None:
+    """Whether the project page offers the to-do form, and with which items: the project's officer and
+    the centre any item or none; a guide only their own items, and one must be chosen. None: no form."""
+    if can_create_obligation(user, project, scope=scope):
+        return items, False
+    own = [i for i in items if can_create_obligation(user, project, i, scope=scope)]
+    return (own, True) if own else None

@@ -48,10 +48,11 @@ class ReminderRun:
     refreshed: int = 0
 
 
-def _threshold(item: Any, ctx: LightContext, cal: LoadedCalendar, repeat: int) -> tuple[str, int]:
-    if item.light == Light.YELLOW:
+def _threshold(due_on: dt.date, ctx: LightContext, cal: LoadedCalendar, repeat: int) -> tuple[str, int]:
+    """Which crossing a date is at today: yellow (not yet due), red, or the k-th N working days overdue."""
+    if due_on >= ctx.today:
         return ReminderKind.YELLOW, 0
-    late = cal.between(item.due_on, ctx.today)
+    late = cal.between(due_on, ctx.today)
     return (ReminderKind.OVERDUE, late // repeat) if late >= repeat else (ReminderKind.RED, 0)
 
 
@@ -99,7 +100,7 @@ def _item_reminders(ctx: LightContext, repeat: int, run: ReminderRun) -> None:
         )
     )
     for item in candidates:
-        kind, seq = _threshold(item, ctx, cal, repeat)
+        kind, seq = _threshold(item.due_on, ctx, cal, repeat)
         if (item.pk, kind, item.due_on, seq) in sent:
             run.already_sent += 1
             continue
@@ -126,12 +127,25 @@ def _item_reminders(ctx: LightContext, repeat: int, run: ReminderRun) -> None:
             run.already_sent += 1
 
 
-def _obligation_reminders(ctx: LightContext, run: ReminderRun) -> None:
+def _obligation_reminders(ctx: LightContext, repeat: int, run: ReminderRun) -> None:
+    """The enterprise's dated to-dos: yellow, red, then every N working days overdue, like the items."""
     open_item = Q(project_item__isnull=True) | Q(project_item__state__in=sorted(OPEN_STATES))
-    due = EnterpriseObligation.objects.filter(open_item, done=False, due_on__lte=ctx.yellow_limit)
-    for obligation in due.select_related("project").order_by("pk"):
-        kind = ReminderKind.YELLOW if obligation.due_on >= ctx.today else ReminderKind.RED
-        if ReminderLog.objects.filter(obligation=obligation, kind=kind, due_on=obligation.due_on).exists():
+    due = list(
+        EnterpriseObligation.objects.filter(open_item, done=False, due_on__lte=ctx.yellow_limit)
+        .select_related("project")
+        .order_by("pk")
+    )
+    if not due:
+        return
+    cal = LoadedCalendar(min(o.due_on for o in due), ctx.today)
+    sent = set(
+        ReminderLog.objects.filter(obligation__in=due).values_list(
+            "obligation_id", "kind", "due_on", "sequence"
+        )
+    )
+    for obligation in due:
+        kind, seq = _threshold(obligation.due_on, ctx, cal, repeat)
+        if (obligation.pk, kind, obligation.due_on, seq) in sent:
             continue
         project = obligation.project
         title, body = render_message(
@@ -139,12 +153,13 @@ def _obligation_reminders(ctx: LightContext, run: ReminderRun) -> None:
             project=project.name,
             title=obligation.title,
             due=obligation.due_on.isoformat(),
+            late=cal.between(obligation.due_on, ctx.today),
         )
         people = [*enterprise_users(project), *project_officers(project)]
         if _send_once(
             {"obligation": obligation},
             kind=kind,
-            seq=0,
+            seq=seq,
             due=obligation.due_on,
             people=people,
             note=(f"obligation.{kind}", title, body),
@@ -159,7 +174,7 @@ def reminders_run(*, today: dt.date | None = None) -> ReminderRun:
     settings = tracking_settings()
     ctx = light_context(today or timezone.localdate(), settings.yellow_threshold_days)
     _item_reminders(ctx, settings.overdue_repeat_days, run)
-    _obligation_reminders(ctx, run)
+    _obligation_reminders(ctx, settings.overdue_repeat_days, run)
     run.calendar_problems = (
         with_light(ProjectItem.objects.filter(state__in=sorted(OPEN_STATES)), ctx)
         .filter(light=Light.UNKNOWN)

@@ -56,3 +56,32 @@ def test_the_officer_sets_a_to_do_and_the_enterprise_sees_it_and_marks_it_done(
     sign_in(page, base, officer, project_path)
     assert page.get_attribute(f'[data-testid="obligation-{todo.pk}"]', "data-light") == "done"
     assert not errors
+
+
+def test_a_guide_asks_the_enterprise_for_a_revision_of_their_own_item(page, live_server, world, department):
+    item = make_catalogue_item(world.center_admin, department, "DRC-102", limit=5, guide=world.guide)
+    project = dispatched_project(world, name="滇池路文创园")
+    draft(world, project, default_due())
+    base = live_server.url
+    errors: list[str] = []
+    page.on("pageerror", lambda exc: errors.append(str(exc)))
+
+    sign_in(page, base, world.guide, f"/tracking/projects/{project.pk}/")
+    page.click('[data-testid="obligation-open"]')
+    options = page.locator("#id_project_item option").all_inner_texts()
+    assert any(item.name in o for o in options)
+    page.select_option("#id_kind", "revision")
+    page.fill("#id_title", "修改总平面图并加盖设计单位公章")
+    page.click('[data-testid="obligation-submit"]')
+    page.wait_for_selector(".alert-danger, .alert-warning")  # no item chosen: refused with a message
+    assert not EnterpriseObligation.objects.exists()
+    page.click('[data-testid="obligation-open"]')
+    page.select_option("#id_kind", "revision")
+    page.fill("#id_title", "修改总平面图并加盖设计单位公章")
+    page.select_option("#id_project_item", label=next(o for o in options if item.name in o))
+    page.click('[data-testid="obligation-submit"]')
+    page.wait_for_selector(".alert-success")
+    assert "修改总平面图并加盖设计单位公章" in page.inner_text('[data-testid="obligations"]')
+    made = EnterpriseObligation.objects.get()
+    assert (made.created_by, made.project_item.approval_item) == (world.guide, item)
+    assert not errors

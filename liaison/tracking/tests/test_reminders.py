@@ -13,7 +13,7 @@ from django_tasks_db.models import DBTaskResult
 from liaison.audit.models import AuditEvent
 from liaison.core.errors import DomainError, NotFound, PermissionDenied
 from liaison.notifications.models import Notification
-from liaison.tracking.models import ReminderLog
+from liaison.tracking.models import EnterpriseObligation, ReminderLog
 from liaison.tracking.services.obligations import obligation_create
 from liaison.tracking.services.reminders import project_item_urge, reminders_run
 from liaison.tracking.services.reschedule import plan_item_reschedule
@@ -127,6 +127,25 @@ def test_the_enterprise_is_reminded_of_its_obligations_once_when_near_and_once_w
     assert kinds == ["yellow", "red"]
     told = Notification.objects.filter(kind="obligation.red").values_list("recipient__username", flat=True)
     assert set(told) == {w.applicant.username, w.officer_user.username}
+
+
+def test_an_overdue_obligation_is_reminded_again_every_n_working_days(track, plan):
+    made = obligation_create(
+        actor=track.world.officer_user,
+        project=track.project,
+        kind="attendance",
+        title="法定代表人到场签字",
+        due_on=timezone.localdate(),
+    )
+    EnterpriseObligation.objects.filter(pk=made.pk).update(due_on=D(2026, 9, 24))  # set in September
+    # late 2 on 28 Sept (red), 3 on 29 Sept, 4 on 30 Sept, 6 on 10 Oct (the make-up Saturday counts)
+    for day in (MONDAY, D(2026, 9, 29), D(2026, 9, 30), D(2026, 10, 5), D(2026, 10, 10), D(2026, 10, 10)):
+        reminders_run(today=day)
+    rows = ReminderLog.objects.filter(obligation__isnull=False).order_by("id").values_list("kind", "sequence")
+    assert list(rows) == [("red", 0), ("overdue", 1), ("overdue", 2)]
+    last = Notification.objects.filter(kind="obligation.overdue").order_by("id").last()
+    assert "已超期 6 个工作日" in last.title
+    assert Notification.objects.filter(kind="obligation.overdue").count() == 2 * 2  # enterprise + officer
 
 
 def test_the_centre_urges_an_item_by_hand_and_the_officer_and_guide_are_told(track, plan):

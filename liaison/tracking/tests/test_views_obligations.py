@@ -127,14 +127,24 @@ def test_another_enterprise_gets_404_and_nothing_changes(client, planned):
     assert EnterpriseObligation.objects.count() == 1
 
 
-def test_a_guide_cannot_set_a_to_do_from_the_page(client, planned):
+def test_a_guide_sets_a_to_do_for_their_own_item_only(client, planned):
     w = planned.world
     html = _page(client, w.guide, planned.project).content.decode()
-    assert 'data-testid="obligation-add"' not in html
-    response = _add(client, w.guide, planned.project)
-    assert response.status_code == 200
-    assert "只有本项目的联络官" in _messages(response)
+    assert 'data-testid="obligation-add"' in html
+    form = html[html.index('data-testid="obligation-add"') :]
+    a, e = item_of(planned.project, "A"), item_of(planned.project, "E")  # E is the second guide's
+    assert f'value="{a.pk}"' in form and f'value="{e.pk}"' not in form
+
+    response = _add(client, w.guide, planned.project)  # no item chosen
+    assert "请选择您负责指导的审批事项" in _messages(response)
+    response = _add(client, w.guide, planned.project, project_item=str(e.pk))
+    assert "所选事项不属于本项目" in _messages(response)
     assert not EnterpriseObligation.objects.exists()
+
+    response = _add(client, w.guide, planned.project, project_item=str(a.pk), title="补交消防设计文件")
+    assert "待办已布置" in _messages(response)
+    made = EnterpriseObligation.objects.get()
+    assert (made.project_item_id, made.title, made.created_by_id) == (a.pk, "补交消防设计文件", w.guide.pk)
 
 
 def test_the_enterprise_cannot_set_a_to_do_for_itself(client, planned):

@@ -18,7 +18,7 @@ from liaison.tracking.forms import ObligationForm
 from liaison.tracking.models import ProjectItem
 from liaison.tracking.policies import ActorScope, project_roles
 from liaison.tracking.selectors.materials import access_obligation
-from liaison.tracking.selectors.obligations import can_add_obligation, obligation_rows
+from liaison.tracking.selectors.obligations import obligation_items_for, obligation_rows
 from liaison.tracking.services.obligations import default_due, obligation_complete, obligation_create
 from liaison.tracking.views.common import actor_of, flash_form_errors, project_or_404, run
 
@@ -34,15 +34,16 @@ def obligation_context(
 ) -> dict[str, Any]:
     """What the project page needs for its to-do section: the rows, and the form for whoever may add.
     `items` (the project's items, already loaded by the page) fill the form's item choice."""
-    if not project_roles(user, project, scope):
+    offer = obligation_items_for(user, project, items if items is not None else _items_of(project), scope)
+    if offer is None and not project_roles(user, project, scope):
         return {"obligation_rows": [], "obligation_form": None}
     form = None
-    if can_add_obligation(user, project, scope):
+    if offer is not None:
         try:
             initial = {"due_on": default_due()}
         except DomainError:  # the calendar lacks a year: the officer types the date
             initial = {}
-        form = ObligationForm(items=items if items is not None else _items_of(project), initial=initial)
+        form = ObligationForm(items=offer[0], item_required=offer[1], initial=initial)
     rows = obligation_rows(user=user, project=project, scope=scope)
     return {"obligation_rows": rows, "obligation_form": form}
 
@@ -59,8 +60,9 @@ def _to_section(request: HttpRequest, project_id: int) -> HttpResponseRedirect:
 def obligation_add(request: HttpRequest, pk: int) -> HttpResponse:
     user = actor_of(request)
     project = project_or_404(request, pk)
-    items = _items_of(project)
-    form = ObligationForm(request.POST, items=items)
+    offer = obligation_items_for(user, project, _items_of(project))
+    items, item_required = offer if offer is not None else ([], False)  # the service refuses, with its reason
+    form = ObligationForm(request.POST, items=items, item_required=item_required)
     if not form.is_valid():
         flash_form_errors(request, form)
         return _to_section(request, project.pk)
