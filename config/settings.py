@@ -56,6 +56,7 @@ INSTALLED_APPS = [
     "liaison.intake",
     "liaison.tracking",
     "liaison.consultations",
+    "liaison.coordination",
     "liaison.web",
 ]
 

@@ -22,6 +22,7 @@ urlpatterns = [
     path("intake/", include("liaison.intake.urls")),
     path("tracking/", include("liaison.tracking.urls")),
     path("consultations/", include("liaison.consultations.urls")),
+    path("coordination/", include("liaison.coordination.urls")),
     path("audit/", include("liaison.audit.urls")),
     path("calendar/", include("liaison.workcal.urls")),
     path("notifications/", include("liaison.notifications.urls")),

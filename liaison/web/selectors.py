@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 from liaison.catalogue.models import ApprovalItem, GuideAssignment, GuideChange, GuideChangeStatus
 from liaison.catalogue.stages import Stage
 from liaison.consultations.selectors.consultations import guide_inbox_count
+from liaison.coordination.selectors.difficulties import difficulties_waiting_count
 from liaison.directory.models import Department
 from liaison.directory.roles import Role
 from liaison.intake.models import Entrustment, EntrustmentStatus
@@ -45,6 +46,10 @@ def nav_badges(*, user: Any) -> dict[str, int]:
         inbox = guide_inbox_count(user)
         if inbox:
             badges["consultations:inbox"] = inbox
+    if user.has_role(Role.CENTER_ADMIN, Role.PROJECT_OFFICE, Role.OFFICER):
+        difficulties = difficulties_waiting_count(user)
+        if difficulties:
+            badges["coordination:list"] = difficulties
     return badges
 
 

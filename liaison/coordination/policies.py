@@ -1,0 +1,81 @@
+"""Who sees and acts on difficulties (object-level rules).
+
+The project's officers see and raise its difficulties; the centre and oversight roles see all of them;
+the district project office sees those submitted to it; the enterprise sees its projects' difficulties
+once they are resolved, with the outcome only (Art. 19: the result is fed back to it). Guides and
+department admins see none yet.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.db.models import Q, QuerySet
+
+from liaison.coordination.models import Difficulty, DifficultyState
+from liaison.directory.roles import Role
+from liaison.intake.models import Assignment, Project
+
+WHOLE_DISTRICT = frozenset({Role.CENTER_ADMIN, Role.CENTER_LEADER, Role.SUPERVISOR})
+STAFF_ROLES = frozenset({*WHOLE_DISTRICT, Role.OFFICER, Role.PROJECT_OFFICE})
+
+
+def _authed(user: Any) -> bool:
+    return bool(getattr(user, "is_authenticated", False) and user.is_active)
+
+
+def _officer_of(user: Any, project_id: int) -> bool:
+    return Assignment.objects.filter(officer__user=user, project_id=project_id, is_active=True).exists()
+
+
+def visible_difficulties(user: Any, qs: QuerySet[Difficulty] | None = None) -> QuerySet[Difficulty]:
+    """The difficulties `user` may see, as one filter (lists stay at a fixed number of queries)."""
+    qs = Difficulty.objects.all() if qs is None else qs
+    if not _authed(user):
+        return qs.none()
+    roles = set(user.role_set)
+    if roles & WHOLE_DISTRICT:
+        return qs
+    cond = Q(pk__in=[])
+    if Role.OFFICER in roles:
+        mine = Assignment.objects.filter(officer__user=user, is_active=True).values("project_id")
+        cond |= Q(project_id__in=mine)
+    if Role.PROJECT_OFFICE in roles:
+        cond |= Q(escalated_at__isnull=False)
+    if Role.APPLICANT in roles and user.enterprise_id:
+        cond |= Q(project__enterprise_id=user.enterprise_id, state=DifficultyState.RESOLVED)
+    return qs.filter(cond)
+
+
+def difficulty_roles(user: Any, difficulty: Difficulty) -> frozenset[str]:
+    """The roles `user` holds on this difficulty (empty: they may not see it)."""
+    if not _authed(user):
+        return frozenset()
+    roles = set(user.role_set)
+    held = roles & WHOLE_DISTRICT
+    if Role.OFFICER in roles and _officer_of(user, difficulty.project_id):
+        held.add(Role.OFFICER)
+    if Role.PROJECT_OFFICE in roles and difficulty.escalated_at is not None:
+        held.add(Role.PROJECT_OFFICE)
+    if (
+        Role.APPLICANT in roles
+        and user.enterprise_id
+        and difficulty.state == DifficultyState.RESOLVED
+        and difficulty.project.enterprise_id == user.enterprise_id
+    ):
+        held.add(Role.APPLICANT)
+    return frozenset(held)
+
+
+def sees_internals(roles: frozenset[str]) -> bool:
+    """Staff see the analysis, the category and every step; the enterprise only the outcome."""
+    return bool(roles & STAFF_ROLES)
+
+
+def can_raise_difficulty(user: Any, project: Project) -> bool:
+    """The project's active officers record its difficulties (Art. 10(4)); so may the centre."""
+    if not _authed(user):
+        return False
+    if user.has_role(Role.CENTER_ADMIN):
+        return True
+    return bool(user.has_role(Role.OFFICER) and _officer_of(user, project.pk))

@@ -1,0 +1,198 @@
+"""Difficulties (Art. 10(4), 18, 19): raise, then one step per workflow transition.
+
+Every step locks the difficulty, asks the workflow whether the actor's roles allow it from the current
+state, writes the step and the audit event, and tells the next people in line — all in one transaction.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from liaison.audit.services.events import audit_record, snapshot
+from liaison.coordination.models import (
+    Difficulty,
+    DifficultySerial,
+    DifficultyState,
+    DifficultyStep,
+    MajorIssueCategory,
+)
+from liaison.coordination.policies import can_raise_difficulty, difficulty_roles
+from liaison.coordination.workflows import DIFFICULTY_WORKFLOW, OUTCOME_STEPS
+from liaison.core.errors import DomainError, NotFound, PermissionDenied
+from liaison.directory.models import User
+from liaison.directory.roles import Role
+from liaison.intake.models import Project
+from liaison.intake.policies import can_view_project
+from liaison.intake.services.entrustment_steps import centre_admins, enterprise_users
+from liaison.notifications.services.notify import notification_send
+from liaison.tracking.models import ProjectItem
+from liaison.tracking.people import project_officers
+from liaison.tracking.services.common import clean_text
+
+S = DifficultyState
+NOT_FOUND = _("难点问题不存在或您无权查看。")
+STATE_FIELDS = ["state", "category", "outcome"]
+# The comment each step must carry, and what it is called on the form.
+COMMENT_LABELS = {
+    "resolve": _("解决情况"),
+    "report": _("已做的协调工作及需中心协调的事项"),
+    "withdraw": _("撤回理由"),
+    "centre_resolve": _("协调结果"),
+    "send_back": _("退回理由及协调建议"),
+    "escalate": _("情况说明及已收集的资料"),
+    "progress": _("协调进展"),
+    "conclude": _("协调结果"),
+    "feed_back": _("反馈内容"),
+}
+DATE_OF_STEP = {"report": "reported_at", "escalate": "escalated_at", "conclude": "concluded_at"}
+
+
+def _next_number(year: int) -> str:
+    DifficultySerial.objects.get_or_create(year=year)
+    serial = DifficultySerial.objects.select_for_update().get(year=year)
+    serial.last += 1
+    serial.save(update_fields=["last"])
+    return f"NDWT-{year}-{serial.last:04d}"
+
+
+def difficulty_raise(
+    *,
+    actor: Any,
+    project: Project,
+    title: str,
+    description: str,
+    analysis: str = "",
+    proposal: str = "",
+    project_item: ProjectItem | None = None,
+) -> Difficulty:
+    """The officer records a difficulty met while serving the project, with their analysis and proposal."""
+    if not can_view_project(actor, project):
+        raise NotFound(_("项目不存在或您无权查看。"))
+    if not can_raise_difficulty(actor, project):
+        raise PermissionDenied(_("只有派任到本项目的联络官（或中心）可以登记难点问题。"))
+    title = clean_text(title, field="title", label=_("问题"), required=True, limit=120)
+    description = clean_text(description, field="description", label=_("问题描述"), required=True)
+    analysis = clean_text(analysis, field="analysis", label=_("原因分析"), required=False)
+    proposal = clean_text(proposal, field="proposal", label=_("解决建议"), required=False)
+    if project_item is not None and project_item.project_id != project.pk:
+        raise DomainError(_("所选事项不属于本项目。"), field="project_item")
+    with transaction.atomic():
+        now = timezone.now()
+        difficulty = Difficulty.objects.create(
+            project=project,
+            project_item=project_item,
+            number=_next_number(timezone.localdate(now).year),
+            title=title,
+            description=description,
+            analysis=analysis,
+            proposal=proposal,
+            raised_by=actor,
+            raised_at=now,
+        )
+        DifficultyStep.objects.create(
+            difficulty=difficulty,
+            name="raise",
+            to_state=S.OPEN,
+            actor=actor,
+            acting_role=Role.OFFICER if actor.has_role(Role.OFFICER) else Role.CENTER_ADMIN,
+            comment=description,
+            at=now,
+        )
+        audit_record(
+            actor=actor,
+            action="difficulty.raise",
+            obj=difficulty,
+            after=snapshot(difficulty, STATE_FIELDS),
+            summary=_("登记难点问题：%(t)s") % {"t": title},
+        )
+    return difficulty
+
+
+def _lock(difficulty: Difficulty) -> Difficulty:
+    return (
+        Difficulty.objects.select_for_update(of=("self",))
+        .select_related("project__enterprise")
+        .get(pk=difficulty.pk)
+    )
+
+
+def difficulty_step(
+    *, actor: Any, difficulty: Difficulty, name: str, comment: str = "", category: str = ""
+) -> Difficulty:
+    """Take step `name` (a transition of DIFFICULTY_WORKFLOW); every step needs its comment, and
+    submitting to the project office one of the four Art. 18 categories."""
+    if name not in COMMENT_LABELS:
+        raise DomainError(_("未知的处理操作。"), field="name")
+    comment = clean_text(comment, field="comment", label=COMMENT_LABELS[name], required=True)
+    if name == "escalate" and category not in MajorIssueCategory.values:
+        raise DomainError(_("请选择重大问题类别（第十八条所列情形）。"), field="category")
+    with transaction.atomic():
+        locked = _lock(difficulty)
+        roles = difficulty_roles(actor, locked)
+        if not roles:
+            raise NotFound(NOT_FOUND)
+        t = DIFFICULTY_WORKFLOW.check(name, state=locked.state, roles=roles)
+        before = snapshot(locked, STATE_FIELDS)
+        previous, now = locked.state, timezone.now()
+        locked.state = t.target
+        if name in DATE_OF_STEP:
+            setattr(locked, DATE_OF_STEP[name], now)
+        if name == "escalate":
+            locked.category = category
+        if name in OUTCOME_STEPS:
+            locked.outcome = comment
+        if t.target in {S.RESOLVED, S.WITHDRAWN}:
+            locked.ended_at = now
+        locked.save()
+        DifficultyStep.objects.create(
+            difficulty=locked,
+            name=name,
+            from_state=previous,
+            to_state=t.target,
+            actor=actor,
+            acting_role=sorted(roles & t.roles)[0],
+            comment=comment,
+            at=now,
+        )
+        audit_record(
+            actor=actor,
+            action=f"difficulty.{name}",
+            obj=locked,
+            before=before,
+            after=snapshot(locked, STATE_FIELDS),
+            summary=f"{locked.number} {t.label}",
+        )
+        _notify(locked, name, actor=actor, comment=comment, count=locked.steps.count())
+    return locked
+
+
+def _audience(difficulty: Difficulty, name: str) -> list[User]:
+    officers = project_officers(difficulty.project)
+    if name == "report":
+        return centre_admins()
+    if name == "escalate":
+        return list(User.objects.filter(is_active=True, memberships__role=Role.PROJECT_OFFICE).distinct())
+    if name in {"progress", "conclude"}:
+        return [*centre_admins(), *officers]
+    if name in {"centre_resolve", "feed_back"}:
+        return [*officers, *enterprise_users(difficulty.project)]
+    if name == "send_back":
+        return officers
+    return []  # resolve / withdraw: the officer's own step
+
+
+def _notify(difficulty: Difficulty, name: str, *, actor: Any, comment: str, count: int) -> None:
+    label = DIFFICULTY_WORKFLOW.transition(name).label
+    notification_send(
+        recipients=[u for u in _audience(difficulty, name) if u.pk != actor.pk],
+        kind=f"difficulty.{name}",
+        event_key=f"difficulty:{difficulty.pk}:{count}",
+        title=_("难点问题%(action)s：%(title)s") % {"action": label, "title": difficulty.title},
+        body=_("“%(project)s”的难点问题 %(number)s：%(comment)s")
+        % {"project": difficulty.project.name, "number": difficulty.number, "comment": comment[:300]},
+        url=f"/coordination/difficulties/{difficulty.pk}/",
+    )

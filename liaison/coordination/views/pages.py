@@ -1,0 +1,164 @@
+"""Difficulty pages: the list (by state), a project's difficulties with the raise form, one difficulty
+with its history and the steps the reader may take. Thin: selectors read, one service per action."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
+from django.shortcuts import render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from liaison.coordination.forms import RaiseForm, StepForm
+from liaison.coordination.models import DifficultyState
+from liaison.coordination.policies import can_raise_difficulty
+from liaison.coordination.selectors.difficulties import (
+    DifficultyDetail,
+    difficulty_counts,
+    difficulty_detail,
+    difficulty_list,
+)
+from liaison.coordination.services.difficulties import COMMENT_LABELS, difficulty_raise, difficulty_step
+from liaison.coordination.workflows import DIFFICULTY_WORKFLOW
+from liaison.core.errors import DomainError, NotFound
+from liaison.core.paging import paginate, querystring_without_page
+from liaison.tracking.models import ProjectItem
+from liaison.tracking.views.common import actor_of, flash_error, project_or_404
+
+TABS = ["active", *DifficultyState.values, "all"]
+
+
+@login_required
+@require_GET
+def difficulty_list_page(request: HttpRequest) -> HttpResponse:
+    user = actor_of(request)
+    state = request.GET.get("state") or "active"
+    if state not in TABS:
+        state = "active"
+    counts = difficulty_counts(user=user)
+    active = sum(
+        n for s, n in counts.items() if s not in {DifficultyState.RESOLVED, DifficultyState.WITHDRAWN}
+    )
+    tabs = [
+        ("active", _("处理中"), active),
+        *((s.value, s.label, counts[s.value]) for s in DifficultyState),
+        ("all", _("全部"), sum(counts.values())),
+    ]
+    page_obj = paginate(request, difficulty_list(user=user, state="" if state == "all" else state))
+    context = {
+        "page_obj": page_obj,
+        "tabs": tabs,
+        "state": state,
+        "filter_query": querystring_without_page(request),
+    }
+    return render(request, "coordination/list.html", context)
+
+
+def _items(project_id: int) -> list[ProjectItem]:
+    return list(
+        ProjectItem.objects.filter(project_id=project_id)
+        .select_related("approval_item")
+        .order_by("order", "pk")
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def project_difficulties(request: HttpRequest, pk: int) -> HttpResponse:
+    user = actor_of(request)
+    project = project_or_404(request, pk)
+    can_raise = can_raise_difficulty(user, project)
+    items = _items(project.pk) if can_raise else []
+    form = RaiseForm(request.POST or None, items=items) if can_raise else None
+    if request.method == "POST":
+        if form is None:
+            raise Http404(_("页面不存在。"))
+        if form.is_valid():
+            data = form.cleaned_data
+            try:
+                made = difficulty_raise(
+                    actor=user,
+                    project=project,
+                    title=data["title"],
+                    description=data["description"],
+                    analysis=data["analysis"],
+                    proposal=data["proposal"],
+                    project_item=next((i for i in items if i.pk == data["project_item"]), None),
+                )
+            except DomainError as exc:
+                form.add_error(exc.field if exc.field in form.fields else None, str(exc.message))
+            else:
+                return HttpResponseRedirect(reverse("coordination:detail", args=[made.pk]))
+    rows = difficulty_list(user=user, project=project)
+    return render(
+        request,
+        "coordination/project.html",
+        {"project": project, "rows": rows, "form": form},
+        status=400 if form is not None and form.errors else 200,
+    )
+
+
+def _detail_or_404(request: HttpRequest, pk: int) -> DifficultyDetail:
+    try:
+        return difficulty_detail(actor_of(request), pk)
+    except NotFound as exc:
+        raise Http404(str(exc.message)) from exc
+
+
+@login_required
+@require_GET
+def difficulty_page(request: HttpRequest, pk: int) -> HttpResponse:
+    detail = _detail_or_404(request, pk)
+    return render(request, "coordination/detail.html", _detail_context(detail, forms={}))
+
+
+def _detail_context(detail: DifficultyDetail, *, forms: dict[str, StepForm]) -> dict[str, Any]:
+    actions = [
+        {
+            "t": t,
+            "comment_label": COMMENT_LABELS[t.name],
+            "form": forms.get(t.name) or StepForm(prefix=t.name),
+        }
+        for t in detail.actions
+    ]
+    return {"detail": detail, "d": detail.difficulty, "actions": actions}
+
+
+@login_required
+@require_POST
+def difficulty_step_view(request: HttpRequest, pk: int, name: str) -> HttpResponse:
+    user = actor_of(request)
+    detail = _detail_or_404(request, pk)
+    if name not in COMMENT_LABELS:
+        raise Http404(_("页面不存在。"))
+    form = StepForm(request.POST, prefix=name)
+    if form.is_valid():
+        try:
+            difficulty_step(
+                actor=user,
+                difficulty=detail.difficulty,
+                name=name,
+                comment=form.cleaned_data["comment"],
+                category=form.cleaned_data["category"],
+            )
+        except DomainError as exc:
+            if isinstance(exc, NotFound):
+                raise Http404(str(exc.message)) from exc
+            if exc.field in form.fields:
+                form.add_error(exc.field, str(exc.message))
+            else:
+                flash_error(request, exc)
+                return HttpResponseRedirect(reverse("coordination:detail", args=[pk]))
+        else:
+            messages.success(
+                request, _("已%(action)s。") % {"action": DIFFICULTY_WORKFLOW.transition(name).label}
+            )
+            return HttpResponseRedirect(reverse("coordination:detail", args=[pk]) + "#history")
+    detail = _detail_or_404(request, pk)
+    return render(
+        request, "coordination/detail.html", _detail_context(detail, forms={name: form}), status=400
+    )
