@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 from ninja import Field, Query, Router, Schema, Status
 from ninja.pagination import LimitOffsetPagination, paginate
 
+from liaison.coordination.api_meetings import router as meetings_router
 from liaison.coordination.models import Difficulty, DifficultyState
 from liaison.coordination.selectors.difficulties import DifficultyDetail, difficulty_detail, difficulty_list
 from liaison.coordination.services.difficulties import difficulty_raise, difficulty_step
@@ -20,10 +21,11 @@ from liaison.intake.selectors.projects import access_project
 from liaison.tracking.models import ProjectItem
 
 router = Router(tags=["coordination"])
+router.add_router("", meetings_router)
 STATES = ["active", *DifficultyState.values]
 
 
-class DifficultyOut(Schema):
+class DifficultyFields(Schema):
     id: int
     number: str
     project_id: int
@@ -37,6 +39,18 @@ class DifficultyOut(Schema):
     outcome: str
 
 
+class DifficultyOut(DifficultyFields):
+    """A list row, read straight from the model (the list is paginated before it is read)."""
+
+    @staticmethod
+    def resolve_project(obj: Difficulty) -> str:
+        return obj.project.name
+
+    @staticmethod
+    def resolve_state_label(obj: Difficulty) -> str:
+        return str(obj.get_state_display())
+
+
 class StepOut(Schema):
     name: str
     from_state: str
@@ -47,7 +61,7 @@ class StepOut(Schema):
     at: dt.datetime
 
 
-class DifficultyDetailOut(DifficultyOut):
+class DifficultyDetailOut(DifficultyFields):
     description: str | None = Field(description="Staff only; null for the enterprise")
     analysis: str | None
     proposal: str | None
@@ -65,8 +79,8 @@ class RaiseIn(Schema):
     project_id: int
     title: str
     description: str
-    analysis: str = ""
-    proposal: str = ""
+    analysis: str = Field(default="", description="Why it happens (Art. 10(4)); required")
+    proposal: str = Field(default="", description="What the officer proposes; required")
     project_item: int | None = Field(default=None, description="Id of the project's item concerned")
 
 
@@ -121,7 +135,7 @@ def list_difficulties(request: HttpRequest, filters: Query[ListFilterIn]) -> Any
     if filters.state and filters.state not in STATES:
         raise DomainError(_("未知的状态，可选：%(s)s。") % {"s": "、".join(STATES)}, field="state")
     project = access_project(request.user, filters.project) if filters.project else None
-    return [_row(d) for d in difficulty_list(user=request.user, state=filters.state, project=project)]
+    return difficulty_list(user=request.user, state=filters.state, project=project)
 
 
 @router.post(
@@ -156,8 +170,8 @@ def get_difficulty(request: HttpRequest, difficulty_id: int) -> Any:
 @router.post(
     "/difficulties/{difficulty_id}/steps/{name}",
     response=DifficultyDetailOut,
-    summary="Take a step: report, resolve, withdraw, centre_resolve, send_back, escalate, progress, "
-    "conclude, feed_back",
+    summary="Take a step: report, resolve, withdraw, centre_resolve, send_back, escalate, "
+    "approve_escalation, decline_escalation, progress, conclude, feed_back",
 )
 def take_step(request: HttpRequest, difficulty_id: int, name: str, payload: StepIn) -> Any:
     detail = difficulty_detail(request.user, difficulty_id)

@@ -36,8 +36,12 @@ class RaiseForm(forms.Form):
     description = forms.CharField(
         label=_("问题描述"), widget=AREA, error_messages={"required": _("请填写问题描述。")}
     )
-    analysis = forms.CharField(label=_("原因分析"), widget=AREA, required=False)
-    proposal = forms.CharField(label=_("解决建议"), widget=AREA, required=False)
+    analysis = forms.CharField(
+        label=_("原因分析"), widget=AREA, error_messages={"required": _("请填写原因分析。")}
+    )
+    proposal = forms.CharField(
+        label=_("解决建议"), widget=AREA, error_messages={"required": _("请填写解决建议。")}
+    )
 
     def __init__(self, *args: Any, items: Sequence[Any] = (), **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -66,3 +70,49 @@ class StepForm(forms.Form):
         widget=forms.Select(attrs={"class": "form-select"}),
         error_messages={"invalid_choice": _("请选择重大问题类别（第十八条所列情形）。")},
     )
+
+
+class MeetingForm(forms.Form):
+    held_on = forms.DateField(
+        label=_("会议日期"),
+        widget=forms.DateInput(attrs={"type": "date", "class": "form-control"}),
+        error_messages={"required": _("请填写会议日期。"), "invalid": _("请填写有效的日期。")},
+    )
+    title = forms.CharField(
+        label=_("会议名称（可不填，自动编号）"), required=False, max_length=120, widget=TEXT
+    )
+    place = forms.CharField(label=_("地点"), required=False, max_length=120, widget=TEXT)
+    chair = forms.CharField(label=_("主持人"), required=False, max_length=60, widget=TEXT)
+    attendees = forms.CharField(label=_("参会人员"), required=False, widget=AREA)
+
+
+class MinutesForm(forms.Form):
+    """The minutes, and one opinion field per topic (`opinion_<topic id>`)."""
+
+    minutes = forms.CharField(
+        label=_("会议纪要"),
+        widget=forms.Textarea(attrs={"class": "form-control", "rows": 6}),
+        max_length=10000,
+        error_messages={
+            "required": _("请填写会议纪要。"),
+            "max_length": _("会议纪要不能超过 %(limit_value)d 个字。"),
+        },
+    )
+
+    def __init__(self, *args: Any, topics: Sequence[Any] = (), **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        for topic in topics:
+            self.fields[f"opinion_{topic.pk}"] = forms.CharField(
+                label=f"{topic.difficulty.number} {topic.difficulty.title}",
+                required=False,
+                max_length=2000,
+                initial=topic.opinion,
+                widget=forms.Textarea(attrs={"class": "form-control", "rows": 2}),
+            )
+
+    def opinions(self) -> dict[int, str]:
+        return {
+            int(name.removeprefix("opinion_")): value
+            for name, value in self.cleaned_data.items()
+            if name.startswith("opinion_")
+        }

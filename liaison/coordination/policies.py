@@ -28,6 +28,22 @@ def _officer_of(user: Any, project_id: int) -> bool:
     return Assignment.objects.filter(officer__user=user, project_id=project_id, is_active=True).exists()
 
 
+def is_project_officer(user: Any, project: Project) -> bool:
+    """An officer actively assigned to the project."""
+    return _authed(user) and user.has_role(Role.OFFICER) and _officer_of(user, project.pk)
+
+
+def can_view_project_difficulties(user: Any, project: Project) -> bool:
+    """The project's difficulties page: the centre and oversight roles, the project office, the
+    project's officers and its enterprise (each then sees the difficulties `visible_difficulties` lets
+    through). Guides and department admins: not found."""
+    if not _authed(user):
+        return False
+    if user.has_role(*WHOLE_DISTRICT, Role.PROJECT_OFFICE) or is_project_officer(user, project):
+        return True
+    return bool(user.has_role(Role.APPLICANT) and user.enterprise_id == project.enterprise_id)
+
+
 def visible_difficulties(user: Any, qs: QuerySet[Difficulty] | None = None) -> QuerySet[Difficulty]:
     """The difficulties `user` may see, as one filter (lists stay at a fixed number of queries)."""
     qs = Difficulty.objects.all() if qs is None else qs
@@ -78,4 +94,17 @@ def can_raise_difficulty(user: Any, project: Project) -> bool:
         return False
     if user.has_role(Role.CENTER_ADMIN):
         return True
-    return bool(user.has_role(Role.OFFICER) and _officer_of(user, project.pk))
+    return is_project_officer(user, project)
+
+
+MEETING_READERS = frozenset({*WHOLE_DISTRICT, Role.PROJECT_OFFICE, Role.OFFICER})
+
+
+def can_view_meetings(user: Any) -> bool:
+    """The meetings' briefings and minutes are internal: the centre, oversight, project office, officers."""
+    return _authed(user) and bool(user.has_role(*MEETING_READERS))
+
+
+def can_manage_meetings(user: Any) -> bool:
+    """The centre prepares the meetings and records their minutes (Art. 17)."""
+    return _authed(user) and bool(user.has_role(Role.CENTER_ADMIN))

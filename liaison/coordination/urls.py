@@ -1,6 +1,6 @@
 from django.urls import URLPattern, path
 
-from liaison.coordination.views import pages
+from liaison.coordination.views import meetings, pages
 
 app_name = "coordination"
 urlpatterns: list[URLPattern] = [
@@ -8,4 +8,10 @@ urlpatterns: list[URLPattern] = [
     path("difficulties/<int:pk>/", pages.difficulty_page, name="detail"),
     path("difficulties/<int:pk>/steps/<slug:name>/", pages.difficulty_step_view, name="step"),
     path("projects/<int:pk>/difficulties/", pages.project_difficulties, name="project"),
+    path("meetings/", meetings.meeting_list, name="meetings"),
+    path("meetings/new/", meetings.meeting_new, name="meeting_new"),
+    path("meetings/<int:pk>/", meetings.meeting_page, name="meeting"),
+    path("meetings/<int:pk>/refresh/", meetings.meeting_refresh_view, name="meeting_refresh"),
+    path("meetings/<int:pk>/minutes/", meetings.meeting_minutes_view, name="meeting_minutes"),
+    path("meetings/<int:pk>/briefing.docx", meetings.meeting_docx, name="meeting_docx"),
 ]

@@ -96,6 +96,13 @@ NAVIGATION: tuple[NavEntry, ...] = (
         frozenset({*CENTRE, Role.OFFICER, Role.SUPERVISOR, Role.PROJECT_OFFICE}),
         _("协调与督办"),
     ),
+    NavEntry(
+        _("推进例会"),
+        "coordination:meetings",
+        "people",
+        frozenset({*CENTRE, Role.OFFICER, Role.SUPERVISOR, Role.PROJECT_OFFICE}),
+        _("协调与督办"),
+    ),
     NavEntry(_("事项目录"), "catalogue:item_list", "journal-text", ALL, _("事项与指导员")),
     NavEntry(_("指导员联系表"), "catalogue:roster", "person-lines-fill", STAFF, _("事项与指导员")),
     NavEntry(

@@ -46,7 +46,7 @@ def nav_badges(*, user: Any) -> dict[str, int]:
         inbox = guide_inbox_count(user)
         if inbox:
             badges["consultations:inbox"] = inbox
-    if user.has_role(Role.CENTER_ADMIN, Role.PROJECT_OFFICE, Role.OFFICER):
+    if user.has_role(Role.CENTER_ADMIN, Role.CENTER_LEADER, Role.PROJECT_OFFICE, Role.OFFICER):
         difficulties = difficulties_waiting_count(user)
         if difficulties:
             badges["coordination:list"] = difficulties

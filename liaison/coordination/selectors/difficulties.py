@@ -82,11 +82,14 @@ def difficulty_detail(user: Any, pk: int) -> DifficultyDetail:
 
 def difficulties_waiting_count(user: Any) -> int:
     """Difficulties waiting on this user's step (the sidebar badge): for the centre those reported to it
-    and those the project office concluded; for the project office those submitted to it; for an officer
+    and those the project office concluded; for the centre's leader those awaiting approval to go to the
+    project office; for the project office those submitted to it; for an officer
     those open on their projects (new, or sent back by the centre). One query."""
     waiting: set[str] = set()
     if user.has_role(Role.CENTER_ADMIN):
         waiting |= {DifficultyState.REPORTED, DifficultyState.CONCLUDED}
+    if user.has_role(Role.CENTER_LEADER):
+        waiting.add(DifficultyState.AWAITING_APPROVAL)
     if user.has_role(Role.PROJECT_OFFICE):
         waiting.add(DifficultyState.ESCALATED)
     if user.has_role(Role.OFFICER):

@@ -20,7 +20,7 @@ from liaison.coordination.models import (
     DifficultyStep,
     MajorIssueCategory,
 )
-from liaison.coordination.policies import can_raise_difficulty, difficulty_roles
+from liaison.coordination.policies import can_raise_difficulty, difficulty_roles, is_project_officer
 from liaison.coordination.workflows import DIFFICULTY_WORKFLOW, OUTCOME_STEPS
 from liaison.core.errors import DomainError, NotFound, PermissionDenied
 from liaison.directory.models import User
@@ -44,11 +44,27 @@ COMMENT_LABELS = {
     "centre_resolve": _("协调结果"),
     "send_back": _("退回理由及协调建议"),
     "escalate": _("情况说明及已收集的资料"),
+    "approve_escalation": _("审核意见"),
+    "decline_escalation": _("不同意的理由及协调要求"),
     "progress": _("协调进展"),
     "conclude": _("协调结果"),
     "feed_back": _("反馈内容"),
 }
-DATE_OF_STEP = {"report": "reported_at", "escalate": "escalated_at", "conclude": "concluded_at"}
+DATE_OF_STEP = {"report": "reported_at", "approve_escalation": "escalated_at", "conclude": "concluded_at"}
+# What the page says once a step is taken.
+DONE_MESSAGES = {
+    "resolve": _("已登记为自行协调解决。"),
+    "report": _("已上报中心。"),
+    "withdraw": _("已撤回。"),
+    "centre_resolve": _("已登记为中心协调解决，联络官和项目单位已收到通知。"),
+    "send_back": _("已退回联络官继续协调。"),
+    "escalate": _("已提请中心负责人审核提交区项目办。"),
+    "approve_escalation": _("已批准，难点问题已提交区项目办。"),
+    "decline_escalation": _("已退回中心继续协调。"),
+    "progress": _("协调进展已记录。"),
+    "conclude": _("已登记协调完毕，待中心反馈。"),
+    "feed_back": _("已反馈联络官和项目单位。"),
+}
 
 
 def _next_number(year: int) -> str:
@@ -76,13 +92,19 @@ def difficulty_raise(
         raise PermissionDenied(_("只有派任到本项目的联络官（或中心）可以登记难点问题。"))
     title = clean_text(title, field="title", label=_("问题"), required=True, limit=120)
     description = clean_text(description, field="description", label=_("问题描述"), required=True)
-    analysis = clean_text(analysis, field="analysis", label=_("原因分析"), required=False)
-    proposal = clean_text(proposal, field="proposal", label=_("解决建议"), required=False)
+    # Art. 10(4): the officer analyses the difficulty and proposes a solution when recording it.
+    analysis = clean_text(analysis, field="analysis", label=_("原因分析"), required=True)
+    proposal = clean_text(proposal, field="proposal", label=_("解决建议"), required=True)
     if project_item is not None and project_item.project_id != project.pk:
         raise DomainError(_("所选事项不属于本项目。"), field="project_item")
+    by_officer = is_project_officer(actor, project)
+    # The centre's own finding is already with the centre: it starts reported, and the officers are told.
+    state = S.OPEN if by_officer else S.REPORTED
     with transaction.atomic():
         now = timezone.now()
         difficulty = Difficulty.objects.create(
+            state=state,
+            reported_at=None if by_officer else now,
             project=project,
             project_item=project_item,
             number=_next_number(timezone.localdate(now).year),
@@ -96,9 +118,9 @@ def difficulty_raise(
         DifficultyStep.objects.create(
             difficulty=difficulty,
             name="raise",
-            to_state=S.OPEN,
+            to_state=state,
             actor=actor,
-            acting_role=Role.OFFICER if actor.has_role(Role.OFFICER) else Role.CENTER_ADMIN,
+            acting_role=Role.OFFICER if by_officer else Role.CENTER_ADMIN,
             comment=description,
             at=now,
         )
@@ -109,6 +131,8 @@ def difficulty_raise(
             after=snapshot(difficulty, STATE_FIELDS),
             summary=_("登记难点问题：%(t)s") % {"t": title},
         )
+        if not by_officer:
+            _notify(difficulty, "raise", actor=actor, comment=description, count=1)
     return difficulty
 
 
@@ -125,16 +149,16 @@ def difficulty_step(
 ) -> Difficulty:
     """Take step `name` (a transition of DIFFICULTY_WORKFLOW); every step needs its comment, and
     submitting to the project office one of the four Art. 18 categories."""
-    if name not in COMMENT_LABELS:
-        raise DomainError(_("未知的处理操作。"), field="name")
-    comment = clean_text(comment, field="comment", label=COMMENT_LABELS[name], required=True)
-    if name == "escalate" and category not in MajorIssueCategory.values:
-        raise DomainError(_("请选择重大问题类别（第十八条所列情形）。"), field="category")
     with transaction.atomic():
         locked = _lock(difficulty)
         roles = difficulty_roles(actor, locked)
         if not roles:
-            raise NotFound(NOT_FOUND)
+            raise NotFound(NOT_FOUND)  # before any check of the input: what may not be seen looks missing
+        if name not in COMMENT_LABELS:
+            raise DomainError(_("未知的处理操作。"), field="name")
+        comment = clean_text(comment, field="comment", label=COMMENT_LABELS[name], required=True)
+        if name == "escalate" and category not in MajorIssueCategory.values:
+            raise DomainError(_("请选择重大问题类别（第十八条所列情形）。"), field="category")
         t = DIFFICULTY_WORKFLOW.check(name, state=locked.state, roles=roles)
         before = snapshot(locked, STATE_FIELDS)
         previous, now = locked.state, timezone.now()
@@ -166,29 +190,41 @@ def difficulty_step(
             after=snapshot(locked, STATE_FIELDS),
             summary=f"{locked.number} {t.label}",
         )
-        _notify(locked, name, actor=actor, comment=comment, count=locked.steps.count())
+        _notify(locked, name, actor=actor, comment=comment, count=locked.steps.count(), previous=previous)
     return locked
 
 
-def _audience(difficulty: Difficulty, name: str) -> list[User]:
+def _audience(difficulty: Difficulty, name: str, previous: str) -> list[User]:
+    """Who hears of step `name`: the next in line, and those it concerns."""
     officers = project_officers(difficulty.project)
-    if name == "report":
-        return centre_admins()
+    if name in {"report", "approve_escalation", "decline_escalation", "progress", "conclude"}:
+        people = (
+            [*centre_admins(), *officers] if name not in {"report", "decline_escalation"} else centre_admins()
+        )
+        if name == "approve_escalation":
+            people += _with_role(Role.PROJECT_OFFICE)
+        return people
     if name == "escalate":
-        return list(User.objects.filter(is_active=True, memberships__role=Role.PROJECT_OFFICE).distinct())
-    if name in {"progress", "conclude"}:
-        return [*centre_admins(), *officers]
-    if name in {"centre_resolve", "feed_back"}:
+        return _with_role(Role.CENTER_LEADER)
+    if name in {"resolve", "centre_resolve", "feed_back"}:
         return [*officers, *enterprise_users(difficulty.project)]
-    if name == "send_back":
+    if name in {"send_back", "raise"}:
         return officers
-    return []  # resolve / withdraw: the officer's own step
+    if name == "withdraw" and previous == S.REPORTED:
+        return centre_admins()
+    return []
 
 
-def _notify(difficulty: Difficulty, name: str, *, actor: Any, comment: str, count: int) -> None:
-    label = DIFFICULTY_WORKFLOW.transition(name).label
+def _with_role(role: str) -> list[User]:
+    return list(User.objects.filter(is_active=True, memberships__role=role).distinct())
+
+
+def _notify(
+    difficulty: Difficulty, name: str, *, actor: Any, comment: str, count: int, previous: str = ""
+) -> None:
+    label = _("登记") if name == "raise" else DIFFICULTY_WORKFLOW.transition(name).label
     notification_send(
-        recipients=[u for u in _audience(difficulty, name) if u.pk != actor.pk],
+        recipients=[u for u in _audience(difficulty, name, previous) if u.pk != actor.pk],
         kind=f"difficulty.{name}",
         event_key=f"difficulty:{difficulty.pk}:{count}",
         title=_("难点问题%(action)s：%(title)s") % {"action": label, "title": difficulty.title},

@@ -16,13 +16,15 @@ def test_the_demo_has_difficulties_in_every_state_with_their_steps(db, settings,
     settings.MEDIA_ROOT = tmp_path / "media"
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
     call_command("load_demo")
-    assert set(Difficulty.objects.values_list("state", flat=True)) == set(DifficultyState.values)
+    states = set(Difficulty.objects.values_list("state", flat=True))
+    assert states == set(DifficultyState.values)
     escalated = Difficulty.objects.get(state=DifficultyState.ESCALATED)
     assert escalated.category == "key_project_acceleration"
     assert list(escalated.steps.values_list("acting_role", flat=True)) == [
         "officer",
         "officer",
         "center_admin",
+        "center_leader",
         "project_office",
     ]
     assert DifficultyStep.objects.count() == len(SCENARIOS) + sum(len(steps) for *_, steps in SCENARIOS)

@@ -19,7 +19,12 @@ pytestmark = pytest.mark.django_db
 def _raise(case, n=1):
     return [
         difficulty_raise(
-            actor=case.world.officer_user, project=case.project, title=f"难点{i}", description="说明"
+            actor=case.world.officer_user,
+            project=case.project,
+            title=f"难点{i}",
+            description="说明",
+            analysis="分析",
+            proposal="建议",
         )
         for i in range(n)
     ][-1]
@@ -58,6 +63,7 @@ def test_bad_input_re_shows_the_form_with_messages_and_saves_nothing(client, cas
 
 
 def test_others_get_404_and_the_enterprise_no_form(client, case):
+    w = case.world
     d = _raise(case)
     client.force_login(case.other_officer.user)
     assert client.get(reverse("coordination:detail", args=[d.pk])).status_code == 404
@@ -72,6 +78,9 @@ def test_others_get_404_and_the_enterprise_no_form(client, case):
         client.post(reverse("coordination:project", args=[case.project.pk]), {"title": "x"}).status_code
         == 404
     )
+    client.force_login(w.guide)  # the item's guide sees the tracking page, not the difficulties
+    assert client.get(reverse("coordination:project", args=[case.project.pk])).status_code == 404
+    assert client.get(reverse("coordination:detail", args=[d.pk])).status_code == 404
 
 
 def test_steps_from_the_page_and_their_refusals(client, case):
@@ -104,7 +113,18 @@ def test_steps_from_the_page_and_their_refusals(client, case):
         {"escalate-comment": "附材料", "escalate-category": "pilot_reform_conflict"},
     )
     d.refresh_from_db()
-    assert (d.state, d.category) == ("escalated", "pilot_reform_conflict")
+    assert (d.state, d.category) == ("awaiting_approval", "pilot_reform_conflict")
+    client.force_login(w.center_leader)
+    page = client.get(detail).content.decode()
+    assert 'data-testid="action-approve_escalation"' in page and 'data-testid="action-escalate"' not in page
+    declined = client.post(
+        reverse("coordination:step", args=[d.pk, "decline_escalation"]),
+        {"decline_escalation-comment": "属部门内部事项，中心继续协调"},
+        follow=True,
+    )
+    assert "已退回中心继续协调" in declined.content.decode()
+    d.refresh_from_db()
+    assert d.state == "reported"
     assert client.post(reverse("coordination:step", args=[d.pk, "made-up"]), {}).status_code == 404
 
 
@@ -142,4 +162,6 @@ def test_the_sidebar_counts_what_waits_on_each_role(client, case):
     difficulty_step(actor=w.officer_user, difficulty=d, name="report", comment="上报")
     assert (badge(w.officer_user), badge(w.center_admin)) == (None, "1")
     difficulty_step(actor=w.center_admin, difficulty=d, name="escalate", comment="提交", category="other")
-    assert (badge(w.center_admin), badge(w.project_office)) == (None, "1")
+    assert (badge(w.center_admin), badge(w.center_leader), badge(w.project_office)) == (None, "1", None)
+    difficulty_step(actor=w.center_leader, difficulty=d, name="approve_escalation", comment="同意")
+    assert (badge(w.center_leader), badge(w.project_office)) == (None, "1")

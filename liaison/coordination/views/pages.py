@@ -15,14 +15,19 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from liaison.coordination.forms import RaiseForm, StepForm
 from liaison.coordination.models import DifficultyState
-from liaison.coordination.policies import can_raise_difficulty
+from liaison.coordination.policies import can_raise_difficulty, can_view_project_difficulties
 from liaison.coordination.selectors.difficulties import (
     DifficultyDetail,
     difficulty_counts,
     difficulty_detail,
     difficulty_list,
 )
-from liaison.coordination.services.difficulties import COMMENT_LABELS, difficulty_raise, difficulty_step
+from liaison.coordination.services.difficulties import (
+    COMMENT_LABELS,
+    DONE_MESSAGES,
+    difficulty_raise,
+    difficulty_step,
+)
 from liaison.coordination.workflows import DIFFICULTY_WORKFLOW
 from liaison.core.errors import DomainError, NotFound
 from liaison.core.paging import paginate, querystring_without_page
@@ -71,6 +76,8 @@ def _items(project_id: int) -> list[ProjectItem]:
 def project_difficulties(request: HttpRequest, pk: int) -> HttpResponse:
     user = actor_of(request)
     project = project_or_404(request, pk)
+    if not can_view_project_difficulties(user, project):
+        raise Http404(_("页面不存在。"))
     can_raise = can_raise_difficulty(user, project)
     items = _items(project.pk) if can_raise else []
     form = RaiseForm(request.POST or None, items=items) if can_raise else None
@@ -135,7 +142,18 @@ def difficulty_step_view(request: HttpRequest, pk: int, name: str) -> HttpRespon
     detail = _detail_or_404(request, pk)
     if name not in COMMENT_LABELS:
         raise Http404(_("页面不存在。"))
-    form = StepForm(request.POST, prefix=name)
+    to_detail = HttpResponseRedirect(reverse("coordination:detail", args=[pk]))
+    if name not in {t.name for t in detail.actions}:
+        # not (or no longer) this user's step here: the workflow says why, as a message on the page
+        try:
+            DIFFICULTY_WORKFLOW.check(name, state=detail.difficulty.state, roles=detail.roles)
+        except DomainError as exc:
+            flash_error(request, exc)
+        return to_detail
+    data = request.POST.copy()
+    if name != "escalate":
+        data.pop(f"{name}-category", None)  # only the proposal for the project office names a category
+    form = StepForm(data, prefix=name)
     if form.is_valid():
         try:
             difficulty_step(
@@ -148,17 +166,13 @@ def difficulty_step_view(request: HttpRequest, pk: int, name: str) -> HttpRespon
         except DomainError as exc:
             if isinstance(exc, NotFound):
                 raise Http404(str(exc.message)) from exc
-            if exc.field in form.fields:
-                form.add_error(exc.field, str(exc.message))
-            else:
+            if exc.field not in form.fields:
                 flash_error(request, exc)
-                return HttpResponseRedirect(reverse("coordination:detail", args=[pk]))
+                return to_detail
+            form.add_error(exc.field, str(exc.message))
         else:
-            messages.success(
-                request, _("已%(action)s。") % {"action": DIFFICULTY_WORKFLOW.transition(name).label}
-            )
+            messages.success(request, DONE_MESSAGES[name])
             return HttpResponseRedirect(reverse("coordination:detail", args=[pk]) + "#history")
-    detail = _detail_or_404(request, pk)
     return render(
         request, "coordination/detail.html", _detail_context(detail, forms={name: form}), status=400
     )

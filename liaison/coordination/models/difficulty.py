@@ -17,9 +17,10 @@ from django.utils.translation import gettext_lazy as _
 class DifficultyState(models.TextChoices):
     OPEN = "open", _("联络官协调中")
     REPORTED = "reported", _("已上报中心")
+    AWAITING_APPROVAL = "awaiting_approval", _("待中心负责人审核提交")
     ESCALATED = "escalated", _("已提交区项目办")
     CONCLUDED = "concluded", _("协调完毕待反馈")
-    RESOLVED = "resolved", _("已解决")
+    RESOLVED = "resolved", _("已办结")
     WITHDRAWN = "withdrawn", _("已撤回")
 
 
@@ -32,7 +33,15 @@ class MajorIssueCategory(models.TextChoices):
     OTHER = "other", _("（四）中心认为有必要提交协调的其他情况")
 
 
-OPEN_STATES = frozenset({DifficultyState.OPEN, DifficultyState.REPORTED, DifficultyState.ESCALATED})
+OPEN_STATES = frozenset(
+    {
+        DifficultyState.OPEN,
+        DifficultyState.REPORTED,
+        DifficultyState.AWAITING_APPROVAL,
+        DifficultyState.ESCALATED,
+        DifficultyState.CONCLUDED,
+    }
+)
 ENDED_STATES = frozenset({DifficultyState.RESOLVED, DifficultyState.WITHDRAWN})
 
 
@@ -54,7 +63,7 @@ class Difficulty(models.Model):
     analysis = models.TextField(_("原因分析"), blank=True)
     proposal = models.TextField(_("解决建议"), blank=True)
     state = models.CharField(
-        _("状态"), max_length=12, choices=DifficultyState.choices, default=DifficultyState.OPEN
+        _("状态"), max_length=20, choices=DifficultyState.choices, default=DifficultyState.OPEN
     )
     category = models.CharField(
         _("重大问题类别"), max_length=32, choices=MajorIssueCategory.choices, blank=True
@@ -79,7 +88,7 @@ class Difficulty(models.Model):
 
     @property
     def is_open(self) -> bool:
-        return self.state in OPEN_STATES or self.state == DifficultyState.CONCLUDED
+        return self.state in OPEN_STATES
 
 
 class DifficultyStep(models.Model):
@@ -87,8 +96,8 @@ class DifficultyStep(models.Model):
 
     difficulty = models.ForeignKey(Difficulty, on_delete=models.CASCADE, related_name="steps")
     name = models.CharField(_("操作"), max_length=20)
-    from_state = models.CharField(max_length=12, blank=True)
-    to_state = models.CharField(max_length=12)
+    from_state = models.CharField(max_length=20, blank=True)
+    to_state = models.CharField(max_length=20)
     actor = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     acting_role = models.CharField(max_length=20)
     comment = models.TextField(_("说明"), blank=True)
