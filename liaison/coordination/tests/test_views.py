@@ -165,3 +165,34 @@ def test_the_sidebar_counts_what_waits_on_each_role(client, case):
     assert (badge(w.center_admin), badge(w.center_leader), badge(w.project_office)) == (None, "1", None)
     difficulty_step(actor=w.center_leader, difficulty=d, name="approve_escalation", comment="同意")
     assert (badge(w.center_leader), badge(w.project_office)) == (None, "1")
+
+
+def test_the_officers_list_and_the_api_list_cost_the_same_queries_for_1_or_8_rows(client, case):
+    w = case.world
+
+    def raise_on_item(n):
+        for i in range(n):
+            difficulty_raise(
+                actor=w.officer_user,
+                project=case.project,
+                project_item=case.item,
+                title=f"事项难点{i}",
+                description="说明",
+                analysis="分析",
+                proposal="建议",
+            )
+
+    client.force_login(w.officer_user)
+    raise_on_item(1)
+    with CaptureQueriesContext(connection) as page_one:
+        client.get(reverse("coordination:list"))
+    with CaptureQueriesContext(connection) as api_one:
+        assert len(client.get("/api/v1/coordination/difficulties").json()["items"]) == 1
+    raise_on_item(7)
+    with CaptureQueriesContext(connection) as page_eight:
+        html = client.get(reverse("coordination:list")).content.decode()
+    with CaptureQueriesContext(connection) as api_eight:
+        rows = client.get("/api/v1/coordination/difficulties").json()["items"]
+    assert html.count(case.item.approval_item.name) >= 8 and len(rows) == 8
+    assert len(page_eight.captured_queries) == len(page_one.captured_queries)
+    assert len(api_eight.captured_queries) == len(api_one.captured_queries)
