@@ -4,10 +4,15 @@ services, as the people in the demo would take it."""
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable
 from typing import Any
 
+from django.utils import timezone
+
+from liaison.coordination.models import Difficulty
 from liaison.coordination.services.difficulties import difficulty_raise, difficulty_step
+from liaison.coordination.services.reminders import difficulty_reminders_run
 from liaison.directory.models import User
 from liaison.directory.roles import Role
 from liaison.intake.models import Assignment, AssignmentRole
@@ -130,4 +135,13 @@ def build_coordination_demo(admin: User, log: Callable[[str], None]) -> None:
                 actor=people[who], difficulty=d, name=name, comment=comment, category=category
             )
         states.add(d.state)
-    log(f"coordination: {len(SCENARIOS)} difficulties in {len(states)} states of the escalation path")
+    # Demo only: the report of the water-connection difficulty is backdated so that its deadline has
+    # passed (a red light and the centre's reminder show); the audit trail keeps the real times.
+    late = Difficulty.objects.filter(title="供水接入方案与规划条件不一致").first()
+    if late is not None and late.due_on is not None:
+        Difficulty.objects.filter(pk=late.pk).update(due_on=timezone.localdate() - dt.timedelta(days=3))
+    reminders = difficulty_reminders_run().sent
+    log(
+        f"coordination: {len(SCENARIOS)} difficulties in {len(states)} states of the escalation path, "
+        f"{reminders} deadline reminder(s) sent"
+    )

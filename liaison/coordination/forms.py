@@ -116,3 +116,27 @@ class MinutesForm(forms.Form):
             for name, value in self.cleaned_data.items()
             if name.startswith("opinion_")
         }
+
+
+class SettingsForm(forms.Form):
+    response_days = forms.IntegerField(
+        label=_("中心协调期限（工作日）"),
+        min_value=1,
+        max_value=60,
+        widget=forms.NumberInput(attrs={"class": "form-control"}),
+        error_messages={"required": _("请填写天数。"), "invalid": _("请填写整数。")},
+    )
+    feedback_days = forms.IntegerField(
+        label=_("反馈期限（工作日）"),
+        min_value=1,
+        max_value=60,
+        widget=forms.NumberInput(attrs={"class": "form-control"}),
+        error_messages={"required": _("请填写天数。"), "invalid": _("请填写整数。")},
+    )
+    yellow_threshold_days = forms.IntegerField(
+        label=_("临期提醒（到期前工作日）"),
+        min_value=0,
+        max_value=30,
+        widget=forms.NumberInput(attrs={"class": "form-control"}),
+        error_messages={"required": _("请填写天数。"), "invalid": _("请填写整数。")},
+    )

@@ -8,11 +8,14 @@ from .difficulty import (
     MajorIssueCategory,
 )
 from .meeting import Meeting, MeetingState, MeetingTopic
+from .settings import CoordinationSettings, DifficultyReminder
 
 __all__ = [
     "ENDED_STATES",
     "OPEN_STATES",
+    "CoordinationSettings",
     "Difficulty",
+    "DifficultyReminder",
     "DifficultySerial",
     "DifficultyState",
     "DifficultyStep",

@@ -75,6 +75,9 @@ class Difficulty(models.Model):
     escalated_at = models.DateTimeField(_("提交区项目办时间"), null=True, blank=True)
     concluded_at = models.DateTimeField(_("协调完毕时间"), null=True, blank=True)
     ended_at = models.DateTimeField(_("解决/撤回时间"), null=True, blank=True)
+    # The date the step now waiting is due by (the centre's coordination after a report, its feedback
+    # after the project office concludes); None when nothing waits on a deadline.
+    due_on = models.DateField(_("处理期限"), null=True, blank=True)
     updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:

@@ -9,6 +9,7 @@ from typing import Any
 from django.db.models import Count, QuerySet
 from django.utils.translation import gettext as _
 
+from liaison.coordination.deadlines import with_deadline_light
 from liaison.coordination.models import Difficulty, DifficultyState, DifficultyStep
 from liaison.coordination.policies import difficulty_roles, sees_internals, visible_difficulties
 from liaison.coordination.workflows import DIFFICULTY_WORKFLOW
@@ -20,10 +21,15 @@ from liaison.intake.models import Project
 
 def difficulty_list(*, user: Any, state: str = "", project: Project | None = None) -> QuerySet[Difficulty]:
     """The difficulties `user` may see, newest first; `state` one of DifficultyState, or "active" for
-    every one not ended (open, reported, submitted to the project office, concluded)."""
-    qs = visible_difficulties(
-        user,
-        Difficulty.objects.select_related("project__enterprise", "project_item__approval_item", "raised_by"),
+    every one not ended (open, reported, submitted to the project office, concluded). Each row carries
+    its deadline `light`."""
+    qs = with_deadline_light(
+        visible_difficulties(
+            user,
+            Difficulty.objects.select_related(
+                "project__enterprise", "project_item__approval_item", "raised_by"
+            ),
+        )
     )
     if project is not None:
         qs = qs.filter(project=project)
@@ -60,7 +66,11 @@ class DifficultyDetail:
 
 def difficulty_detail(user: Any, pk: int) -> DifficultyDetail:
     difficulty = (
-        Difficulty.objects.select_related("project__enterprise", "project_item__approval_item", "raised_by")
+        with_deadline_light(
+            Difficulty.objects.select_related(
+                "project__enterprise", "project_item__approval_item", "raised_by"
+            )
+        )
         .filter(pk=pk)
         .first()
     )

@@ -13,6 +13,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from liaison.audit.services.events import audit_record, snapshot
+from liaison.coordination.deadlines import coordination_settings, due_after_step
 from liaison.coordination.models import (
     Difficulty,
     DifficultySerial,
@@ -35,7 +36,7 @@ from liaison.tracking.services.common import clean_text
 
 S = DifficultyState
 NOT_FOUND = _("难点问题不存在或您无权查看。")
-STATE_FIELDS = ["state", "category", "outcome"]
+STATE_FIELDS = ["state", "category", "outcome", "due_on"]
 # The comment each step must carry, and what it is called on the form.
 COMMENT_LABELS = {
     "resolve": _("解决情况"),
@@ -105,6 +106,15 @@ def difficulty_raise(
         difficulty = Difficulty.objects.create(
             state=state,
             reported_at=None if by_officer else now,
+            due_on=None
+            if by_officer
+            else due_after_step(
+                target=S.REPORTED,
+                previous=S.OPEN,
+                previous_due=None,
+                day=timezone.localdate(now),
+                settings=coordination_settings(),
+            ),
             project=project,
             project_item=project_item,
             number=_next_number(timezone.localdate(now).year),
@@ -169,6 +179,13 @@ def difficulty_step(
             locked.category = category
         if name in OUTCOME_STEPS:
             locked.outcome = comment
+        locked.due_on = due_after_step(
+            target=t.target,
+            previous=previous,
+            previous_due=locked.due_on,
+            day=timezone.localdate(now),
+            settings=coordination_settings(),
+        )
         if t.target in {S.RESOLVED, S.WITHDRAWN}:
             locked.ended_at = now
         locked.save()

@@ -28,4 +28,6 @@ def test_the_demo_has_difficulties_in_every_state_with_their_steps(db, settings,
         "project_office",
     ]
     assert DifficultyStep.objects.count() == len(SCENARIOS) + sum(len(steps) for *_, steps in SCENARIOS)
+    late = Difficulty.objects.get(title="供水接入方案与规划条件不一致")
+    assert late.reminders.filter(kind="red").exists()  # the demo's overdue one was reminded
     assert rollups_rebuild() == 0  # the demo's plans went through the services: roll-ups all right

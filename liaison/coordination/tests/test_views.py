@@ -10,6 +10,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
+from liaison.coordination.deadlines import coordination_settings
 from liaison.coordination.models import Difficulty
 from liaison.coordination.services.difficulties import difficulty_raise, difficulty_step
 
@@ -130,6 +131,7 @@ def test_steps_from_the_page_and_their_refusals(client, case):
 
 def test_the_list_has_state_tabs_and_its_queries_do_not_grow(client, case):
     w = case.world
+    coordination_settings()  # the settings row exists, as it does after the first request
     first = _raise(case)
     difficulty_step(actor=w.officer_user, difficulty=first, name="report", comment="上报")
     client.force_login(w.center_admin)
@@ -169,6 +171,7 @@ def test_the_sidebar_counts_what_waits_on_each_role(client, case):
 
 def test_the_officers_list_and_the_api_list_cost_the_same_queries_for_1_or_8_rows(client, case):
     w = case.world
+    coordination_settings()
 
     def raise_on_item(n):
         for i in range(n):

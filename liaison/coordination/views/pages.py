@@ -15,7 +15,11 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from liaison.coordination.forms import RaiseForm, StepForm
 from liaison.coordination.models import DifficultyState
-from liaison.coordination.policies import can_raise_difficulty, can_view_project_difficulties
+from liaison.coordination.policies import (
+    can_manage_meetings,
+    can_raise_difficulty,
+    can_view_project_difficulties,
+)
 from liaison.coordination.selectors.difficulties import (
     DifficultyDetail,
     difficulty_counts,
@@ -59,6 +63,7 @@ def difficulty_list_page(request: HttpRequest) -> HttpResponse:
         "tabs": tabs,
         "state": state,
         "filter_query": querystring_without_page(request),
+        "can_settings": can_manage_meetings(user),
     }
     return render(request, "coordination/list.html", context)
 
