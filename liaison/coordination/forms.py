@@ -140,3 +140,60 @@ class SettingsForm(forms.Form):
         widget=forms.NumberInput(attrs={"class": "form-control"}),
         error_messages={"required": _("请填写天数。"), "invalid": _("请填写整数。")},
     )
+
+
+class ActionForm(forms.Form):
+    """An action of the meeting: what, who, by when, and the difficulty it follows up (if any)."""
+
+    description = forms.CharField(
+        label=_("督办事项"),
+        widget=forms.Textarea(attrs={"class": "form-control", "rows": 2}),
+        max_length=2000,
+        error_messages={"required": _("请填写督办事项。")},
+    )
+    owner = forms.TypedChoiceField(
+        label=_("责任人"),
+        coerce=int,
+        choices=[],
+        widget=forms.Select(attrs={"class": "form-select"}),
+        error_messages={
+            "required": _("请选择责任人。"),
+            "invalid_choice": _("请选择在岗的责任人（中心、联络官、指导员、部门或项目办人员）。"),
+        },
+    )
+    due_on = forms.DateField(
+        label=_("完成时限"),
+        widget=forms.DateInput(attrs={"type": "date", "class": "form-control"}),
+        error_messages={"required": _("请填写完成时限。"), "invalid": _("请填写有效的日期。")},
+    )
+    difficulty = forms.TypedChoiceField(
+        label=_("相关难点问题（可不选）"),
+        coerce=int,
+        required=False,
+        empty_value=None,
+        choices=[],
+        widget=forms.Select(attrs={"class": "form-select"}),
+        error_messages={"invalid_choice": _("所选难点问题不是本次例会的议题。")},
+    )
+
+    def __init__(
+        self, *args: Any, owners: Sequence[Any] = (), topics: Sequence[Any] = (), **kwargs: Any
+    ) -> None:
+        super().__init__(*args, **kwargs)
+        cast(forms.ChoiceField, self.fields["owner"]).choices = [
+            ("", "—"),
+            *((u.pk, u.display_name) for u in owners),
+        ]
+        cast(forms.ChoiceField, self.fields["difficulty"]).choices = [
+            ("", "—"),
+            *((t.difficulty_id, f"{t.difficulty.number} {t.difficulty.title}") for t in topics),
+        ]
+
+
+class DoneForm(forms.Form):
+    note = forms.CharField(
+        label=_("完成情况"),
+        widget=forms.Textarea(attrs={"class": "form-control", "rows": 2}),
+        max_length=2000,
+        error_messages={"required": _("请填写完成情况。")},
+    )

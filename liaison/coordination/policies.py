@@ -108,3 +108,25 @@ def can_view_meetings(user: Any) -> bool:
 def can_manage_meetings(user: Any) -> bool:
     """The centre prepares the meetings and records their minutes (Art. 17)."""
     return _authed(user) and bool(user.has_role(Role.CENTER_ADMIN))
+
+
+ACTION_OWNER_ROLES = frozenset(
+    {
+        Role.CENTER_ADMIN,
+        Role.CENTER_LEADER,
+        Role.OFFICER,
+        Role.GUIDE,
+        Role.DEPARTMENT_ADMIN,
+        Role.PROJECT_OFFICE,
+    }
+)
+
+
+def can_see_action(user: Any, action: Any) -> bool:
+    """A meeting's action: whoever reads the meetings, and the person responsible."""
+    return can_view_meetings(user) or (_authed(user) and action.owner_id == user.pk)
+
+
+def can_complete_action(user: Any, action: Any) -> bool:
+    """The person responsible records it done; so may the centre."""
+    return _authed(user) and (action.owner_id == user.pk or bool(user.has_role(Role.CENTER_ADMIN)))

@@ -11,5 +11,6 @@ from liaison.coordination.services.reminders import difficulty_reminders_run
 
 @task()
 def coordination_reminders_job() -> dict[str, int]:
-    """Remind the centre of difficulties whose deadline is near or past (each reminder exactly once)."""
+    """Remind the centre of difficulties, and the people responsible of meeting actions, whose deadline is
+    near or past (each reminder exactly once)."""
     return asdict(difficulty_reminders_run())

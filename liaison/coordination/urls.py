@@ -1,6 +1,6 @@
 from django.urls import URLPattern, path
 
-from liaison.coordination.views import meetings, pages, settings
+from liaison.coordination.views import actions, meetings, pages, settings
 
 app_name = "coordination"
 urlpatterns: list[URLPattern] = [
@@ -15,4 +15,7 @@ urlpatterns: list[URLPattern] = [
     path("meetings/<int:pk>/refresh/", meetings.meeting_refresh_view, name="meeting_refresh"),
     path("meetings/<int:pk>/minutes/", meetings.meeting_minutes_view, name="meeting_minutes"),
     path("meetings/<int:pk>/briefing.docx", meetings.meeting_docx, name="meeting_docx"),
+    path("meetings/<int:pk>/actions/", actions.action_assign_view, name="action_assign"),
+    path("actions/", actions.action_list, name="actions"),
+    path("actions/<int:pk>/done/", actions.action_done_view, name="action_done"),
 ]

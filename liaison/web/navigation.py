@@ -103,6 +103,15 @@ NAVIGATION: tuple[NavEntry, ...] = (
         frozenset({*CENTRE, Role.OFFICER, Role.SUPERVISOR, Role.PROJECT_OFFICE}),
         _("协调与督办"),
     ),
+    NavEntry(
+        _("督办事项"),
+        "coordination:actions",
+        "list-task",
+        frozenset(
+            {*CENTRE, Role.OFFICER, Role.SUPERVISOR, Role.PROJECT_OFFICE, Role.GUIDE, Role.DEPARTMENT_ADMIN}
+        ),
+        _("协调与督办"),
+    ),
     NavEntry(_("事项目录"), "catalogue:item_list", "journal-text", ALL, _("事项与指导员")),
     NavEntry(_("指导员联系表"), "catalogue:roster", "person-lines-fill", STAFF, _("事项与指导员")),
     NavEntry(

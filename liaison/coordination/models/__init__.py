@@ -7,12 +7,13 @@ from .difficulty import (
     DifficultyStep,
     MajorIssueCategory,
 )
-from .meeting import Meeting, MeetingState, MeetingTopic
+from .meeting import ActionReminder, Meeting, MeetingAction, MeetingActionState, MeetingState, MeetingTopic
 from .settings import CoordinationSettings, DifficultyReminder
 
 __all__ = [
     "ENDED_STATES",
     "OPEN_STATES",
+    "ActionReminder",
     "CoordinationSettings",
     "Difficulty",
     "DifficultyReminder",
@@ -21,6 +22,8 @@ __all__ = [
     "DifficultyStep",
     "MajorIssueCategory",
     "Meeting",
+    "MeetingAction",
+    "MeetingActionState",
     "MeetingState",
     "MeetingTopic",
 ]

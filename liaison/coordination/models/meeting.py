@@ -59,3 +59,64 @@ class MeetingTopic(models.Model):
 
     def __str__(self) -> str:
         return f"{self.meeting_id}: {self.difficulty_id}"
+
+
+class MeetingActionState(models.TextChoices):
+    OPEN = "open", _("督办中")
+    DONE = "done", _("已完成")
+
+
+class MeetingAction(models.Model):
+    """A task the meeting assigns (督办事项): who does what by when, followed until done."""
+
+    meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="actions")
+    difficulty = models.ForeignKey(
+        "coordination.Difficulty",
+        verbose_name=_("相关难点问题"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="meeting_actions",
+    )
+    description = models.TextField(_("督办事项"))
+    owner = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("责任人"), on_delete=models.PROTECT, related_name="+"
+    )
+    due_on = models.DateField(_("完成时限"))
+    state = models.CharField(
+        _("状态"), max_length=10, choices=MeetingActionState.choices, default=MeetingActionState.OPEN
+    )
+    done_note = models.TextField(_("完成情况"), blank=True)
+    done_at = models.DateTimeField(_("完成时间"), null=True, blank=True)
+    done_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["due_on", "id"]
+        verbose_name = _("例会督办事项")
+        verbose_name_plural = _("例会督办事项")
+        indexes = [models.Index(fields=["state", "due_on"])]
+
+    def __str__(self) -> str:
+        return f"{self.meeting_id}: {self.description[:20]}"
+
+
+class ActionReminder(models.Model):
+    """A reminder sent for an action's deadline, once per kind and date (the unique constraint)."""
+
+    action = models.ForeignKey(MeetingAction, on_delete=models.CASCADE, related_name="reminders")
+    kind = models.CharField(max_length=10)
+    due_on = models.DateField()
+    sent_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("督办提醒记录")
+        verbose_name_plural = _("督办提醒记录")
+        constraints = [
+            models.UniqueConstraint(fields=["action", "kind", "due_on"], name="action_reminder_once")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.action_id}: {self.kind} {self.due_on}"

@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 
 from liaison.coordination.deadlines import WAITING_ON_CENTRE, deadline_context, with_deadline_light
 from liaison.coordination.models import Difficulty, DifficultyReminder, DifficultyState
+from liaison.coordination.services.actions import action_reminders_run
 from liaison.directory.models import User
 from liaison.directory.roles import Role
 from liaison.notifications.services.notify import notification_send
@@ -21,6 +22,7 @@ from liaison.notifications.services.notify import notification_send
 class DifficultyReminderRun:
     sent: int = 0
     already_sent: int = 0
+    actions_sent: int = 0
 
 
 def _people(difficulty: Difficulty) -> list[User]:
@@ -75,4 +77,5 @@ def difficulty_reminders_run(*, today: dt.date | None = None) -> DifficultyRemin
             run.already_sent += 1
             continue
         run.sent += 1
+    run.actions_sent = action_reminders_run(ctx)
     return run

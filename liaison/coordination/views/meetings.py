@@ -14,9 +14,10 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from liaison.coordination.documents import briefing_docx
-from liaison.coordination.forms import MeetingForm, MinutesForm
+from liaison.coordination.forms import ActionForm, DoneForm, MeetingForm, MinutesForm
 from liaison.coordination.models import Meeting, MeetingState
 from liaison.coordination.policies import can_manage_meetings, can_view_meetings
+from liaison.coordination.selectors.actions import action_owners, action_rows
 from liaison.coordination.services.meetings import meeting_minutes, meeting_prepare, meeting_refresh
 from liaison.core.errors import DomainError
 from liaison.core.paging import paginate, querystring_without_page
@@ -84,7 +85,11 @@ def _page(
     if manage and form is None:
         form = MinutesForm(topics=topics, initial={"minutes": meeting.minutes})
     b = meeting.briefing or {}
+    actions = list(meeting.actions.select_related("owner", "difficulty").order_by("due_on", "pk"))
     context = {
+        "action_rows": action_rows(user, actions),
+        "action_form": ActionForm(owners=list(action_owners()), topics=topics) if manage else None,
+        "done_form": DoneForm(),
         "meeting": meeting,
         "b": b,
         "items_row": b.get("items", []),

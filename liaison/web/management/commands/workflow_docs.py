@@ -9,6 +9,7 @@ from pathlib import Path
 from django.apps import apps
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
+from django.utils import translation
 
 from liaison.core.workflow import REGISTRY
 
@@ -22,6 +23,12 @@ def load_workflows() -> None:
 
 
 def render() -> str:
+    """The document, in the source language (Chinese) whatever language the caller has active."""
+    with translation.override(settings.LANGUAGE_CODE):
+        return _render()
+
+
+def _render() -> str:
     load_workflows()
     parts = [
         "# State machines",
