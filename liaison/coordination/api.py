@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 from ninja import Field, Query, Router, Schema, Status
 from ninja.pagination import LimitOffsetPagination, paginate
 
+from liaison.coordination.api_actions import router as actions_router
 from liaison.coordination.api_meetings import router as meetings_router
 from liaison.coordination.models import Difficulty, DifficultyState
 from liaison.coordination.selectors.difficulties import DifficultyDetail, difficulty_detail, difficulty_list
@@ -22,6 +23,7 @@ from liaison.tracking.models import ProjectItem
 
 router = Router(tags=["coordination"])
 router.add_router("", meetings_router)
+router.add_router("", actions_router)
 STATES = ["active", *DifficultyState.values]
 
 

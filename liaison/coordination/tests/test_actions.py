@@ -143,3 +143,42 @@ def test_the_pages(client, case, meeting):
     assert (
         client.post(reverse("coordination:action_done", args=[action.pk]), {"note": "x"}).status_code == 404
     )
+
+
+def test_the_actions_api(client, case, meeting):
+    w = case.world
+    client.force_login(w.center_admin)
+    url = f"/api/v1/coordination/meetings/{meeting.pk}/actions"
+    due = (timezone.localdate() + dt.timedelta(days=5)).isoformat()
+    bad = client.post(
+        url, {"description": "核对", "owner": w.applicant.pk, "due_on": due}, content_type="application/json"
+    )
+    assert bad.status_code == 400 and bad.json()["field"] == "owner"
+    made = client.post(
+        url, {"description": "核对", "owner": w.guide.pk, "due_on": due}, content_type="application/json"
+    )
+    assert made.status_code == 201 and made.json()["owner"] == w.guide.display_name
+    pk = made.json()["id"]
+    client.force_login(w.officer_user)
+    assert (
+        client.post(
+            f"/api/v1/coordination/actions/{pk}/done", {"note": "x"}, content_type="application/json"
+        ).status_code
+        == 403
+    )
+    assert client.get("/api/v1/coordination/actions?show=bogus").status_code == 400
+    client.force_login(w.guide)
+    assert [a["id"] for a in client.get("/api/v1/coordination/actions").json()["items"]] == [pk]
+    done = client.post(
+        f"/api/v1/coordination/actions/{pk}/done", {"note": "已核对"}, content_type="application/json"
+    )
+    assert done.status_code == 200 and done.json()["state"] == "done"
+    assert client.get("/api/v1/coordination/actions").json()["items"] == []  # nothing open
+    client.force_login(w.applicant)
+    assert client.get("/api/v1/coordination/actions").status_code == 404
+    assert (
+        client.post(
+            f"/api/v1/coordination/actions/{pk}/done", {"note": "x"}, content_type="application/json"
+        ).status_code
+        == 404
+    )

@@ -1,0 +1,96 @@
+"""/api/v1/coordination: the meetings' actions (督办事项) — list, assign, record done.
+
+The same services as the pages. The centre assigns; the person responsible (or the centre) records it
+done; an action the caller may not see answers 404, a step they may not take 403.
+"""
+
+import datetime as dt
+from typing import Any
+
+from django.http import HttpRequest
+from django.utils.translation import gettext as _
+from ninja import Field, Query, Router, Schema, Status
+from ninja.pagination import LimitOffsetPagination, paginate
+
+from liaison.coordination.models import Meeting, MeetingAction, MeetingActionState
+from liaison.coordination.policies import ACTION_OWNER_ROLES, can_see_action, can_view_meetings
+from liaison.coordination.selectors.actions import visible_actions
+from liaison.coordination.services.actions import action_assign, action_complete
+from liaison.core.errors import DomainError, NotFound
+from liaison.directory.models import User
+
+router = Router(tags=["coordination"])
+
+
+class ActionOut(Schema):
+    id: int
+    meeting_id: int
+    difficulty_id: int | None
+    description: str
+    owner_id: int
+    owner: str
+    due_on: dt.date
+    state: str
+    done_note: str
+    done_at: dt.datetime | None
+
+    @staticmethod
+    def resolve_owner(obj: MeetingAction) -> str:
+        return obj.owner.display_name
+
+
+class ActionFilterIn(Schema):
+    show: str = Field(default="open", description="open (default), mine or all")
+
+
+class AssignIn(Schema):
+    description: str
+    owner: int = Field(description="User id of the person responsible")
+    due_on: dt.date
+    difficulty: int | None = Field(default=None, description="A difficulty on the meeting's agenda")
+
+
+class DoneIn(Schema):
+    note: str
+
+
+@router.get("/actions", response=list[ActionOut], summary="Meeting actions the caller may see")
+@paginate(LimitOffsetPagination)
+def list_actions(request: HttpRequest, filters: Query[ActionFilterIn]) -> Any:
+    user: Any = request.user
+    if not can_view_meetings(user) and not user.has_role(*ACTION_OWNER_ROLES):
+        raise NotFound(_("督办事项不存在或您无权查看。"))
+    if filters.show not in {"open", "mine", "all"}:
+        raise DomainError(_("未知的筛选，可选：open、mine、all。"), field="show")
+    qs = visible_actions(user)
+    if filters.show == "mine":
+        qs = qs.filter(owner=user)
+    elif filters.show == "open":
+        qs = qs.filter(state=MeetingActionState.OPEN)
+    return qs.order_by("state", "due_on", "pk")
+
+
+@router.post(
+    "/meetings/{meeting_id}/actions", response={201: ActionOut}, summary="Assign an action (the centre)"
+)
+def assign(request: HttpRequest, meeting_id: int, payload: AssignIn) -> Any:
+    meeting = Meeting.objects.filter(pk=meeting_id).first() if can_view_meetings(request.user) else None
+    if meeting is None:
+        raise NotFound(_("例会不存在。"))
+    action = action_assign(
+        actor=request.user,
+        meeting=meeting,
+        description=payload.description,
+        owner=User.objects.filter(pk=payload.owner).first(),
+        due_on=payload.due_on,
+        difficulty_id=payload.difficulty,
+    )
+    return Status(201, action)
+
+
+@router.post("/actions/{action_id}/done", response=ActionOut, summary="Record an action done")
+def done(request: HttpRequest, action_id: int, payload: DoneIn) -> Any:
+    action = MeetingAction.objects.select_related("owner").filter(pk=action_id).first()
+    if action is None or not can_see_action(request.user, action):
+        raise NotFound(_("督办事项不存在或您无权查看。"))
+    return action_complete(actor=request.user, action=action, note=payload.note)
