@@ -11,7 +11,7 @@ from django.db.models import Case, CharField, Q, QuerySet, Value, When
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from liaison.coordination.models import CoordinationSettings, DifficultyState
+from liaison.coordination.models import CoordinationSettings, Difficulty, DifficultyState
 from liaison.workcal.calendar import CalendarYearMissing, add_working_days
 
 S = DifficultyState
@@ -57,9 +57,32 @@ class DeadlineContext:
 
 
 def deadline_context(today: dt.date | None = None) -> DeadlineContext:
+    """Today and the last date still "due soon". Where the calendar lacks the year the threshold runs
+    into, the limit stops at the end of the last year entered (never before today), as the tracking
+    lights do: nothing in the unentered year is called "due soon" before its working days are known."""
     today = today or timezone.localdate()
-    limit = _days_after(today, coordination_settings().yellow_threshold_days) or dt.date(today.year, 12, 31)
-    return DeadlineContext(today, limit if limit >= today else today)
+    try:
+        limit = add_working_days(today, coordination_settings().yellow_threshold_days)
+    except CalendarYearMissing as missing:
+        limit = dt.date(missing.year - 1, 12, 31)
+    return DeadlineContext(today, max(limit, today))
+
+
+def deadlines_fill() -> int:
+    """Give a deadline to the difficulties waiting on the centre that have none because the calendar
+    lacked the year when they started waiting (run by the reminder job once the centre enters it)."""
+    settings = coordination_settings()
+    filled = 0
+    for d in Difficulty.objects.filter(state__in=sorted(WAITING_ON_CENTRE), due_on__isnull=True):
+        since = d.concluded_at if d.state == S.CONCLUDED else d.reported_at
+        if since is None:
+            continue
+        days = settings.feedback_days if d.state == S.CONCLUDED else settings.response_days
+        due = _days_after(timezone.localdate(since), days)
+        if due is not None:
+            Difficulty.objects.filter(pk=d.pk, due_on__isnull=True).update(due_on=due)
+            filled += 1
+    return filled
 
 
 def with_deadline_light(qs: QuerySet[Any], ctx: DeadlineContext | None = None) -> QuerySet[Any]:

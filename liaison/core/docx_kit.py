@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import re
 from pathlib import Path
 from typing import Any
 
@@ -54,8 +55,12 @@ def a4_document(*, landscape: bool = False, font_size: float = 12) -> Any:
     return doc
 
 
+# Characters XML 1.0 forbids (pasted text brings e.g. \x0b, Word's soft line break): python-docx refuses them.
+XML_ILLEGAL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+
+
 def write(paragraph: Any, text: str, *, size: float = 12, bold: bool = False) -> Any:
-    run = paragraph.add_run(text)
+    run = paragraph.add_run(XML_ILLEGAL.sub(" ", text))
     run.font.size = Pt(size)
     run.font.bold = bold
     run.font.name = LATIN_FONT

@@ -7,7 +7,15 @@ from .difficulty import (
     DifficultyStep,
     MajorIssueCategory,
 )
-from .meeting import ActionReminder, Meeting, MeetingAction, MeetingActionState, MeetingState, MeetingTopic
+from .meeting import (
+    ActionReminder,
+    Meeting,
+    MeetingAction,
+    MeetingActionState,
+    MeetingSerial,
+    MeetingState,
+    MeetingTopic,
+)
 from .settings import CoordinationSettings, DifficultyReminder
 
 __all__ = [
@@ -24,6 +32,7 @@ __all__ = [
     "Meeting",
     "MeetingAction",
     "MeetingActionState",
+    "MeetingSerial",
     "MeetingState",
     "MeetingTopic",
 ]

@@ -120,3 +120,13 @@ class ActionReminder(models.Model):
 
     def __str__(self) -> str:
         return f"{self.action_id}: {self.kind} {self.due_on}"
+
+
+class MeetingSerial(models.Model):
+    """The last meeting number of a year (第N次): one row per year, taken under a row lock."""
+
+    year = models.PositiveIntegerField(primary_key=True)
+    last = models.PositiveIntegerField(default=0)
+
+    def __str__(self) -> str:
+        return f"{self.year}: {self.last}"

@@ -5,8 +5,9 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.conf import settings
 from django.db.models import Count
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from liaison.catalogue.stages import Stage
 from liaison.coordination.models import Difficulty, DifficultyState
@@ -19,7 +20,13 @@ STAGE_NAMES = {UNPLANNED: "未编制方案", FINISHED: "事项均已结束"}
 
 def briefing_snapshot() -> dict[str, Any]:
     """Projects by stage and light, items by light, overdue items by department, the officers with the
-    most overdue items, difficulties by state: a fixed number of queries (the centre overview's, plus one)."""
+    most overdue items, difficulties by state: a fixed number of queries (the centre overview's, plus one).
+    The labels are kept in the official language (Chinese), whatever language the preparer uses."""
+    with translation.override(settings.LANGUAGE_CODE):
+        return _snapshot()
+
+
+def _snapshot() -> dict[str, Any]:
     overview = centre_overview()
     lights = [str(LIGHT_LABELS[light]) for light in SEVERITY]
     stages = [

@@ -11,6 +11,7 @@ from typing import Any
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from liaison.audit.services.events import audit_record, snapshot
 from liaison.coordination.deadlines import coordination_settings, due_after_step
@@ -35,36 +36,36 @@ from liaison.tracking.people import project_officers
 from liaison.tracking.services.common import clean_text
 
 S = DifficultyState
-NOT_FOUND = _("难点问题不存在或您无权查看。")
+NOT_FOUND = gettext_lazy("难点问题不存在或您无权查看。")
 STATE_FIELDS = ["state", "category", "outcome", "due_on"]
 # The comment each step must carry, and what it is called on the form.
 COMMENT_LABELS = {
-    "resolve": _("解决情况"),
-    "report": _("已做的协调工作及需中心协调的事项"),
-    "withdraw": _("撤回理由"),
-    "centre_resolve": _("协调结果"),
-    "send_back": _("退回理由及协调建议"),
-    "escalate": _("情况说明及已收集的资料"),
-    "approve_escalation": _("审核意见"),
-    "decline_escalation": _("不同意的理由及协调要求"),
-    "progress": _("协调进展"),
-    "conclude": _("协调结果"),
-    "feed_back": _("反馈内容"),
+    "resolve": gettext_lazy("解决情况"),
+    "report": gettext_lazy("已做的协调工作及需中心协调的事项"),
+    "withdraw": gettext_lazy("撤回理由"),
+    "centre_resolve": gettext_lazy("协调结果"),
+    "send_back": gettext_lazy("退回理由及协调建议"),
+    "escalate": gettext_lazy("情况说明及已收集的资料"),
+    "approve_escalation": gettext_lazy("审核意见"),
+    "decline_escalation": gettext_lazy("不同意的理由及协调要求"),
+    "progress": gettext_lazy("协调进展"),
+    "conclude": gettext_lazy("协调结果"),
+    "feed_back": gettext_lazy("反馈内容"),
 }
 DATE_OF_STEP = {"report": "reported_at", "approve_escalation": "escalated_at", "conclude": "concluded_at"}
 # What the page says once a step is taken.
 DONE_MESSAGES = {
-    "resolve": _("已登记为自行协调解决。"),
-    "report": _("已上报中心。"),
-    "withdraw": _("已撤回。"),
-    "centre_resolve": _("已登记为中心协调解决，联络官和项目单位已收到通知。"),
-    "send_back": _("已退回联络官继续协调。"),
-    "escalate": _("已提请中心负责人审核提交区项目办。"),
-    "approve_escalation": _("已批准，难点问题已提交区项目办。"),
-    "decline_escalation": _("已退回中心继续协调。"),
-    "progress": _("协调进展已记录。"),
-    "conclude": _("已登记协调完毕，待中心反馈。"),
-    "feed_back": _("已反馈联络官和项目单位。"),
+    "resolve": gettext_lazy("已登记为自行协调解决。"),
+    "report": gettext_lazy("已上报中心。"),
+    "withdraw": gettext_lazy("已撤回。"),
+    "centre_resolve": gettext_lazy("已登记为中心协调解决，联络官和项目单位已收到通知。"),
+    "send_back": gettext_lazy("已退回联络官继续协调。"),
+    "escalate": gettext_lazy("已提请中心负责人审核提交区项目办。"),
+    "approve_escalation": gettext_lazy("已批准，难点问题已提交区项目办。"),
+    "decline_escalation": gettext_lazy("已退回中心继续协调。"),
+    "progress": gettext_lazy("协调进展已记录。"),
+    "conclude": gettext_lazy("已登记协调完毕，待中心反馈。"),
+    "feed_back": gettext_lazy("已反馈联络官和项目单位。"),
 }
 
 
@@ -170,6 +171,7 @@ def difficulty_step(
         if name == "escalate" and category not in MajorIssueCategory.values:
             raise DomainError(_("请选择重大问题类别（第十八条所列情形）。"), field="category")
         t = DIFFICULTY_WORKFLOW.check(name, state=locked.state, roles=roles)
+        _check_person(actor, locked, name)
         before = snapshot(locked, STATE_FIELDS)
         previous, now = locked.state, timezone.now()
         locked.state = t.target
@@ -177,6 +179,8 @@ def difficulty_step(
             setattr(locked, DATE_OF_STEP[name], now)
         if name == "escalate":
             locked.category = category
+        if name == "decline_escalation":
+            locked.category = ""  # it did not go to the project office
         if name in OUTCOME_STEPS:
             locked.outcome = comment
         locked.due_on = due_after_step(
@@ -209,6 +213,19 @@ def difficulty_step(
         )
         _notify(locked, name, actor=actor, comment=comment, count=locked.steps.count(), previous=previous)
     return locked
+
+
+def _check_person(actor: Any, difficulty: Difficulty, name: str) -> None:
+    """Rules on the person, beyond the role: an officer withdraws only what they raised or reported
+    (not the centre's own finding); nobody approves or declines their own proposal."""
+    takers = {
+        step: actor_id
+        for step, actor_id in difficulty.steps.order_by("at", "pk").values_list("name", "actor_id")
+    }  # the latest actor of each step
+    if name == "withdraw" and actor.pk not in {takers.get("raise"), takers.get("report")}:
+        raise PermissionDenied(_("只有提出或上报该问题的联络官可以撤回。"))
+    if name in {"approve_escalation", "decline_escalation"} and takers.get("escalate") == actor.pk:
+        raise PermissionDenied(_("提请人不能审核自己的提请。"))
 
 
 def _audience(difficulty: Difficulty, name: str, previous: str) -> list[User]:

@@ -12,7 +12,14 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from liaison.audit.services.events import audit_record, snapshot
-from liaison.coordination.models import OPEN_STATES, Difficulty, Meeting, MeetingState, MeetingTopic
+from liaison.coordination.models import (
+    OPEN_STATES,
+    Difficulty,
+    Meeting,
+    MeetingSerial,
+    MeetingState,
+    MeetingTopic,
+)
 from liaison.coordination.policies import can_manage_meetings
 from liaison.coordination.selectors.briefing import briefing_snapshot
 from liaison.core.errors import DomainError, PermissionDenied
@@ -54,8 +61,11 @@ def meeting_prepare(
     attendees = clean_text(attendees, field="attendees", label=_("参会人员"), required=False)
     with transaction.atomic():
         if not title:
-            n = Meeting.objects.select_for_update().filter(held_on__year=held_on.year).count() + 1
-            title = _("%(y)d年第%(n)d次服务项目推进工作例会") % {"y": held_on.year, "n": n}
+            MeetingSerial.objects.get_or_create(year=held_on.year)
+            serial = MeetingSerial.objects.select_for_update().get(year=held_on.year)
+            serial.last += 1
+            serial.save(update_fields=["last"])
+            title = _("%(y)d年第%(n)d次服务项目推进工作例会") % {"y": held_on.year, "n": serial.last}
         meeting = Meeting.objects.create(
             title=title,
             held_on=held_on,

@@ -10,7 +10,12 @@ from dataclasses import dataclass
 from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
 
-from liaison.coordination.deadlines import WAITING_ON_CENTRE, deadline_context, with_deadline_light
+from liaison.coordination.deadlines import (
+    WAITING_ON_CENTRE,
+    deadline_context,
+    deadlines_fill,
+    with_deadline_light,
+)
 from liaison.coordination.models import Difficulty, DifficultyReminder, DifficultyState
 from liaison.coordination.services.actions import action_reminders_run
 from liaison.directory.models import User
@@ -33,6 +38,7 @@ def _people(difficulty: Difficulty) -> list[User]:
 
 
 def difficulty_reminders_run(*, today: dt.date | None = None) -> DifficultyReminderRun:
+    deadlines_fill()  # deadlines the calendar could not give before the centre entered the year
     ctx = deadline_context(today)
     due = list(
         with_deadline_light(

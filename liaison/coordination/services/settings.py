@@ -6,6 +6,7 @@ from typing import Any
 
 from django.db import transaction
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from liaison.audit.services.events import audit_record, snapshot
 from liaison.coordination.deadlines import coordination_settings
@@ -15,9 +16,9 @@ from liaison.core.errors import DomainError, PermissionDenied
 
 FIELDS = ["response_days", "feedback_days", "yellow_threshold_days"]
 LIMITS = {
-    "response_days": (1, 60, _("中心协调期限")),
-    "feedback_days": (1, 60, _("反馈期限")),
-    "yellow_threshold_days": (0, 30, _("临期提醒")),
+    "response_days": (1, 60, gettext_lazy("中心协调期限")),
+    "feedback_days": (1, 60, gettext_lazy("反馈期限")),
+    "yellow_threshold_days": (0, 30, gettext_lazy("临期提醒")),
 }
 
 

@@ -186,3 +186,22 @@ def test_the_list_shows_the_deadline_light(client, case):
     assert 'data-light="red"' in html and "已超期" in html
     detail = client.get(reverse("coordination:detail", args=[d.pk])).content.decode()
     assert 'data-testid="due"' in detail and "已超期" in detail
+
+
+def test_a_deadline_the_calendar_could_not_give_is_filled_in_by_the_job(case):
+    d = _reported(case)
+    Difficulty.objects.filter(pk=d.pk).update(due_on=None)  # as if the year had been missing
+    assert _light(d, timezone.localdate()) == "unknown"
+    difficulty_reminders_run(today=timezone.localdate())
+    d.refresh_from_db()
+    assert d.due_on == add_working_days(
+        timezone.localdate(d.reported_at), coordination_settings().response_days
+    )
+
+
+def test_near_the_end_of_the_last_year_entered_nothing_next_year_is_called_due_soon(case):
+    ctx = deadline_context(D(2026, 12, 31))  # 2027 is not in the calendar: the threshold cannot be counted
+    assert ctx.yellow_limit == D(2026, 12, 31)
+    d = _reported(case)
+    Difficulty.objects.filter(pk=d.pk).update(due_on=D(2027, 1, 15))
+    assert _light(d, D(2026, 12, 31)) == "green"

@@ -152,7 +152,7 @@ def test_pages_who_reads_who_writes(client, case):
     assert client.get(reverse("coordination:meeting_new")).status_code == 404
     assert (
         client.post(reverse("coordination:meeting_minutes", args=[meeting.pk]), {"minutes": "改"}).status_code
-        == 400
+        == 302
     )
     assert Meeting.objects.get().minutes == "纪要正文"
     for user in (w.applicant, w.guide):
@@ -196,3 +196,24 @@ def test_the_meetings_api(client, case):
     client.force_login(w.applicant)
     assert client.get(url).status_code == 404
     assert client.get("/api/v1/coordination/meetings").status_code == 404
+
+
+def test_text_with_control_characters_pasted_from_word_still_downloads(client, case):
+    w = case.world
+    meeting = meeting_prepare(actor=w.center_admin, held_on=DAY, attendees="张三\x0b李四")
+    meeting_minutes(actor=w.center_admin, meeting=meeting, minutes="第一项\x0b第二项\x07")
+    client.force_login(w.center_admin)
+    response = client.get(reverse("coordination:meeting_docx", args=[meeting.pk]))
+    assert response.status_code == 200
+    text = docx_text(response.content)
+    assert "张三 李四" in text and "第一项" in text and "第二项" in text
+
+
+def test_an_officer_posting_minutes_is_told_why_not(client, case):
+    meeting = meeting_prepare(actor=case.world.center_admin, held_on=DAY)
+    client.force_login(case.world.officer_user)
+    response = client.post(
+        reverse("coordination:meeting_minutes", args=[meeting.pk]), {"minutes": "改"}, follow=True
+    )
+    assert "只有政务服务中心工作人员可以筹备和记录例会" in response.content.decode()
+    assert Meeting.objects.get().minutes == ""

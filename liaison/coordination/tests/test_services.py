@@ -13,7 +13,9 @@ from liaison.coordination.selectors.difficulties import difficulty_detail
 from liaison.coordination.services.difficulties import difficulty_raise, difficulty_step
 from liaison.coordination.workflows import DIFFICULTY_WORKFLOW
 from liaison.core.errors import DomainError, NotFound, PermissionDenied
+from liaison.directory.roles import Role
 from liaison.notifications.models import Notification
+from liaison.testing.personas import make_user
 from liaison.tracking.services.plans import plan_draft_from_entrustment
 
 pytestmark = pytest.mark.django_db
@@ -335,3 +337,27 @@ def test_the_declared_steps_follow_articles_18_and_19():
         "conclude": ({"escalated"}, "concluded", {"center_admin", "project_office"}),
         "feed_back": ({"concluded"}, "resolved", {"center_admin"}),
     }
+
+
+def test_an_officer_cannot_withdraw_the_centres_own_finding_nor_a_leader_approve_their_own_proposal(case):
+    w = case.world
+    centre_found = difficulty_raise(
+        actor=w.center_admin,
+        project=case.project,
+        title="中心发现的问题",
+        description="说明",
+        analysis="分析",
+        proposal="建议",
+    )
+    assert centre_found.state == "reported"
+    assert Notification.objects.filter(kind="difficulty.raise", recipient=w.officer_user).exists()
+    with pytest.raises(PermissionDenied):
+        step(w.officer_user, centre_found, "withdraw", "不需要了")
+
+    both = make_user("t_admin_leader", roles=(Role.CENTER_ADMIN, Role.CENTER_LEADER), full_name="兼任")
+    d = step(w.officer_user, raise_one(case), "report")
+    d = step(both, d, "escalate", category="other")
+    with pytest.raises(PermissionDenied):
+        step(both, d, "approve_escalation", "自己批准")
+    d = step(w.center_leader, d, "decline_escalation", "中心继续协调")
+    assert (d.state, d.category) == ("reported", "")  # it did not go to the project office

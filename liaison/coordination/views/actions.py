@@ -43,6 +43,7 @@ def action_list(request: HttpRequest) -> HttpResponse:
     context = {
         "page_obj": page_obj,
         "action_rows": rows,
+        "reads_meetings": can_view_meetings(user),
         "show": show,
         "filter_query": querystring_without_page(request),
         "done_form": DoneForm(),

@@ -88,6 +88,7 @@ def _page(
     actions = list(meeting.actions.select_related("owner", "difficulty").order_by("due_on", "pk"))
     context = {
         "action_rows": action_rows(user, actions),
+        "reads_meetings": True,
         "action_form": ActionForm(owners=list(action_owners()), topics=topics) if manage else None,
         "done_form": DoneForm(),
         "meeting": meeting,
@@ -124,6 +125,9 @@ def meeting_refresh_view(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 def meeting_minutes_view(request: HttpRequest, pk: int) -> HttpResponse:
     meeting = _meeting_or_404(request, pk)
+    if not can_manage_meetings(actor_of(request)):  # a reader: the refusal as a message on the page
+        messages.error(request, _("只有政务服务中心工作人员可以筹备和记录例会。"))
+        return HttpResponseRedirect(reverse("coordination:meeting", args=[pk]))
     form = MinutesForm(request.POST, topics=_topics(meeting))
     if form.is_valid():
         try:
