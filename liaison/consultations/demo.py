@@ -70,10 +70,13 @@ class ConsultationDemo:
         return day
 
     def moment(self, back: int, order: int) -> dt.datetime:
-        at = timezone.make_aware(
-            dt.datetime.combine(self.workday(back), dt.time(9 + min(order, 8), 10 * order % 60))
-        )
-        return min(at, self.now - dt.timedelta(minutes=30 - order))
+        """Step `order` on the working day `back` days ago, in office hours; never in the future, and
+        never pushed back onto the day before (loading the demo just after midnight keeps today's steps
+        today, so their deadlines and lights are the ones the scenario describes)."""
+        day = self.workday(back)
+        at = timezone.make_aware(dt.datetime.combine(day, dt.time(9 + min(order, 8), 10 * order % 60)))
+        start_of_day = timezone.make_aware(dt.datetime.combine(day, dt.time(0, order)))
+        return max(min(at, self.now - dt.timedelta(minutes=30 - order)), min(start_of_day, self.now))
 
     def raised_back_for(self, light: str) -> int | None:
         """How many working days ago to have raised a consultation for its reply light to be `light` today."""
