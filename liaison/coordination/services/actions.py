@@ -114,6 +114,10 @@ def action_complete(*, actor: Any, action: MeetingAction, note: str) -> MeetingA
     return locked
 
 
+def _centre_admins() -> list[User]:
+    return list(User.objects.filter(is_active=True, memberships__role=Role.CENTER_ADMIN).distinct())
+
+
 def action_reminders_run(ctx: DeadlineContext) -> int:
     """Remind the person responsible of open actions due soon or overdue, once per kind and deadline."""
     due = list(
@@ -134,7 +138,8 @@ def action_reminders_run(ctx: DeadlineContext) -> int:
             with transaction.atomic():
                 ActionReminder.objects.create(action=action, kind=kind, due_on=action.due_on)
                 notification_send(
-                    recipients=[action.owner] if action.owner.is_active else [],
+                    # an owner who has left: the centre hears of it, so that it can reassign the action
+                    recipients=[action.owner] if action.owner.is_active else _centre_admins(),
                     kind=f"meeting.action_reminder.{kind}",
                     event_key=f"meeting-action-reminder:{action.pk}:{kind}:{action.due_on.isoformat()}",
                     title=title % {"d": action.description[:40]},

@@ -182,3 +182,14 @@ def test_the_actions_api(client, case, meeting):
         ).status_code
         == 404
     )
+
+
+def test_the_centre_is_reminded_when_the_person_responsible_has_left(case, meeting):
+    action = _assign(case, meeting)
+    MeetingAction.objects.filter(pk=action.pk).update(due_on=dt.date(2026, 10, 13))
+    type(case.world.officer_user).objects.filter(pk=case.world.officer_user.pk).update(is_active=False)
+    assert action_reminders_run(deadline_context(dt.date(2026, 10, 14))) == 1
+    told = Notification.objects.filter(kind="meeting.action_reminder.red").values_list(
+        "recipient_id", flat=True
+    )
+    assert list(told) == [case.world.center_admin.pk]
