@@ -12,9 +12,10 @@ from django.utils.translation import gettext as _
 from ninja import Field, Query, Router, Schema, Status
 from ninja.pagination import LimitOffsetPagination, paginate
 
-from liaison.coordination.models import Meeting, MeetingAction, MeetingActionState
-from liaison.coordination.policies import ACTION_OWNER_ROLES, can_see_action, can_view_meetings
-from liaison.coordination.selectors.actions import visible_actions
+from liaison.coordination.models import MeetingAction
+from liaison.coordination.policies import can_list_actions, can_see_action
+from liaison.coordination.selectors.actions import ACTION_FILTERS, action_list
+from liaison.coordination.selectors.meetings import meeting_get
 from liaison.coordination.services.actions import action_assign, action_complete
 from liaison.core.errors import DomainError, NotFound
 from liaison.directory.models import User
@@ -58,25 +59,18 @@ class DoneIn(Schema):
 @paginate(LimitOffsetPagination)
 def list_actions(request: HttpRequest, filters: Query[ActionFilterIn]) -> Any:
     user: Any = request.user
-    if not can_view_meetings(user) and not user.has_role(*ACTION_OWNER_ROLES):
+    if not can_list_actions(user):
         raise NotFound(_("督办事项不存在或您无权查看。"))
-    if filters.show not in {"open", "mine", "all"}:
+    if filters.show not in ACTION_FILTERS:
         raise DomainError(_("未知的筛选，可选：open、mine、all。"), field="show")
-    qs = visible_actions(user)
-    if filters.show == "mine":
-        qs = qs.filter(owner=user)
-    elif filters.show == "open":
-        qs = qs.filter(state=MeetingActionState.OPEN)
-    return qs.order_by("state", "due_on", "pk")
+    return action_list(user, filters.show)
 
 
 @router.post(
     "/meetings/{meeting_id}/actions", response={201: ActionOut}, summary="Assign an action (the centre)"
 )
 def assign(request: HttpRequest, meeting_id: int, payload: AssignIn) -> Any:
-    meeting = Meeting.objects.filter(pk=meeting_id).first() if can_view_meetings(request.user) else None
-    if meeting is None:
-        raise NotFound(_("例会不存在。"))
+    meeting = meeting_get(request.user, meeting_id)
     action = action_assign(
         actor=request.user,
         meeting=meeting,

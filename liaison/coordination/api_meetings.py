@@ -14,6 +14,7 @@ from ninja.pagination import LimitOffsetPagination, paginate
 
 from liaison.coordination.models import Meeting
 from liaison.coordination.policies import can_view_meetings
+from liaison.coordination.selectors.meetings import meeting_get
 from liaison.coordination.services.meetings import meeting_minutes, meeting_prepare, meeting_refresh
 from liaison.core.errors import NotFound
 
@@ -65,10 +66,7 @@ def _readable(request: HttpRequest) -> None:
 
 
 def _meeting(request: HttpRequest, meeting_id: int) -> Meeting:
-    meeting = Meeting.objects.filter(pk=meeting_id).first() if can_view_meetings(request.user) else None
-    if meeting is None:
-        raise NotFound(_("例会不存在。"))
-    return meeting
+    return meeting_get(request.user, meeting_id)
 
 
 def _out(meeting: Meeting) -> dict[str, Any]:

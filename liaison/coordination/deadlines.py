@@ -85,6 +85,15 @@ def deadlines_fill() -> int:
     return filled
 
 
+def light_of(due_on: dt.date | None, ctx: DeadlineContext) -> str:
+    """One date's light (the rule `with_deadline_light` applies in SQL): red past, yellow by the limit."""
+    if due_on is None:
+        return "unknown"
+    if due_on < ctx.today:
+        return "red"
+    return "yellow" if due_on <= ctx.yellow_limit else "green"
+
+
 def with_deadline_light(qs: QuerySet[Any], ctx: DeadlineContext | None = None) -> QuerySet[Any]:
     """Difficulties annotated with `light`: red, yellow, green, unknown (waiting, no date), or none."""
     ctx = ctx or deadline_context()

@@ -130,3 +130,8 @@ def can_see_action(user: Any, action: Any) -> bool:
 def can_complete_action(user: Any, action: Any) -> bool:
     """The person responsible records it done; so may the centre."""
     return _authed(user) and (action.owner_id == user.pk or bool(user.has_role(Role.CENTER_ADMIN)))
+
+
+def can_list_actions(user: Any) -> bool:
+    """The actions page: meeting readers, and anyone who may be made responsible for an action."""
+    return can_view_meetings(user) or (_authed(user) and bool(user.has_role(*ACTION_OWNER_ROLES)))

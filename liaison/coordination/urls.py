@@ -16,6 +16,6 @@ urlpatterns: list[URLPattern] = [
     path("meetings/<int:pk>/minutes/", meetings.meeting_minutes_view, name="meeting_minutes"),
     path("meetings/<int:pk>/briefing.docx", meetings.meeting_docx, name="meeting_docx"),
     path("meetings/<int:pk>/actions/", actions.action_assign_view, name="action_assign"),
-    path("actions/", actions.action_list, name="actions"),
+    path("actions/", actions.action_list_page, name="actions"),
     path("actions/<int:pk>/done/", actions.action_done_view, name="action_done"),
 ]

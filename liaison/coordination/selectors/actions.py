@@ -9,7 +9,7 @@ from typing import Any
 
 from django.db.models import QuerySet
 
-from liaison.coordination.deadlines import deadline_context
+from liaison.coordination.deadlines import deadline_context, light_of
 from liaison.coordination.models import MeetingAction, MeetingActionState
 from liaison.coordination.policies import ACTION_OWNER_ROLES, can_complete_action, can_view_meetings
 from liaison.directory.models import User
@@ -22,6 +22,19 @@ def action_owners() -> QuerySet[User]:
         .distinct()
         .order_by("full_name", "username")
     )
+
+
+ACTION_FILTERS = ("open", "mine", "all")
+
+
+def action_list(user: Any, show: str = "open") -> QuerySet[MeetingAction]:
+    """The actions `user` sees: still open (default), their own, or all; soonest due first."""
+    qs = visible_actions(user)
+    if show == "mine":
+        qs = qs.filter(owner=user)
+    elif show != "all":
+        qs = qs.filter(state=MeetingActionState.OPEN)
+    return qs.order_by("state", "due_on", "pk")
 
 
 def visible_actions(user: Any) -> QuerySet[MeetingAction]:
@@ -41,12 +54,7 @@ def action_rows(user: Any, actions: Iterable[MeetingAction]) -> list[ActionRow]:
     ctx = deadline_context()
     rows = []
     for a in actions:
-        if a.state != MeetingActionState.OPEN:
-            light = "none"
-        elif a.due_on < ctx.today:
-            light = "red"
-        else:
-            light = "yellow" if a.due_on <= ctx.yellow_limit else "green"
-        done = a.state == MeetingActionState.OPEN and can_complete_action(user, a)
-        rows.append(ActionRow(a, light, done))
+        open_ = a.state == MeetingActionState.OPEN
+        light = light_of(a.due_on, ctx) if open_ else "none"
+        rows.append(ActionRow(a, light, open_ and can_complete_action(user, a)))
     return rows

@@ -8,6 +8,7 @@ from typing import Any
 from django.conf import settings
 from django.db.models import Count
 from django.utils import timezone, translation
+from django.utils.translation import gettext_lazy
 
 from liaison.catalogue.stages import Stage
 from liaison.coordination.models import Difficulty, DifficultyState
@@ -15,7 +16,7 @@ from liaison.tracking.lights import LIGHT_LABELS, SEVERITY, Light
 from liaison.tracking.selectors.dashboards import FINISHED, UNPLANNED, centre_overview
 
 OFFICERS_LISTED = 20
-STAGE_NAMES = {UNPLANNED: "未编制方案", FINISHED: "事项均已结束"}
+STAGE_NAMES = {UNPLANNED: gettext_lazy("未编制方案"), FINISHED: gettext_lazy("事项均已结束")}
 
 
 def briefing_snapshot() -> dict[str, Any]:
@@ -31,7 +32,7 @@ def _snapshot() -> dict[str, Any]:
     lights = [str(LIGHT_LABELS[light]) for light in SEVERITY]
     stages = [
         {
-            "stage": str(Stage(stage).label) if stage in Stage.values else STAGE_NAMES[stage],
+            "stage": str(Stage(stage).label) if stage in Stage.values else str(STAGE_NAMES[stage]),
             "counts": [counts.get(light, 0) for light in SEVERITY],
             "total": sum(counts.values()),
         }

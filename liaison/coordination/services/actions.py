@@ -11,7 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from liaison.audit.services.events import audit_record, snapshot
-from liaison.coordination.deadlines import DeadlineContext
+from liaison.coordination.deadlines import DeadlineContext, light_of
 from liaison.coordination.models import ActionReminder, Meeting, MeetingAction, MeetingActionState
 from liaison.coordination.policies import (
     ACTION_OWNER_ROLES,
@@ -21,7 +21,7 @@ from liaison.coordination.policies import (
 )
 from liaison.core.errors import DomainError, NotFound, PermissionDenied
 from liaison.directory.models import User
-from liaison.directory.roles import Role
+from liaison.intake.services.entrustment_steps import centre_admins
 from liaison.notifications.services.notify import notification_send
 from liaison.tracking.services.common import clean_text
 
@@ -102,9 +102,8 @@ def action_complete(*, actor: Any, action: MeetingAction, note: str) -> MeetingA
             after=snapshot(locked, FIELDS),
             summary=_("督办事项完成：%(d)s") % {"d": locked.description[:60]},
         )
-        admins = User.objects.filter(is_active=True, memberships__role=Role.CENTER_ADMIN).distinct()
         notification_send(
-            recipients=[u for u in admins if u.pk != actor.pk],
+            recipients=[u for u in centre_admins() if u.pk != actor.pk],
             kind="meeting.action_done",
             event_key=f"meeting-action:{locked.pk}:done",
             title=_("督办事项已完成：%(d)s") % {"d": locked.description[:40]},
@@ -112,10 +111,6 @@ def action_complete(*, actor: Any, action: MeetingAction, note: str) -> MeetingA
             url=f"/coordination/meetings/{locked.meeting_id}/",
         )
     return locked
-
-
-def _centre_admins() -> list[User]:
-    return list(User.objects.filter(is_active=True, memberships__role=Role.CENTER_ADMIN).distinct())
 
 
 def action_reminders_run(ctx: DeadlineContext) -> int:
@@ -130,7 +125,7 @@ def action_reminders_run(ctx: DeadlineContext) -> int:
     )
     sent = 0
     for action in due:
-        kind = "red" if action.due_on < ctx.today else "yellow"
+        kind = light_of(action.due_on, ctx)
         if (action.pk, kind, action.due_on) in sent_before:
             continue
         title = _("督办事项已超期：%(d)s") if kind == "red" else _("督办事项即将到期：%(d)s")
@@ -139,7 +134,7 @@ def action_reminders_run(ctx: DeadlineContext) -> int:
                 ActionReminder.objects.create(action=action, kind=kind, due_on=action.due_on)
                 notification_send(
                     # an owner who has left: the centre hears of it, so that it can reassign the action
-                    recipients=[action.owner] if action.owner.is_active else _centre_admins(),
+                    recipients=[action.owner] if action.owner.is_active else centre_admins(),
                     kind=f"meeting.action_reminder.{kind}",
                     event_key=f"meeting-action-reminder:{action.pk}:{kind}:{action.due_on.isoformat()}",
                     title=title % {"d": action.description[:40]},

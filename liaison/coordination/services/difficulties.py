@@ -22,7 +22,9 @@ from liaison.coordination.models import (
     DifficultyStep,
     MajorIssueCategory,
 )
+from liaison.coordination.people import users_with_roles
 from liaison.coordination.policies import can_raise_difficulty, difficulty_roles, is_project_officer
+from liaison.coordination.services.serials import next_serial
 from liaison.coordination.workflows import DIFFICULTY_WORKFLOW, OUTCOME_STEPS
 from liaison.core.errors import DomainError, NotFound, PermissionDenied
 from liaison.directory.models import User
@@ -70,11 +72,7 @@ DONE_MESSAGES = {
 
 
 def _next_number(year: int) -> str:
-    DifficultySerial.objects.get_or_create(year=year)
-    serial = DifficultySerial.objects.select_for_update().get(year=year)
-    serial.last += 1
-    serial.save(update_fields=["last"])
-    return f"NDWT-{year}-{serial.last:04d}"
+    return f"NDWT-{year}-{next_serial(DifficultySerial, year):04d}"
 
 
 def difficulty_raise(
@@ -236,10 +234,10 @@ def _audience(difficulty: Difficulty, name: str, previous: str) -> list[User]:
             [*centre_admins(), *officers] if name not in {"report", "decline_escalation"} else centre_admins()
         )
         if name == "approve_escalation":
-            people += _with_role(Role.PROJECT_OFFICE)
+            people += users_with_roles(Role.PROJECT_OFFICE)
         return people
     if name == "escalate":
-        return _with_role(Role.CENTER_LEADER)
+        return users_with_roles(Role.CENTER_LEADER)
     if name in {"resolve", "centre_resolve", "feed_back"}:
         return [*officers, *enterprise_users(difficulty.project)]
     if name in {"send_back", "raise"}:
@@ -247,10 +245,6 @@ def _audience(difficulty: Difficulty, name: str, previous: str) -> list[User]:
     if name == "withdraw" and previous == S.REPORTED:
         return centre_admins()
     return []
-
-
-def _with_role(role: str) -> list[User]:
-    return list(User.objects.filter(is_active=True, memberships__role=role).distinct())
 
 
 def _notify(

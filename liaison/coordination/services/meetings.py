@@ -22,6 +22,7 @@ from liaison.coordination.models import (
 )
 from liaison.coordination.policies import can_manage_meetings
 from liaison.coordination.selectors.briefing import briefing_snapshot
+from liaison.coordination.services.serials import next_serial
 from liaison.core.errors import DomainError, PermissionDenied
 from liaison.tracking.services.common import clean_text
 
@@ -61,11 +62,8 @@ def meeting_prepare(
     attendees = clean_text(attendees, field="attendees", label=_("参会人员"), required=False)
     with transaction.atomic():
         if not title:
-            MeetingSerial.objects.get_or_create(year=held_on.year)
-            serial = MeetingSerial.objects.select_for_update().get(year=held_on.year)
-            serial.last += 1
-            serial.save(update_fields=["last"])
-            title = _("%(y)d年第%(n)d次服务项目推进工作例会") % {"y": held_on.year, "n": serial.last}
+            n = next_serial(MeetingSerial, held_on.year)
+            title = _("%(y)d年第%(n)d次服务项目推进工作例会") % {"y": held_on.year, "n": n}
         meeting = Meeting.objects.create(
             title=title,
             held_on=held_on,

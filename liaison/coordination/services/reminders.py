@@ -17,6 +17,7 @@ from liaison.coordination.deadlines import (
     with_deadline_light,
 )
 from liaison.coordination.models import Difficulty, DifficultyReminder, DifficultyState
+from liaison.coordination.people import users_with_roles
 from liaison.coordination.services.actions import action_reminders_run
 from liaison.directory.models import User
 from liaison.directory.roles import Role
@@ -34,7 +35,7 @@ def _people(difficulty: Difficulty) -> list[User]:
     roles = [Role.CENTER_ADMIN]
     if difficulty.state == DifficultyState.AWAITING_APPROVAL:
         roles.append(Role.CENTER_LEADER)
-    return list(User.objects.filter(is_active=True, memberships__role__in=roles).distinct().order_by("pk"))
+    return users_with_roles(*roles)
 
 
 def difficulty_reminders_run(*, today: dt.date | None = None) -> DifficultyReminderRun:

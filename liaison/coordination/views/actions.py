@@ -12,13 +12,14 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
 from liaison.coordination.forms import ActionForm, DoneForm
-from liaison.coordination.models import Meeting, MeetingAction, MeetingActionState
+from liaison.coordination.models import MeetingAction
 from liaison.coordination.policies import (
-    ACTION_OWNER_ROLES,
+    can_list_actions,
     can_see_action,
     can_view_meetings,
 )
-from liaison.coordination.selectors.actions import action_owners, action_rows, visible_actions
+from liaison.coordination.selectors.actions import ACTION_FILTERS, action_list, action_owners, action_rows
+from liaison.coordination.selectors.meetings import meeting_get
 from liaison.coordination.services.actions import action_assign, action_complete
 from liaison.core.errors import DomainError, NotFound
 from liaison.core.paging import paginate, querystring_without_page
@@ -27,18 +28,14 @@ from liaison.tracking.views.common import actor_of, flash_error, flash_form_erro
 
 @login_required
 @require_GET
-def action_list(request: HttpRequest) -> HttpResponse:
+def action_list_page(request: HttpRequest) -> HttpResponse:
     user = actor_of(request)
-    if not can_view_meetings(user) and not user.has_role(*ACTION_OWNER_ROLES):
+    if not can_list_actions(user):
         raise Http404(_("页面不存在。"))
     show = request.GET.get("show") or "open"
-    qs = visible_actions(user)
-    if show == "mine":
-        qs = qs.filter(owner=user)
-    elif show != "all":
+    if show not in ACTION_FILTERS:
         show = "open"
-        qs = qs.filter(state=MeetingActionState.OPEN)
-    page_obj = paginate(request, qs.order_by("state", "due_on", "pk"))
+    page_obj = paginate(request, action_list(user, show))
     rows = action_rows(user, page_obj)
     context = {
         "page_obj": page_obj,
@@ -55,9 +52,10 @@ def action_list(request: HttpRequest) -> HttpResponse:
 @require_POST
 def action_assign_view(request: HttpRequest, pk: int) -> HttpResponse:
     user = actor_of(request)
-    meeting = Meeting.objects.filter(pk=pk).first() if can_view_meetings(user) else None
-    if meeting is None:
-        raise Http404(_("例会不存在。"))
+    try:
+        meeting = meeting_get(user, pk)
+    except NotFound as exc:
+        raise Http404(str(exc.message)) from exc
     topics = list(meeting.topics.select_related("difficulty"))
     owners = list(action_owners())
     form = ActionForm(request.POST, owners=owners, topics=topics)

@@ -18,8 +18,9 @@ from liaison.coordination.forms import ActionForm, DoneForm, MeetingForm, Minute
 from liaison.coordination.models import Meeting, MeetingState
 from liaison.coordination.policies import can_manage_meetings, can_view_meetings
 from liaison.coordination.selectors.actions import action_owners, action_rows
+from liaison.coordination.selectors.meetings import meeting_get
 from liaison.coordination.services.meetings import meeting_minutes, meeting_prepare, meeting_refresh
-from liaison.core.errors import DomainError
+from liaison.core.errors import DomainError, NotFound
 from liaison.core.paging import paginate, querystring_without_page
 from liaison.tracking.views.common import actor_of, flash_error
 
@@ -32,11 +33,10 @@ def _readable(request: HttpRequest) -> Any:
 
 
 def _meeting_or_404(request: HttpRequest, pk: int) -> Meeting:
-    _readable(request)
-    meeting = Meeting.objects.filter(pk=pk).first()
-    if meeting is None:
-        raise Http404(_("例会不存在。"))
-    return meeting
+    try:
+        return meeting_get(actor_of(request), pk)
+    except NotFound as exc:
+        raise Http404(str(exc.message)) from exc
 
 
 @login_required
