@@ -51,6 +51,7 @@ INSTALLED_APPS = [
     "liaison.audit",
     "liaison.workcal",
     "liaison.notifications",
+    "liaison.deadlines",
     "liaison.catalogue",
     "liaison.officers",
     "liaison.intake",

@@ -25,6 +25,7 @@ urlpatterns = [
     path("coordination/", include("liaison.coordination.urls")),
     path("audit/", include("liaison.audit.urls")),
     path("calendar/", include("liaison.workcal.urls")),
+    path("deadlines/", include("liaison.deadlines.urls")),
     path("notifications/", include("liaison.notifications.urls")),
 ]
 

@@ -7,8 +7,8 @@ class ConsultationsConfig(AppConfig):
     verbose_name = _("咨询与意见回复")
 
     def ready(self) -> None:
-        # Re-route open consultations when an item's guide changes (catalogue sends the signal).
-        from liaison.consultations import receivers  # noqa: F401, PLC0415
+        # Declares the kind of deadline; re-routes open consultations when an item's guide changes.
+        from liaison.consultations import deadline_kinds, receivers  # noqa: F401, PLC0415
 
         # The centre may replace the Attachment 3 template (intake's template registry).
         from liaison.consultations.documents.context import register_opinion_reply_template  # noqa: PLC0415

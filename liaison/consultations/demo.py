@@ -41,11 +41,13 @@ from liaison.consultations.services.replies import MaterialLine, ReplyForm, cons
 from liaison.consultations.services.routing import consultation_accept_forward, consultation_forward
 from liaison.consultations.settings_row import reply_deadline
 from liaison.core.errors import DomainError
+from liaison.deadlines.calendar_policy import reckon
+from liaison.deadlines.lights import light_of
 from liaison.directory.models import User
 from liaison.intake.models import Assignment, Project
-from liaison.intake.services.entrustment_steps import enterprise_users
+from liaison.intake.people import enterprise_users
 from liaison.tracking.models import ProjectItem
-from liaison.workcal.calendar import CalendarYearMissing, is_workday
+from liaison.workcal.calendar import is_workday
 
 E = ConsultationEventKind
 
@@ -62,11 +64,8 @@ class ConsultationDemo:
         day, left = self.today, back
         while left > 0:
             day -= dt.timedelta(days=1)
-            try:
-                working = is_workday(day)
-            except CalendarYearMissing:
-                working = day.weekday() < 5
-            left -= working
+            known, _missing = reckon(lambda: is_workday(day))  # noqa: B023 - called at once
+            left -= known if known is not None else day.weekday() < 5
         return day
 
     def moment(self, back: int, order: int) -> dt.datetime:
@@ -85,8 +84,7 @@ class ConsultationDemo:
             due, _problem = reply_deadline(self.workday(back))
             if due is None:
                 continue
-            shown = "red" if due < ctx.today else "yellow" if due <= ctx.yellow_limit else "green"
-            if shown == light:
+            if light_of(due, ctx) == light:
                 return back
         return None
 

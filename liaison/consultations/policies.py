@@ -15,7 +15,7 @@ from django.db.models import Q, QuerySet
 
 from liaison.consultations.models import Consultation, ConsultationState
 from liaison.directory.roles import Role
-from liaison.intake.models import Assignment
+from liaison.intake.people import is_project_officer, officer_project_ids
 from liaison.intake.policies import READ_ALL_ROLES
 
 S = ConsultationState
@@ -36,7 +36,7 @@ def visible_consultations(user: Any, qs: QuerySet[Consultation] | None = None) -
         return qs
     cond = Q(pk__in=[])
     if Role.OFFICER in roles:
-        mine = Assignment.objects.filter(officer__user=user, is_active=True).values("project_id")
+        mine = officer_project_ids(user)
         cond |= Q(project_id__in=mine)
     if Role.GUIDE in roles:
         cond |= Q(guide=user) | Q(first_contact=user) | Q(forwardings__from_guide=user)
@@ -56,12 +56,7 @@ def consultation_roles(user: Any, consultation: Consultation) -> frozenset[str]:
         return frozenset()
     roles = set(user.role_set)
     held = {r for r in roles if r in READ_ALL_ROLES}
-    if (
-        Role.OFFICER in roles
-        and Assignment.objects.filter(
-            officer__user=user, is_active=True, project_id=consultation.project_id
-        ).exists()
-    ):
+    if Role.OFFICER in roles and is_project_officer(user, consultation.project_id):
         held.add(Role.OFFICER)
     if Role.GUIDE in roles and consultation.guide_id == user.pk:
         held.add(Role.GUIDE)
@@ -84,11 +79,7 @@ def can_view_consultation(user: Any, consultation: Consultation) -> bool:
 
 def can_raise_consultation(user: Any, project: Any) -> bool:
     """The officer assigned to the project raises consultations on it."""
-    return bool(
-        _authed(user)
-        and user.has_role(Role.OFFICER)
-        and Assignment.objects.filter(officer__user=user, is_active=True, project=project).exists()
-    )
+    return bool(_authed(user) and user.has_role(Role.OFFICER) and is_project_officer(user, project.pk))
 
 
 @rules.predicate

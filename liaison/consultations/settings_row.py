@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from liaison.consultations.models import ConsultationSettings
-from liaison.workcal.calendar import CalendarYearMissing, add_working_days
+from liaison.deadlines.calendar_policy import deadline_after
 
 
 def consultation_settings() -> ConsultationSettings:
@@ -16,7 +16,5 @@ def consultation_settings() -> ConsultationSettings:
 def reply_deadline(raised_on: dt.date, days: int | None = None) -> tuple[dt.date | None, int | None]:
     """N working days after the day raised (the day itself not counted); (None, year) if the calendar lacks it."""
     n = days if days is not None else consultation_settings().reply_days
-    try:
-        return add_working_days(raised_on, n), None
-    except CalendarYearMissing as missing:
-        return None, missing.year
+    deadline = deadline_after(raised_on, n)
+    return deadline.due_on, deadline.problem_year

@@ -1,23 +1,44 @@
-"""Deadlines and lights of difficulties: what waits on the centre is due N working days after it
-started waiting (the centre's settings); red once past, yellow within the threshold, green before."""
+"""Deadlines of difficulties on the deadline engine (liaison.deadlines): what waits on the centre is due N
+working days after it started waiting (the centre's settings); the light rule is the engine's."""
 
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
 from typing import Any
 
-from django.db.models import Case, CharField, Q, QuerySet, Value, When
+from django.db.models import Q, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from liaison.coordination.deadline_kinds import ACTION, DIFFICULTY
 from liaison.coordination.models import CoordinationSettings, Difficulty, DifficultyState
-from liaison.workcal.calendar import CalendarYearMissing, add_working_days
+from liaison.deadlines.calendar_policy import deadline_after
+from liaison.deadlines.lights import Light, LightContext, light_context, light_of, with_light
+
+__all__ = [
+    "LIGHT_LABELS",
+    "WAITING_ON_CENTRE",
+    "DeadlineContext",
+    "action_context",
+    "coordination_settings",
+    "deadline_context",
+    "deadlines_fill",
+    "due_after_step",
+    "light_of",
+    "with_deadline_light",
+]
 
 S = DifficultyState
 # States in which the centre has a step to take by a date.
 WAITING_ON_CENTRE = frozenset({S.REPORTED, S.AWAITING_APPROVAL, S.CONCLUDED})
-LIGHT_LABELS = {"red": _("已超期"), "yellow": _("临期"), "green": _("期限内"), "unknown": _("日历缺失")}
+# Coordination's wording of the engine's lights.
+LIGHT_LABELS = {
+    Light.RED: _("已超期"),
+    Light.YELLOW: _("临期"),
+    Light.GREEN: _("期限内"),
+    Light.UNKNOWN: _("日历缺失"),
+}
+DeadlineContext = LightContext
 
 
 def coordination_settings() -> CoordinationSettings:
@@ -26,10 +47,7 @@ def coordination_settings() -> CoordinationSettings:
 
 
 def _days_after(day: dt.date, n: int) -> dt.date | None:
-    try:
-        return add_working_days(day, n)
-    except CalendarYearMissing:
-        return None  # shown as "calendar missing" until the centre enters the year
+    return deadline_after(day, n).due_on  # None: shown as "calendar missing" until the year is entered
 
 
 def due_after_step(
@@ -50,22 +68,14 @@ def due_after_step(
     return None
 
 
-@dataclass(frozen=True)
-class DeadlineContext:
-    today: dt.date
-    yellow_limit: dt.date
+def deadline_context(today: dt.date | None = None) -> LightContext:
+    """Today and the last date still "due soon" for difficulties (the engine's missing-year policy)."""
+    return light_context(DIFFICULTY.code, today)
 
 
-def deadline_context(today: dt.date | None = None) -> DeadlineContext:
-    """Today and the last date still "due soon". Where the calendar lacks the year the threshold runs
-    into, the limit stops at the end of the last year entered (never before today), as the tracking
-    lights do: nothing in the unentered year is called "due soon" before its working days are known."""
-    today = today or timezone.localdate()
-    try:
-        limit = add_working_days(today, coordination_settings().yellow_threshold_days)
-    except CalendarYearMissing as missing:
-        limit = dt.date(missing.year - 1, 12, 31)
-    return DeadlineContext(today, max(limit, today))
+def action_context(today: dt.date | None = None) -> LightContext:
+    """The same for the meetings' actions (their own kind of deadline)."""
+    return light_context(ACTION.code, today)
 
 
 def deadlines_fill() -> int:
@@ -85,26 +95,6 @@ def deadlines_fill() -> int:
     return filled
 
 
-def light_of(due_on: dt.date | None, ctx: DeadlineContext) -> str:
-    """One date's light (the rule `with_deadline_light` applies in SQL): red past, yellow by the limit."""
-    if due_on is None:
-        return "unknown"
-    if due_on < ctx.today:
-        return "red"
-    return "yellow" if due_on <= ctx.yellow_limit else "green"
-
-
-def with_deadline_light(qs: QuerySet[Any], ctx: DeadlineContext | None = None) -> QuerySet[Any]:
+def with_deadline_light(qs: QuerySet[Any], ctx: LightContext | None = None) -> QuerySet[Any]:
     """Difficulties annotated with `light`: red, yellow, green, unknown (waiting, no date), or none."""
-    ctx = ctx or deadline_context()
-    waiting = Q(state__in=sorted(WAITING_ON_CENTRE))
-    return qs.annotate(
-        light=Case(
-            When(waiting & Q(due_on__isnull=True), then=Value("unknown")),
-            When(waiting & Q(due_on__lt=ctx.today), then=Value("red")),
-            When(waiting & Q(due_on__lte=ctx.yellow_limit), then=Value("yellow")),
-            When(waiting, then=Value("green")),
-            default=Value("none"),
-            output_field=CharField(),
-        )
-    )
+    return with_light(qs, ctx or deadline_context(), waiting=Q(state__in=sorted(WAITING_ON_CENTRE)))

@@ -14,7 +14,8 @@ from django.db.models import Q, QuerySet
 
 from liaison.coordination.models import Difficulty, DifficultyState
 from liaison.directory.roles import Role
-from liaison.intake.models import Assignment, Project
+from liaison.intake import people
+from liaison.intake.models import Project
 
 WHOLE_DISTRICT = frozenset({Role.CENTER_ADMIN, Role.CENTER_LEADER, Role.SUPERVISOR})
 STAFF_ROLES = frozenset({*WHOLE_DISTRICT, Role.OFFICER, Role.PROJECT_OFFICE})
@@ -24,13 +25,9 @@ def _authed(user: Any) -> bool:
     return bool(getattr(user, "is_authenticated", False) and user.is_active)
 
 
-def _officer_of(user: Any, project_id: int) -> bool:
-    return Assignment.objects.filter(officer__user=user, project_id=project_id, is_active=True).exists()
-
-
 def is_project_officer(user: Any, project: Project) -> bool:
     """An officer actively assigned to the project."""
-    return _authed(user) and user.has_role(Role.OFFICER) and _officer_of(user, project.pk)
+    return _authed(user) and user.has_role(Role.OFFICER) and people.is_project_officer(user, project.pk)
 
 
 def can_view_project_difficulties(user: Any, project: Project) -> bool:
@@ -54,7 +51,7 @@ def visible_difficulties(user: Any, qs: QuerySet[Difficulty] | None = None) -> Q
         return qs
     cond = Q(pk__in=[])
     if Role.OFFICER in roles:
-        mine = Assignment.objects.filter(officer__user=user, is_active=True).values("project_id")
+        mine = people.officer_project_ids(user)
         cond |= Q(project_id__in=mine)
     if Role.PROJECT_OFFICE in roles:
         cond |= Q(escalated_at__isnull=False)
@@ -69,7 +66,7 @@ def difficulty_roles(user: Any, difficulty: Difficulty) -> frozenset[str]:
         return frozenset()
     roles = set(user.role_set)
     held = roles & WHOLE_DISTRICT
-    if Role.OFFICER in roles and _officer_of(user, difficulty.project_id):
+    if Role.OFFICER in roles and people.is_project_officer(user, difficulty.project_id):
         held.add(Role.OFFICER)
     if Role.PROJECT_OFFICE in roles and difficulty.escalated_at is not None:
         held.add(Role.PROJECT_OFFICE)

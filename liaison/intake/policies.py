@@ -7,7 +7,8 @@ from typing import Any
 import rules
 
 from liaison.directory.roles import Role
-from liaison.intake.models import Assignment, Entrustment, EntrustmentStatus, Project
+from liaison.intake.models import Entrustment, EntrustmentStatus, Project
+from liaison.intake.people import is_project_officer
 
 READ_ALL_ROLES = (Role.CENTER_ADMIN, Role.CENTER_LEADER, Role.SUPERVISOR, Role.PROJECT_OFFICE)
 
@@ -24,7 +25,7 @@ def is_enterprise_member(user: Any, project: Project) -> bool:
 def is_assigned_officer(user: Any, project: Project) -> bool:
     if not getattr(user, "is_authenticated", False) or not user.has_role(Role.OFFICER):
         return False
-    return Assignment.objects.filter(project=project, officer__user=user, is_active=True).exists()
+    return is_project_officer(user, project.pk)
 
 
 @rules.predicate

@@ -6,3 +6,6 @@ class TrackingConfig(AppConfig):
     name = "liaison.tracking"
     label = "tracking"
     verbose_name = _("服务方案与审批跟踪")
+
+    def ready(self) -> None:
+        from liaison.tracking import deadline_kinds  # noqa: F401, PLC0415 - declares the kinds of deadline

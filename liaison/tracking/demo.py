@@ -14,9 +14,10 @@ from django.utils import timezone
 
 from liaison.catalogue.models import GuideAssignment
 from liaison.core.errors import DomainError
+from liaison.deadlines.calendar_policy import reckon
 from liaison.directory.models import User
 from liaison.intake.models import Assignment, Project
-from liaison.intake.services.entrustment_steps import enterprise_users
+from liaison.intake.people import enterprise_users
 from liaison.tracking.lights import light_context
 from liaison.tracking.models import ProjectItem
 from liaison.tracking.services.materials import (
@@ -30,7 +31,7 @@ from liaison.tracking.services.project_items import project_item_request_supplem
 from liaison.tracking.services.proposals import plan_date_propose
 from liaison.tracking.services.reminders import reminders_run
 from liaison.tracking.services.reschedule import plan_item_reschedule
-from liaison.workcal.calendar import CalendarYearMissing, add_working_days, is_workday
+from liaison.workcal.calendar import add_working_days, is_workday
 
 PDF = b"%PDF-1.4\n% demo material\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
 
@@ -46,10 +47,8 @@ class TrackingDemo:
         """The working day on or before `days_ago` calendar days ago."""
         day = self.today - dt.timedelta(days=days_ago)
         for _n in range(15):
-            try:
-                if is_workday(day):
-                    return day
-            except CalendarYearMissing:
+            known, _missing = reckon(lambda: is_workday(day))  # noqa: B023 - called at once
+            if known is None or known:
                 return day
             day -= dt.timedelta(days=1)
         return day
@@ -65,12 +64,12 @@ class TrackingDemo:
         """The latest working day to accept an item of `limit` days so it falls due in the given window."""
         for back in range(1, 90):
             day = self.today - dt.timedelta(days=back)
-            try:
-                due = add_working_days(day, limit)
-                if (earliest_due is None or due >= earliest_due) and due <= latest_due and is_workday(day):
-                    return day
-            except CalendarYearMissing:
+            found, _missing = reckon(lambda: (add_working_days(day, limit), is_workday(day)))  # noqa: B023
+            if found is None:
                 return None
+            due, working = found
+            if (earliest_due is None or due >= earliest_due) and due <= latest_due and working:
+                return day
         return None
 
     def yellow(self, limit: int) -> dt.date | None:

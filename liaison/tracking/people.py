@@ -1,34 +1,14 @@
-"""The people around a project item: its officers, its current guide, the enterprise's accounts."""
+"""The people around a project item, by group ("officer", "guide", "enterprise"): who hears of its steps.
+Who holds which responsibility is answered by liaison.intake.people."""
 
 from __future__ import annotations
 
 from collections.abc import Iterable
 from typing import Any
 
-from liaison.catalogue.models import GuideAssignment
 from liaison.directory.models import User
-from liaison.intake.models import Project
-from liaison.intake.services.entrustment_steps import enterprise_users
+from liaison.intake.people import approval_item_guide, enterprise_users, project_officers
 from liaison.tracking.models import ProjectItem
-
-
-def project_officers(project: Project) -> list[User]:
-    """The officers actively assigned to the project (lead first)."""
-    return list(
-        User.objects.filter(
-            officer__assignments__project=project, officer__assignments__is_active=True
-        ).order_by("-officer__assignments__role", "pk")
-    )
-
-
-def approval_item_guide(approval_item_id: int) -> User | None:
-    """The guide of a catalogue item now (Art. 5: one item, one guide)."""
-    row = (
-        GuideAssignment.objects.filter(item_id=approval_item_id, is_active=True)
-        .select_related("guide")
-        .first()
-    )
-    return row.guide if row else None
 
 
 def current_guide(item: ProjectItem) -> User | None:

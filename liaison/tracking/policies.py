@@ -12,10 +12,10 @@ from typing import Any
 
 import rules
 
-from liaison.catalogue.models import GuideAssignment
 from liaison.core.workflow import Transition
 from liaison.directory.roles import Role
-from liaison.intake.models import Assignment, Project
+from liaison.intake.models import Project
+from liaison.intake.people import guide_item_ids, officer_assignments
 from liaison.intake.policies import READ_ALL_ROLES
 from liaison.tracking.models import EnterpriseObligation, MaterialSubmission, PlanDateProposal, ProjectItem
 from liaison.tracking.workflows import PROJECT_ITEM_WORKFLOW
@@ -42,13 +42,9 @@ def actor_scope(user: Any) -> ActorScope:
     projects: frozenset[int] = frozenset()
     items: frozenset[int] = frozenset()
     if Role.OFFICER in roles:
-        projects = frozenset(
-            Assignment.objects.filter(officer__user=user, is_active=True).values_list("project_id", flat=True)
-        )
+        projects = frozenset(officer_assignments(user).values_list("project_id", flat=True))
     if Role.GUIDE in roles:
-        items = frozenset(
-            GuideAssignment.objects.filter(guide=user, is_active=True).values_list("item_id", flat=True)
-        )
+        items = frozenset(guide_item_ids(user).values_list("item_id", flat=True))
     enterprise = user.enterprise_id if Role.APPLICANT in roles else None
     return ActorScope(roles, projects, items, enterprise)
 
@@ -82,7 +78,7 @@ def is_plan_guide(user: Any, project: Project) -> bool:
     """A current guide of one of the items in the project's plan (they see the part for their item)."""
     if not (_authed(user) and user.has_role(Role.GUIDE)):
         return False
-    mine = GuideAssignment.objects.filter(guide=user, is_active=True).values("item_id")
+    mine = guide_item_ids(user)
     return ProjectItem.objects.filter(project=project, approval_item_id__in=mine).exists()
 
 

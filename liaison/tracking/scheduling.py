@@ -9,8 +9,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from liaison.catalogue.graph import topological_order
+from liaison.deadlines.calendar_policy import reckon
 from liaison.tracking.clock import LIVE, DayCounter
-from liaison.workcal.calendar import CalendarYearMissing
 
 
 @dataclass(frozen=True)
@@ -51,10 +51,8 @@ def schedule(nodes: Sequence[Node], *, start: dt.date, cal: DayCounter = LIVE) -
             slots[key] = Slot(None, None, blocked)
             continue
         begin = max([node.pinned_start or start, *(s.due for s in before if s.due)])
-        try:
-            slots[key] = Slot(begin, cal.add(begin, node.limit_days))
-        except CalendarYearMissing as missing:
-            slots[key] = Slot(begin, None, missing.year)
+        due, problem = reckon(lambda: cal.add(begin, node.limit_days))  # noqa: B023 - called at once
+        slots[key] = Slot(begin, due, problem)
     return slots
 
 

@@ -131,6 +131,7 @@ NAVIGATION: tuple[NavEntry, ...] = (
         _("联络官"),
     ),
     NavEntry(_("工作日历"), "workcal:calendar", "calendar3", frozenset({*CENTRE}), _("系统")),
+    NavEntry(_("期限与提醒"), "deadlines:settings", "alarm", frozenset({Role.CENTER_ADMIN}), _("系统")),
     NavEntry(
         _("审计日志"), "audit:event_list", "shield-check", frozenset({*CENTRE, Role.SUPERVISOR}), _("系统")
     ),

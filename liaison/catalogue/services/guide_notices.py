@@ -4,26 +4,15 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from django.db.models import QuerySet
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from liaison.catalogue.models import GuideChange
 from liaison.directory.models import User
-from liaison.directory.roles import Role
+from liaison.directory.people import centre_admins, department_admins
 from liaison.notifications.services.notify import notification_send
 
 KIND = "catalogue.guide_change"
-
-
-def centre_admins() -> QuerySet[User]:
-    return User.objects.filter(is_active=True, memberships__role=Role.CENTER_ADMIN).distinct()
-
-
-def department_admins(department_id: int) -> QuerySet[User]:
-    return User.objects.filter(
-        is_active=True, department_id=department_id, memberships__role=Role.DEPARTMENT_ADMIN
-    ).distinct()
 
 
 def _describe(change: GuideChange) -> str:

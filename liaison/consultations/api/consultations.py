@@ -26,9 +26,9 @@ from liaison.consultations.services.consultations import (
     consultation_withdraw,
 )
 from liaison.core.errors import DomainError, PermissionDenied
+from liaison.deadlines.lights import Light
 from liaison.directory.roles import Role
 from liaison.intake.selectors.projects import access_project
-from liaison.tracking.lights import Light
 
 router = Router(tags=["consultations"])
 LIGHTS = [light for light in SEVERITY if light != Light.PAUSED]

@@ -180,18 +180,10 @@ class ReadReceipt(models.Model):
 
 
 class ConsultationSettings(models.Model):
-    """The centre's reply period and warning threshold (one row, created with the defaults on first use)."""
+    """The centre's reply period (one row, created with the defaults on first use)."""
 
     reply_days = models.PositiveIntegerField(
         _("答复期限（工作日）"), default=2, validators=[MinValueValidator(1), MaxValueValidator(30)]
-    )
-    yellow_threshold_days = models.PositiveIntegerField(
-        _("黄灯提前量（工作日）"), default=1, validators=[MinValueValidator(0), MaxValueValidator(30)]
-    )
-    overdue_repeat_days = models.PositiveIntegerField(
-        _("超期后每隔多少个工作日再次提醒"),
-        default=2,
-        validators=[MinValueValidator(1), MaxValueValidator(30)],
     )
 
     class Meta:
@@ -200,3 +192,17 @@ class ConsultationSettings(models.Model):
 
     def __str__(self) -> str:
         return f"reply in {self.reply_days} working days"
+
+    # When the light turns yellow and how often overdue replies are reminded belong to the deadline
+    # engine (liaison.deadlines, kind "consultation.reply"); read here for the settings page and API.
+    @property
+    def yellow_threshold_days(self) -> int:
+        from liaison.deadlines.settings import deadline_settings  # noqa: PLC0415
+
+        return deadline_settings("consultation.reply").warning_days
+
+    @property
+    def overdue_repeat_days(self) -> int:
+        from liaison.deadlines.settings import deadline_settings  # noqa: PLC0415
+
+        return deadline_settings("consultation.reply").repeat_days

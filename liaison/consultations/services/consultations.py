@@ -25,9 +25,9 @@ from liaison.consultations.settings_row import consultation_settings, reply_dead
 from liaison.core.errors import DomainError, NotFound, PermissionDenied
 from liaison.directory.models import User
 from liaison.intake.models import Project
+from liaison.intake.people import approval_item_guide, project_officers
 from liaison.intake.policies import can_view_project
 from liaison.tracking.models import ProjectItem
-from liaison.tracking.people import approval_item_guide, project_officers
 from liaison.tracking.services.common import clean_text
 
 S = ConsultationState

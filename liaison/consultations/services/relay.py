@@ -14,8 +14,7 @@ from liaison.consultations.policies import consultation_roles
 from liaison.consultations.services.common import NOT_FOUND, check_step, lock, notify, record
 from liaison.core.errors import Conflict, DomainError, NotFound, PermissionDenied
 from liaison.directory.roles import Role
-from liaison.intake.services.entrustment_steps import enterprise_users
-from liaison.tracking.people import project_officers
+from liaison.intake.people import enterprise_users, project_officers
 from liaison.tracking.services.common import clean_text
 
 E = ConsultationEventKind

@@ -1,21 +1,23 @@
-"""Reply reminders: each threshold crossing (yellow, red, then every N working days overdue) is sent once
-per recipient, however many workers run at once — the notification's unique (recipient, event key) is the gate."""
+"""Reply reminders on the deadline engine (liaison.deadlines: yellow once, red once, then every N working
+days overdue, each sent once per recipient however many workers run). What is consultations' own: the
+guide and the first contact hear of it, the project's officers too once it is overdue, and the wording."""
 
 from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
 
-from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from liaison.consultations.deadline_kinds import REPLY
 from liaison.consultations.lights import Light, reply_light_context, with_reply_light
 from liaison.consultations.models import PENDING_STATES, Consultation
-from liaison.consultations.settings_row import consultation_settings, reply_deadline
-from liaison.notifications.services.notify import notification_send
-from liaison.tracking.people import project_officers
-from liaison.workcal.calendar import CalendarYearMissing, working_days_between
+from liaison.consultations.settings_row import reply_deadline
+from liaison.deadlines.models import Threshold
+from liaison.deadlines.schedule import Crossing
+from liaison.deadlines.services.reminders import Reminder, reminders_send
+from liaison.intake.people import project_officers
 
 
 @dataclass
@@ -23,16 +25,6 @@ class ConsultationReminderRun:
     sent: int = 0
     already_sent: int = 0
     deadlines_fixed: int = 0
-
-
-def _threshold(light: str, due: dt.date, today: dt.date, repeat: int) -> str:
-    if light == Light.YELLOW:
-        return "yellow"
-    try:
-        late = working_days_between(due, today)
-    except CalendarYearMissing:
-        late = (today - due).days
-    return f"overdue{late // repeat}" if late >= repeat else "red"
 
 
 def _fix_missing_deadlines() -> int:
@@ -48,38 +40,36 @@ def _fix_missing_deadlines() -> int:
     return fixed
 
 
+def _reminder(c: Consultation, at: Crossing) -> Reminder:
+    late = at.threshold != Threshold.YELLOW
+    people = [c.guide, c.first_contact] + (project_officers(c.project) if late else [])
+    values = {"s": c.subject, "d": at.due_on.isoformat()}
+    title = (
+        _("咨询已超过答复期限：%(s)s（期限 %(d)s）") % values
+        if late
+        else _("咨询临近答复期限：%(s)s（%(d)s 前）") % values
+    )
+    return Reminder(
+        recipients=people,
+        message_kind="consultation.reminder",
+        event_key=f"consultation:{c.pk}:reminder:{at.due_on.isoformat()}:{at.step}",
+        title=title,
+        body=_("项目：%(p)s；编号：%(n)s。") % {"p": c.project.name, "n": c.number},
+        url=f"/consultations/{c.pk}/",
+    )
+
+
 def consultation_reminders_run(today: dt.date | None = None) -> ConsultationReminderRun:
     run = ConsultationReminderRun(deadlines_fixed=_fix_missing_deadlines())
     ctx = reply_light_context(today)
-    repeat = consultation_settings().overdue_repeat_days
-    rows = (
+    rows = list(
         with_reply_light(Consultation.objects.filter(state__in=sorted(PENDING_STATES)), ctx)
         .filter(light__in=[Light.YELLOW, Light.RED])
         .select_related("project", "guide", "first_contact")
+        .order_by("pk")
     )
-    for c in rows:
-        if c.reply_due is None:  # yellow and red need a deadline; kept as a guard
-            continue
-        step = _threshold(c.light, c.reply_due, ctx.today, repeat)
-        people = [c.guide, c.first_contact] + (project_officers(c.project) if c.light == Light.RED else [])
-        key = f"consultation:{c.pk}:reminder:{c.reply_due.isoformat()}:{step}"
-        if c.light == Light.YELLOW:
-            title = _("咨询临近答复期限：%(s)s（%(d)s 前）") % {"s": c.subject, "d": c.reply_due.isoformat()}
-        else:
-            title = _("咨询已超过答复期限：%(s)s（期限 %(d)s）") % {
-                "s": c.subject,
-                "d": c.reply_due.isoformat(),
-            }
-        recipients = {p.pk: p for p in people if p is not None and p.is_active}
-        with transaction.atomic():
-            created = notification_send(
-                recipients=list(recipients.values()),
-                kind="consultation.reminder",
-                event_key=key,
-                title=title,
-                body=_("项目：%(p)s；编号：%(n)s。") % {"p": c.project.name, "n": c.number},
-                url=f"/consultations/{c.pk}/",
-            )
-        run.sent += len(created)
-        run.already_sent += len(recipients) - len(created)  # sent before, by this or another run
+    tally = reminders_send(
+        kind=REPLY.code, subjects=rows, due_on=lambda c: c.reply_due, today=ctx.today, compose=_reminder
+    )
+    run.sent, run.already_sent = tally.recipients, tally.already_sent
     return run

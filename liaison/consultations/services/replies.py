@@ -22,8 +22,8 @@ from liaison.consultations.models import ConsultationEventKind, ConsultationStat
 from liaison.consultations.notification_check import additions, normalised, told_before
 from liaison.consultations.services.common import check_step, lock, notify, record
 from liaison.core.errors import DomainError
+from liaison.intake.people import project_officers
 from liaison.tracking.models import MaterialSubmission, ProjectItem
-from liaison.tracking.people import project_officers
 from liaison.tracking.services.common import clean_text
 
 E = ConsultationEventKind

@@ -20,7 +20,7 @@ from liaison.consultations.models import (
 from liaison.consultations.services.common import check_step, lock, notify, record
 from liaison.consultations.services.consultations import current_guide_of
 from liaison.core.errors import DomainError
-from liaison.tracking.people import project_officers
+from liaison.intake.people import project_officers
 from liaison.tracking.services.common import clean_text
 
 E = ConsultationEventKind

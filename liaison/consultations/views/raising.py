@@ -15,7 +15,7 @@ from liaison.consultations.services.consultations import consultation_raise
 from liaison.consultations.views.common import actor_of, form_error, to_detail
 from liaison.core.errors import DomainError, NotFound
 from liaison.directory.roles import Role
-from liaison.intake.models import Assignment
+from liaison.intake.people import officer_assignments
 from liaison.intake.selectors.projects import access_project
 
 
@@ -33,11 +33,7 @@ def consultation_new(request: HttpRequest) -> HttpResponse:
     project_id = _project_id(request)
     if project_id is None:
         # No project chosen yet: the officer's projects to choose from.
-        assignments = (
-            Assignment.objects.filter(officer__user=user, is_active=True)
-            .select_related("project__enterprise")
-            .order_by("-project_id")
-        )
+        assignments = officer_assignments(user).select_related("project__enterprise").order_by("-project_id")
         return render(request, "consultations/choose_project.html", {"assignments": assignments})
     try:
         project = access_project(user, project_id)

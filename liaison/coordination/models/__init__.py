@@ -8,7 +8,6 @@ from .difficulty import (
     MajorIssueCategory,
 )
 from .meeting import (
-    ActionReminder,
     Meeting,
     MeetingAction,
     MeetingActionState,
@@ -16,15 +15,13 @@ from .meeting import (
     MeetingState,
     MeetingTopic,
 )
-from .settings import CoordinationSettings, DifficultyReminder
+from .settings import CoordinationSettings
 
 __all__ = [
     "ENDED_STATES",
     "OPEN_STATES",
-    "ActionReminder",
     "CoordinationSettings",
     "Difficulty",
-    "DifficultyReminder",
     "DifficultySerial",
     "DifficultyState",
     "DifficultyStep",

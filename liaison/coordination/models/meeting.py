@@ -103,25 +103,6 @@ class MeetingAction(models.Model):
         return f"{self.meeting_id}: {self.description[:20]}"
 
 
-class ActionReminder(models.Model):
-    """A reminder sent for an action's deadline, once per kind and date (the unique constraint)."""
-
-    action = models.ForeignKey(MeetingAction, on_delete=models.CASCADE, related_name="reminders")
-    kind = models.CharField(max_length=10)
-    due_on = models.DateField()
-    sent_at = models.DateTimeField(auto_now_add=True)
-
-    class Meta:
-        verbose_name = _("督办提醒记录")
-        verbose_name_plural = _("督办提醒记录")
-        constraints = [
-            models.UniqueConstraint(fields=["action", "kind", "due_on"], name="action_reminder_once")
-        ]
-
-    def __str__(self) -> str:
-        return f"{self.action_id}: {self.kind} {self.due_on}"
-
-
 class MeetingSerial(models.Model):
     """The last meeting number of a year (第N次): one row per year, taken under a row lock."""
 

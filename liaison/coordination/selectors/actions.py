@@ -9,7 +9,7 @@ from typing import Any
 
 from django.db.models import QuerySet
 
-from liaison.coordination.deadlines import deadline_context, light_of
+from liaison.coordination.deadlines import action_context, light_of
 from liaison.coordination.models import MeetingAction, MeetingActionState
 from liaison.coordination.policies import ACTION_OWNER_ROLES, can_complete_action, can_view_meetings
 from liaison.directory.models import User
@@ -51,7 +51,7 @@ class ActionRow:
 
 def action_rows(user: Any, actions: Iterable[MeetingAction]) -> list[ActionRow]:
     """The actions with their deadline light and whether `user` may record them done."""
-    ctx = deadline_context()
+    ctx = action_context()
     rows = []
     for a in actions:
         open_ = a.state == MeetingActionState.OPEN

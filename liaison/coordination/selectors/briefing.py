@@ -12,7 +12,7 @@ from django.utils.translation import gettext_lazy
 
 from liaison.catalogue.stages import Stage
 from liaison.coordination.models import Difficulty, DifficultyState
-from liaison.tracking.lights import LIGHT_LABELS, SEVERITY, Light
+from liaison.deadlines.lights import LIGHT_LABELS, SEVERITY, Light
 from liaison.tracking.selectors.dashboards import FINISHED, UNPLANNED, centre_overview
 
 OFFICERS_LISTED = 20

@@ -6,13 +6,13 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from django.db import IntegrityError, transaction
+from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from liaison.audit.services.events import audit_record, snapshot
-from liaison.coordination.deadlines import DeadlineContext, light_of
-from liaison.coordination.models import ActionReminder, Meeting, MeetingAction, MeetingActionState
+from liaison.coordination.deadline_kinds import ACTION
+from liaison.coordination.models import Meeting, MeetingAction, MeetingActionState
 from liaison.coordination.policies import (
     ACTION_OWNER_ROLES,
     can_complete_action,
@@ -20,8 +20,12 @@ from liaison.coordination.policies import (
     can_see_action,
 )
 from liaison.core.errors import DomainError, NotFound, PermissionDenied
+from liaison.deadlines.lights import Light, LightContext
+from liaison.deadlines.models import Threshold
+from liaison.deadlines.schedule import Crossing
+from liaison.deadlines.services.reminders import Reminder, reminders_send
 from liaison.directory.models import User
-from liaison.intake.services.entrustment_steps import centre_admins
+from liaison.intake.people import centre_admins
 from liaison.notifications.services.notify import notification_send
 from liaison.tracking.services.common import clean_text
 
@@ -113,36 +117,31 @@ def action_complete(*, actor: Any, action: MeetingAction, note: str) -> MeetingA
     return locked
 
 
-def action_reminders_run(ctx: DeadlineContext) -> int:
-    """Remind the person responsible of open actions due soon or overdue, once per kind and deadline."""
+def _action_reminder(action: MeetingAction, at: Crossing) -> Reminder:
+    light = Light.YELLOW if at.threshold == Threshold.YELLOW else Light.RED
+    title = _("督办事项已超期：%(d)s") if light == Light.RED else _("督办事项即将到期：%(d)s")
+    # repeats while overdue carry their number in the key; the first yellow and red keep the old keys
+    step = "" if at.repeat_no == 0 else f":{at.repeat_no}"
+    return Reminder(
+        # an owner who has left: the centre hears of it, so that it can reassign the action
+        recipients=[action.owner] if action.owner.is_active else centre_admins(),
+        message_kind=f"meeting.action_reminder.{light}",
+        event_key=f"meeting-action-reminder:{action.pk}:{light}:{at.due_on.isoformat()}{step}",
+        title=title % {"d": action.description[:40]},
+        body=_("%(m)s 布置的督办事项完成时限为 %(due)s。")
+        % {"m": action.meeting.title, "due": at.due_on.isoformat()},
+        url="/coordination/actions/",
+    )
+
+
+def action_reminders_run(ctx: LightContext) -> int:
+    """Remind the person responsible of open actions due soon or overdue: once when near, once when late,
+    then every N working days overdue (the deadline engine's schedule)."""
     due = list(
         MeetingAction.objects.filter(state=MeetingActionState.OPEN, due_on__lte=ctx.yellow_limit)
         .select_related("owner", "meeting")
         .order_by("pk")
     )
-    sent_before = set(
-        ActionReminder.objects.filter(action__in=due).values_list("action_id", "kind", "due_on")
-    )
-    sent = 0
-    for action in due:
-        kind = light_of(action.due_on, ctx)
-        if (action.pk, kind, action.due_on) in sent_before:
-            continue
-        title = _("督办事项已超期：%(d)s") if kind == "red" else _("督办事项即将到期：%(d)s")
-        try:
-            with transaction.atomic():
-                ActionReminder.objects.create(action=action, kind=kind, due_on=action.due_on)
-                notification_send(
-                    # an owner who has left: the centre hears of it, so that it can reassign the action
-                    recipients=[action.owner] if action.owner.is_active else centre_admins(),
-                    kind=f"meeting.action_reminder.{kind}",
-                    event_key=f"meeting-action-reminder:{action.pk}:{kind}:{action.due_on.isoformat()}",
-                    title=title % {"d": action.description[:40]},
-                    body=_("%(m)s 布置的督办事项完成时限为 %(due)s。")
-                    % {"m": action.meeting.title, "due": action.due_on.isoformat()},
-                    url="/coordination/actions/",
-                )
-        except IntegrityError:
-            continue
-        sent += 1
-    return sent
+    return reminders_send(
+        kind=ACTION.code, subjects=due, due_on=lambda a: a.due_on, today=ctx.today, compose=_action_reminder
+    ).sent

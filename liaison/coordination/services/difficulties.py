@@ -22,7 +22,6 @@ from liaison.coordination.models import (
     DifficultyStep,
     MajorIssueCategory,
 )
-from liaison.coordination.people import users_with_roles
 from liaison.coordination.policies import can_raise_difficulty, difficulty_roles, is_project_officer
 from liaison.coordination.services.serials import next_serial
 from liaison.coordination.workflows import DIFFICULTY_WORKFLOW, OUTCOME_STEPS
@@ -30,11 +29,10 @@ from liaison.core.errors import DomainError, NotFound, PermissionDenied
 from liaison.directory.models import User
 from liaison.directory.roles import Role
 from liaison.intake.models import Project
+from liaison.intake.people import centre_admins, enterprise_users, project_officers, users_with_roles
 from liaison.intake.policies import can_view_project
-from liaison.intake.services.entrustment_steps import centre_admins, enterprise_users
 from liaison.notifications.services.notify import notification_send
 from liaison.tracking.models import ProjectItem
-from liaison.tracking.people import project_officers
 from liaison.tracking.services.common import clean_text
 
 S = DifficultyState

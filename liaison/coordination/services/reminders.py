@@ -1,27 +1,30 @@
-"""Reminders of difficulties' deadlines: once when yellow, once when red, per deadline, to those the
-waiting step belongs to (the centre; its leader too while a proposal awaits approval). Safe to run in
-several workers at once: the DifficultyReminder row is the gate."""
+"""Reminders of difficulties' deadlines on the deadline engine (liaison.deadlines: once when yellow, once
+when red, then every N working days overdue; safe with several workers). What is coordination's own: who
+the waiting step belongs to (the centre; its leader too while a proposal awaits approval) and the wording."""
 
 from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
 
-from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
 
+from liaison.coordination.deadline_kinds import DIFFICULTY
 from liaison.coordination.deadlines import (
     WAITING_ON_CENTRE,
+    action_context,
     deadline_context,
     deadlines_fill,
     with_deadline_light,
 )
-from liaison.coordination.models import Difficulty, DifficultyReminder, DifficultyState
-from liaison.coordination.people import users_with_roles
+from liaison.coordination.models import Difficulty, DifficultyState
 from liaison.coordination.services.actions import action_reminders_run
-from liaison.directory.models import User
+from liaison.deadlines.lights import Light
+from liaison.deadlines.models import Threshold
+from liaison.deadlines.schedule import Crossing
+from liaison.deadlines.services.reminders import Reminder, reminders_send
 from liaison.directory.roles import Role
-from liaison.notifications.services.notify import notification_send
+from liaison.intake.people import users_with_roles
 
 
 @dataclass
@@ -31,11 +34,22 @@ class DifficultyReminderRun:
     actions_sent: int = 0
 
 
-def _people(difficulty: Difficulty) -> list[User]:
+def _reminder(d: Difficulty, at: Crossing) -> Reminder:
     roles = [Role.CENTER_ADMIN]
-    if difficulty.state == DifficultyState.AWAITING_APPROVAL:
+    if d.state == DifficultyState.AWAITING_APPROVAL:
         roles.append(Role.CENTER_LEADER)
-    return users_with_roles(*roles)
+    light = Light.YELLOW if at.threshold == Threshold.YELLOW else Light.RED
+    title = _("难点问题已超过处理期限：%(t)s") if light == Light.RED else _("难点问题即将到期：%(t)s")
+    step = "" if at.repeat_no == 0 else f":{at.repeat_no}"  # the first yellow and red keep their old keys
+    return Reminder(
+        recipients=users_with_roles(*roles),
+        message_kind=f"difficulty.reminder.{light}",
+        event_key=f"difficulty-reminder:{d.pk}:{light}:{at.due_on.isoformat()}{step}",
+        title=title % {"t": d.title},
+        body=_("“%(p)s”的难点问题 %(n)s（%(s)s）处理期限为 %(d)s。")
+        % {"p": d.project.name, "n": d.number, "s": d.get_state_display(), "d": at.due_on.isoformat()},
+        url=f"/coordination/difficulties/{d.pk}/",
+    )
 
 
 def difficulty_reminders_run(*, today: dt.date | None = None) -> DifficultyReminderRun:
@@ -45,44 +59,13 @@ def difficulty_reminders_run(*, today: dt.date | None = None) -> DifficultyRemin
         with_deadline_light(
             Difficulty.objects.filter(state__in=sorted(WAITING_ON_CENTRE), due_on__lte=ctx.yellow_limit), ctx
         )
-        .filter(light__in=["red", "yellow"])
+        .filter(light__in=[Light.RED, Light.YELLOW])
         .select_related("project")
         .order_by("pk")
     )
-    run = DifficultyReminderRun()
-    sent = set(
-        DifficultyReminder.objects.filter(difficulty__in=due).values_list("difficulty_id", "kind", "due_on")
+    tally = reminders_send(
+        kind=DIFFICULTY.code, subjects=due, due_on=lambda d: d.due_on, today=ctx.today, compose=_reminder
     )
-    for d in due:
-        if (d.pk, d.light, d.due_on) in sent:
-            run.already_sent += 1
-            continue
-        people = _people(d)
-        title = (_("难点问题已超过处理期限：%(t)s") if d.light == "red" else _("难点问题即将到期：%(t)s")) % {
-            "t": d.title
-        }
-        try:
-            with transaction.atomic():
-                DifficultyReminder.objects.create(
-                    difficulty=d, kind=d.light, due_on=d.due_on, recipients=len(people)
-                )
-                notification_send(
-                    recipients=people,
-                    kind=f"difficulty.reminder.{d.light}",
-                    event_key=f"difficulty-reminder:{d.pk}:{d.light}:{d.due_on.isoformat()}",
-                    title=title,
-                    body=_("“%(p)s”的难点问题 %(n)s（%(s)s）处理期限为 %(d)s。")
-                    % {
-                        "p": d.project.name,
-                        "n": d.number,
-                        "s": d.get_state_display(),
-                        "d": d.due_on.isoformat(),
-                    },
-                    url=f"/coordination/difficulties/{d.pk}/",
-                )
-        except IntegrityError:
-            run.already_sent += 1
-            continue
-        run.sent += 1
-    run.actions_sent = action_reminders_run(ctx)
+    run = DifficultyReminderRun(sent=tally.sent, already_sent=tally.already_sent)
+    run.actions_sent = action_reminders_run(action_context(today))
     return run

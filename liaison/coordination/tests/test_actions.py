@@ -10,12 +10,13 @@ from django.urls import reverse
 from django.utils import timezone
 
 from liaison.coordination.deadlines import deadline_context
-from liaison.coordination.models import ActionReminder, MeetingAction
+from liaison.coordination.models import MeetingAction
 from liaison.coordination.services.actions import action_assign, action_complete, action_reminders_run
 from liaison.coordination.services.difficulties import difficulty_raise
 from liaison.coordination.services.meetings import meeting_prepare
 from liaison.core.errors import DomainError, NotFound, PermissionDenied
 from liaison.notifications.models import Notification
+from liaison.testing.reminders import crossings
 
 pytestmark = pytest.mark.django_db
 
@@ -99,7 +100,7 @@ def test_reminders_once_when_near_and_once_when_late(case, meeting):
     assert action_reminders_run(deadline_context(dt.date(2026, 10, 12))) == 1
     assert action_reminders_run(deadline_context(dt.date(2026, 10, 12))) == 0
     assert action_reminders_run(deadline_context(dt.date(2026, 10, 14))) == 1
-    assert list(ActionReminder.objects.order_by("pk").values_list("kind", flat=True)) == ["yellow", "red"]
+    assert [c[1] for c in crossings("coordination.action")] == ["yellow", "red"]
     told = Notification.objects.filter(kind="meeting.action_reminder.red").values_list(
         "recipient_id", flat=True
     )

@@ -18,7 +18,7 @@ from liaison.coordination.deadlines import (
     due_after_step,
     with_deadline_light,
 )
-from liaison.coordination.models import CoordinationSettings, Difficulty, DifficultyReminder
+from liaison.coordination.models import CoordinationSettings, Difficulty
 from liaison.coordination.services.difficulties import difficulty_raise, difficulty_step
 from liaison.coordination.services.reminders import difficulty_reminders_run
 from liaison.coordination.services.settings import coordination_settings_save
@@ -26,6 +26,7 @@ from liaison.core.errors import DomainError, PermissionDenied
 from liaison.intake.tests.test_concurrency import shared_database  # noqa: F401 - fixture
 from liaison.notifications.models import Notification
 from liaison.testing.races import second_meets_open_first
+from liaison.testing.reminders import crossings
 from liaison.workcal.calendar import add_working_days
 
 pytestmark = pytest.mark.django_db
@@ -45,7 +46,7 @@ def _reported(case):
 
 
 def test_due_dates_count_working_days_across_national_day():
-    row = CoordinationSettings(response_days=3, feedback_days=1, yellow_threshold_days=1)
+    row = CoordinationSettings(response_days=3, feedback_days=1)
     # 1–7 October 2026 are holidays; 8, 9 and the make-up Saturday 10 October are working days
     assert due_after_step(
         target="reported", previous="open", previous_due=None, day=D(2026, 9, 30), settings=row
@@ -121,7 +122,7 @@ def test_lights_and_reminders_once_per_threshold(case):
     assert difficulty_reminders_run(today=D(2026, 10, 12)).already_sent == 1
     assert difficulty_reminders_run(today=D(2026, 10, 14)).sent == 1
     assert difficulty_reminders_run(today=D(2026, 10, 15)).sent == 0
-    assert list(DifficultyReminder.objects.order_by("pk").values_list("kind", flat=True)) == ["yellow", "red"]
+    assert [c[1] for c in crossings("coordination.difficulty")] == ["yellow", "red"]
     told = set(
         Notification.objects.filter(kind="difficulty.reminder.red").values_list(
             "recipient__username", flat=True
@@ -146,7 +147,7 @@ def test_two_workers_send_a_reminder_once(shared_database, case):
         lambda: difficulty_reminders_run(today=D(2026, 10, 14)),
     )
     assert (race.first.sent, race.second.sent) == (1, 0), race
-    assert DifficultyReminder.objects.count() == 1
+    assert len(crossings("coordination.difficulty")) == 1
     assert Notification.objects.filter(kind="difficulty.reminder.red").count() == 1
 
 
@@ -204,4 +205,6 @@ def test_near_the_end_of_the_last_year_entered_nothing_next_year_is_called_due_s
     assert ctx.yellow_limit == D(2026, 12, 31)
     d = _reported(case)
     Difficulty.objects.filter(pk=d.pk).update(due_on=D(2027, 1, 15))
-    assert _light(d, D(2026, 12, 31)) == "green"
+    # the one missing-year policy (liaison.deadlines): whether it is due soon cannot be told, so neither
+    # "due soon" nor "in time" but "calendar missing", as on every other page with a light
+    assert _light(d, D(2026, 12, 31)) == "unknown"

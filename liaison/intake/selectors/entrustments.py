@@ -9,7 +9,8 @@ from django.utils.translation import gettext as _
 
 from liaison.core.errors import NotFound
 from liaison.directory.roles import Role
-from liaison.intake.models import Assignment, Entrustment
+from liaison.intake.models import Entrustment
+from liaison.intake.people import officer_project_ids
 from liaison.intake.policies import READ_ALL_ROLES, can_view_entrustment
 
 
@@ -24,7 +25,7 @@ def entrustment_list(*, user: Any, status: str = "", q: str = "") -> QuerySet[En
     if user.has_role(Role.APPLICANT) and user.enterprise_id:
         visible |= Q(project__enterprise_id=user.enterprise_id)
     if user.has_role(Role.OFFICER):
-        assigned = Assignment.objects.filter(officer__user=user, is_active=True).values("project_id")
+        assigned = officer_project_ids(user)
         visible |= Q(project_id__in=assigned)
     qs = qs.filter(visible)
     if status:

@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 from liaison.core.errors import NotFound
 from liaison.directory.roles import Role
 from liaison.intake.models import Assignment, EnterpriseContact, Entrustment, Project
+from liaison.intake.people import officer_project_ids
 from liaison.intake.policies import READ_ALL_ROLES, can_view_project
 
 
@@ -29,7 +30,7 @@ def project_visible_to(user: Any) -> QuerySet[Project]:
 
 
 def _assigned_to(user: Any) -> QuerySet[Assignment, Any]:
-    return Assignment.objects.filter(officer__user=user, is_active=True).values("project_id")
+    return officer_project_ids(user)
 
 
 def project_list(*, user: Any, q: str = "", stage: str = "", mine: bool = False) -> QuerySet[Project]:

@@ -12,8 +12,8 @@ from liaison.audit.services.events import audit_record
 from liaison.core.errors import Conflict, DomainError
 from liaison.intake.messages import render_message
 from liaison.intake.models import Assignment, AssignmentRole, EntrustmentStatus, Project
+from liaison.intake.people import enterprise_users
 from liaison.intake.policies import can_dispatch
-from liaison.intake.services.entrustment_steps import enterprise_users
 from liaison.intake.services.guard import authorize_project
 from liaison.notifications.services.notify import notification_send
 from liaison.officers.models import Officer, OfficerStatus

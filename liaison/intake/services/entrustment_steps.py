@@ -5,25 +5,10 @@ from __future__ import annotations
 from typing import Any
 
 from liaison.directory.models import User
-from liaison.directory.roles import Role
 from liaison.intake.messages import render_message
-from liaison.intake.models import Entrustment, EntrustmentTransition, Project
+from liaison.intake.models import Entrustment, EntrustmentTransition
 from liaison.intake.workflows import ENTRUSTMENT_WORKFLOW
 from liaison.notifications.services.notify import notification_send
-
-
-def enterprise_users(project: Project) -> list[User]:
-    """The active applicant accounts of the project's enterprise: they hear of every decision."""
-    return list(
-        User.objects.filter(
-            enterprise_id=project.enterprise_id, is_active=True, memberships__role=Role.APPLICANT
-        ).distinct()
-    )
-
-
-def centre_admins() -> list[User]:
-    """Every active centre staff account: a new request waits for one of them."""
-    return list(User.objects.filter(is_active=True, memberships__role=Role.CENTER_ADMIN).distinct())
 
 
 def notify_step(entrustment: Entrustment, kind: str, recipients: list[User], **values: Any) -> None:

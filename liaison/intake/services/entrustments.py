@@ -19,9 +19,9 @@ from liaison.intake.models import (
     EntrustmentStatus,
     Project,
 )
+from liaison.intake.people import centre_admins
 from liaison.intake.policies import can_act_as_applicant, is_enterprise_member
 from liaison.intake.services.entrustment_steps import (
-    centre_admins,
     lock_entrustment,
     move_entrustment,
     notify_step,

@@ -15,9 +15,9 @@ from liaison.intake.models import (
     EntrustmentStatus,
     Project,
 )
+from liaison.intake.people import enterprise_users
 from liaison.intake.policies import can_review_entrustment
 from liaison.intake.services.entrustment_steps import (
-    enterprise_users,
     last_actor_name,
     lock_entrustment,
     move_entrustment,

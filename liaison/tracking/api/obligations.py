@@ -10,11 +10,15 @@ from django.utils.translation import gettext as _
 from ninja import Router, Schema, Status
 
 from liaison.core.errors import DomainError
-from liaison.tracking.lights import light_context
 from liaison.tracking.models import ProjectItem
 from liaison.tracking.policies import can_complete_obligation
 from liaison.tracking.selectors.materials import access_obligation
-from liaison.tracking.selectors.obligations import ObligationRow, obligation_light, obligation_rows
+from liaison.tracking.selectors.obligations import (
+    ObligationRow,
+    obligation_light,
+    obligation_light_context,
+    obligation_rows,
+)
 from liaison.tracking.selectors.plans import access_plan_project
 from liaison.tracking.services.obligations import default_due, obligation_complete, obligation_create
 
@@ -104,7 +108,7 @@ def create_obligation(request: HttpRequest, project_id: int, payload: Obligation
     )
     row = ObligationRow(
         obligation,
-        obligation_light(obligation, light_context()),
+        obligation_light(obligation, obligation_light_context()),
         bool(can_complete_obligation(request.user, obligation)),
     )
     return Status(201, obligation_out(row))
@@ -114,4 +118,4 @@ def create_obligation(request: HttpRequest, project_id: int, payload: Obligation
 def complete_obligation(request: HttpRequest, obligation_id: int) -> Any:
     obligation = access_obligation(request.user, obligation_id)
     done = obligation_complete(actor=request.user, obligation=obligation)
-    return obligation_out(ObligationRow(done, obligation_light(done, light_context()), False))
+    return obligation_out(ObligationRow(done, obligation_light(done, obligation_light_context()), False))

@@ -62,16 +62,8 @@ class ReminderLog(models.Model):
 
 
 class TrackingSettings(models.Model):
-    """The centre's tracking thresholds (one row): when a light turns yellow, how often overdue items are re-sent."""
+    """The centre's tracking settings (one row): the default period of the enterprise's to-dos."""
 
-    yellow_threshold_days = models.PositiveIntegerField(
-        _("黄灯提前量（工作日）"), default=3, validators=[MinValueValidator(1), MaxValueValidator(30)]
-    )
-    overdue_repeat_days = models.PositiveIntegerField(
-        _("超期后每隔多少个工作日再次提醒"),
-        default=3,
-        validators=[MinValueValidator(1), MaxValueValidator(30)],
-    )
     obligation_default_days = models.PositiveIntegerField(
         _("项目单位补正默认期限（工作日）"),
         default=5,
@@ -87,4 +79,18 @@ class TrackingSettings(models.Model):
         verbose_name_plural = _("跟踪提醒设置")
 
     def __str__(self) -> str:
-        return f"yellow={self.yellow_threshold_days} repeat={self.overdue_repeat_days}"
+        return f"obligation_default_days={self.obligation_default_days}"
+
+    # When lights turn yellow and how often overdue reminders repeat belong to the deadline engine
+    # (liaison.deadlines, kind "tracking.item"); read here for the tracking settings page and API.
+    @property
+    def yellow_threshold_days(self) -> int:
+        from liaison.deadlines.settings import deadline_settings  # noqa: PLC0415
+
+        return deadline_settings("tracking.item").warning_days
+
+    @property
+    def overdue_repeat_days(self) -> int:
+        from liaison.deadlines.settings import deadline_settings  # noqa: PLC0415
+
+        return deadline_settings("tracking.item").repeat_days

@@ -11,7 +11,9 @@ from django.db.models import Case, Count, F, IntegerField, Min, Q, Sum, Value, W
 
 from liaison.catalogue.models import ApprovalItem
 from liaison.catalogue.stages import Stage
+from liaison.deadlines.lights import date_whens
 from liaison.intake.models import Assignment, Project
+from liaison.intake.people import officer_assignments
 from liaison.officers.models import Officer, OfficerStatus
 from liaison.tracking.lights import (
     RUNNING_STATES,
@@ -79,7 +81,7 @@ def _stage_of(row: Any) -> str:
 def officer_project_list(*, user: Any, today: dt.date | None = None) -> list[ProjectLights]:
     """The officer's current projects with their items' lights, worst first, then by next due date."""
     ctx = light_context(today)
-    mine = Assignment.objects.filter(officer__user=user, is_active=True)
+    mine = officer_assignments(user)
     roles = dict(mine.values_list("project_id", "role"))
     qs = _with_rollup(
         Project.objects.filter(pk__in=mine.values("project_id")).select_related("enterprise"), ctx
@@ -119,12 +121,12 @@ def _worst_rank(ctx: LightContext, prefix: str = "") -> Case:
         return Q(**{prefix + k: v for k, v in kw.items()})
 
     rank = SEVERITY.index
-    beyond = Light.GREEN if ctx.limit_complete else Light.UNKNOWN
+    red, yellow = date_whens(ctx, field="earliest_due", prefix=prefix)[1:]  # the engine's date rule
     return Case(
-        When(q(earliest_due__lt=ctx.today), then=Value(rank(Light.RED))),
-        When(q(earliest_due__lte=ctx.yellow_limit), then=Value(rank(Light.YELLOW))),
+        When(red[0], then=Value(rank(red[1]))),
+        When(yellow[0], then=Value(rank(yellow[1]))),
         When(q(items_undated__gt=0), then=Value(rank(Light.UNKNOWN))),
-        When(q(earliest_due__isnull=False), then=Value(rank(beyond))),
+        When(q(earliest_due__isnull=False), then=Value(rank(ctx.beyond))),
         When(q(items_paused__gt=0), then=Value(rank(Light.PAUSED))),
         When(q(items_total__gt=0), then=Value(rank(Light.NONE))),
         default=None,
@@ -168,8 +170,8 @@ def _lights_from_sums(ctx: LightContext, sums: Any, red: int, yellow: int) -> Li
         {
             Light.RED: red,
             Light.YELLOW: yellow,
-            Light.UNKNOWN: undated + (0 if ctx.limit_complete else beyond),
-            Light.GREEN: beyond if ctx.limit_complete else 0,
+            Light.UNKNOWN: undated + (beyond if ctx.beyond == Light.UNKNOWN else 0),
+            Light.GREEN: beyond if ctx.beyond == Light.GREEN else 0,
             Light.PAUSED: paused,
             Light.NONE: total - opened,
         }

@@ -10,7 +10,8 @@ from django.utils.translation import gettext as _
 
 from liaison.core.errors import NotFound
 from liaison.directory.roles import Role
-from liaison.intake.models import Assignment, Project
+from liaison.intake.models import Project
+from liaison.intake.people import officer_assignments
 from liaison.intake.policies import READ_ALL_ROLES
 from liaison.tracking.lights import LightContext, light_context, light_rank
 from liaison.tracking.models import ProjectItem, ProjectItemState, ProjectItemTransition
@@ -82,9 +83,7 @@ def project_item_todo_list(*, user: Any, today: dt.date | None = None, limit: in
     scope = actor_scope(user)
     condition = Q(pk__in=[])
     if Role.OFFICER in scope.roles and scope.officer_projects:
-        mine = Assignment.objects.filter(
-            officer__user=user,
-            is_active=True,
+        mine = officer_assignments(user).filter(
             project__tracking_items__state__in=sorted(OFFICER_PENDING_STATES),
         )
         condition |= Q(pk__in=_most_urgent(mine, ctx, "project__tracking_items__", limit))

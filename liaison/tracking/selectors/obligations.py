@@ -8,8 +8,10 @@ from typing import Any
 
 from django.utils.translation import gettext_lazy as _
 
+from liaison.deadlines.lights import light_context, light_of
 from liaison.intake.models import Project
-from liaison.tracking.lights import Light, LightContext, light_context
+from liaison.tracking.deadline_kinds import OBLIGATION
+from liaison.tracking.lights import Light, LightContext
 from liaison.tracking.models import EnterpriseObligation, ProjectItem
 from liaison.tracking.policies import ActorScope, actor_scope, can_complete_obligation, can_create_obligation
 from liaison.tracking.selectors.materials import obligation_list
@@ -24,15 +26,14 @@ OBLIGATION_LIGHT_LABELS = {
 }
 
 
+def obligation_light_context(today: dt.date | None = None) -> LightContext:
+    """Today's thresholds for the enterprise's to-dos (their own kind of deadline)."""
+    return light_context(OBLIGATION.code, today)
+
+
 def obligation_light(obligation: EnterpriseObligation, ctx: LightContext) -> str:
     """Done; red once the due date has passed; yellow within N working days (inclusive); else green."""
-    if obligation.done:
-        return DONE
-    if obligation.due_on < ctx.today:
-        return Light.RED
-    if obligation.due_on <= ctx.yellow_limit:
-        return Light.YELLOW
-    return Light.GREEN if ctx.limit_complete else Light.UNKNOWN
+    return DONE if obligation.done else light_of(obligation.due_on, ctx)
 
 
 @dataclass
@@ -59,7 +60,7 @@ def obligation_rows(
 
     A fixed number of queries: the user's scope once, then the rows with their project and item.
     """
-    ctx = light_context(today)
+    ctx = obligation_light_context(today)
     scope = scope or actor_scope(user)
     rows = []
     qs = obligation_list(user=user, project=project, open_only=open_only, scope=scope)

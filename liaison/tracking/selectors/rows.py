@@ -11,11 +11,11 @@ from django.db.models import Count, Exists, OuterRef, Q, QuerySet
 
 from liaison.catalogue.models import GuideAssignment
 from liaison.core.workflow import Transition
+from liaison.deadlines.calendar_policy import calendar_problem, working_days_or_none
 from liaison.tracking.clock import LoadedCalendar
 from liaison.tracking.lights import LIGHT_LABELS, SEVERITY, Light, LightContext, with_light
 from liaison.tracking.models import MaterialStatus, PlanDateProposal, ProjectItem, ProjectItemState
 from liaison.tracking.policies import ActorScope, allowed_transitions
-from liaison.workcal.calendar import CalendarYearMissing
 
 
 @dataclass
@@ -67,16 +67,12 @@ def _window(items: list[ProjectItem], today: dt.date) -> tuple[dt.date, dt.date]
 
 
 def _remaining(item: Any, today: dt.date, cal: LoadedCalendar) -> int | None:
-    try:
-        if item.state == ProjectItemState.SUPPLEMENT_REQUESTED and item.accepted_on and item.paused_since:
-            return int(
-                item.limit_days - (cal.between(item.accepted_on, item.paused_since) - item.paused_days)
-            )
-        if item.light in (Light.NONE, Light.UNKNOWN) or item.due_on is None:
-            return None
-        return cal.between(today, item.due_on)
-    except CalendarYearMissing:
+    if item.state == ProjectItemState.SUPPLEMENT_REQUESTED and item.accepted_on and item.paused_since:
+        used = working_days_or_none(item.accepted_on, item.paused_since, cal)
+        return None if used is None else int(item.limit_days - (used - item.paused_days))
+    if item.light in (Light.NONE, Light.UNKNOWN) or item.due_on is None:
         return None
+    return working_days_or_none(today, item.due_on, cal)
 
 
 def build_rows(
@@ -101,7 +97,7 @@ def build_rows(
                 item=item,
                 light=item.light,
                 remaining_days=_remaining(item, ctx.today, cal),
-                calendar_problem=str(CalendarYearMissing(problem).message) if problem else "",
+                calendar_problem=calendar_problem(problem),
                 guide_name=guides.get(item.approval_item_id, ""),
                 materials_total=item.materials_total,
                 materials_ready=item.materials_ready,

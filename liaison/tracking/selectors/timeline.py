@@ -10,6 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from liaison.catalogue.stages import Stage
+from liaison.deadlines.calendar_policy import calendar_problem
 from liaison.intake.models import Assignment, EntrustmentTransition, Project
 from liaison.tracking.models import (
     EnterpriseObligation,
@@ -21,7 +22,6 @@ from liaison.tracking.models import (
     ProjectItemTransition,
     ServicePlan,
 )
-from liaison.workcal.calendar import CalendarYearMissing
 
 S = ProjectItemState
 REQUEST_STEPS = {
@@ -118,7 +118,7 @@ def _next_step(item: ProjectItem, missing: int) -> str:
         return _("%(d)s正在审查“%(i)s”；%(p)s") % {
             "d": dept,
             "i": name,
-            "p": CalendarYearMissing(item.calendar_problem_year).message,
+            "p": calendar_problem(item.calendar_problem_year),
         }
     return _("%(d)s正在审查“%(i)s”，应于 %(due)s 前办结") % {"d": dept, "i": name, "due": _d(item.due_on)}
 

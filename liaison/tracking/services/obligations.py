@@ -11,8 +11,9 @@ from django.utils.translation import gettext as _
 
 from liaison.audit.services.events import audit_record
 from liaison.core.errors import Conflict, DomainError
+from liaison.deadlines.calendar_policy import calendar_problem, deadline_after
 from liaison.intake.models import Project
-from liaison.intake.services.entrustment_steps import enterprise_users
+from liaison.intake.people import enterprise_users
 from liaison.notifications.services.notify import notification_send
 from liaison.tracking.lights import tracking_settings
 from liaison.tracking.messages import render_message
@@ -24,19 +25,19 @@ from liaison.tracking.policies import (
     project_roles,
 )
 from liaison.tracking.services.common import authorize, clean_text
-from liaison.workcal.calendar import CalendarYearMissing, add_working_days
 
 
 def default_due(today: dt.date | None = None) -> dt.date:
     """The centre's default period for the enterprise (N working days from today)."""
     today = today or timezone.localdate()
     days = tracking_settings().obligation_default_days
-    try:
-        return add_working_days(today, days)
-    except CalendarYearMissing as missing:
+    deadline = deadline_after(today, days)
+    if deadline.due_on is None:
         raise DomainError(
-            _("%(msg)s 请直接填写截止日期。") % {"msg": missing.message}, field="due_on"
-        ) from missing
+            _("%(msg)s 请直接填写截止日期。") % {"msg": calendar_problem(deadline.problem_year)},
+            field="due_on",
+        )
+    return deadline.due_on
 
 
 def obligation_add(

@@ -12,7 +12,7 @@ from liaison.audit.services.events import audit_record
 from liaison.catalogue.models import ApprovalItem, GuideAssignment
 from liaison.core.errors import Conflict, DomainError
 from liaison.intake.models import Assignment, Entrustment, EntrustmentStatus, Project
-from liaison.intake.services.entrustment_steps import enterprise_users
+from liaison.intake.people import enterprise_users
 from liaison.notifications.services.notify import notification_send
 from liaison.tracking.messages import render_message
 from liaison.tracking.models import COUNTED_STATES, PLAN_STATES, PlanVersion, ProjectItem, ServicePlan

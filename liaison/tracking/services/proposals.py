@@ -11,10 +11,10 @@ from django.utils.translation import gettext as _
 
 from liaison.audit.services.events import audit_record
 from liaison.core.errors import Conflict, DomainError
+from liaison.intake.people import project_officers
 from liaison.notifications.services.notify import notification_send
 from liaison.tracking.messages import render_message
 from liaison.tracking.models import PLAN_STATES, PlanDateProposal, ProposalStatus
-from liaison.tracking.people import project_officers
 from liaison.tracking.policies import (
     can_decide_date_proposal,
     can_propose_plan_dates,

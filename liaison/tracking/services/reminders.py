@@ -1,9 +1,7 @@
-"""Reminders: each threshold crossing (yellow, red, then every N working days overdue) is sent exactly once,
-to the officer and the guide, however many workers run the job at once; and the centre's 催办 by hand.
-
-The gate is the ReminderLog row: it is inserted in the same transaction as the notifications, under
-unique constraints. A second worker's insert waits for the first and then fails, so it sends nothing.
-"""
+"""Reminders of items and of the enterprise's to-dos on the deadline engine (each threshold crossing sent
+exactly once, however many workers run the job at once: liaison.deadlines), and the centre's 催办 by hand.
+What is tracking's own: which rows are due, who is told (officer; the guide once the department has the
+item; the enterprise for its to-dos) and the message text."""
 
 from __future__ import annotations
 
@@ -11,16 +9,18 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 
-from django.db import IntegrityError, transaction
+from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from liaison.audit.services.events import audit_record
-from liaison.intake.services.entrustment_steps import enterprise_users
+from liaison.deadlines.schedule import Crossing
+from liaison.deadlines.services.reminders import Reminder, reminders_send
+from liaison.intake.people import enterprise_users, project_officers
 from liaison.notifications.services.notify import notification_send
-from liaison.tracking.clock import LoadedCalendar
-from liaison.tracking.lights import Light, LightContext, light_context, tracking_settings, with_light
+from liaison.tracking.deadline_kinds import ITEM, OBLIGATION
+from liaison.tracking.lights import Light, light_context, with_light
 from liaison.tracking.messages import render_message
 from liaison.tracking.models import (
     OPEN_STATES,
@@ -30,8 +30,9 @@ from liaison.tracking.models import (
     ReminderKind,
     ReminderLog,
 )
-from liaison.tracking.people import audience, project_officers
+from liaison.tracking.people import audience
 from liaison.tracking.policies import can_urge_project_item, can_view_project_item
+from liaison.tracking.selectors.obligations import obligation_light_context
 from liaison.tracking.services.calendar_retry import calendar_problems_retry
 from liaison.tracking.services.common import authorize, clean_text, lock_item
 
@@ -48,133 +49,77 @@ class ReminderRun:
     refreshed: int = 0
 
 
-def _threshold(due_on: dt.date, ctx: LightContext, cal: LoadedCalendar, repeat: int) -> tuple[str, int]:
-    """Which crossing a date is at today: yellow (not yet due), red, or the k-th N working days overdue."""
-    if due_on >= ctx.today:
-        return ReminderKind.YELLOW, 0
-    late = cal.between(due_on, ctx.today)
-    return (ReminderKind.OVERDUE, late // repeat) if late >= repeat else (ReminderKind.RED, 0)
-
-
-def _send_once(
-    subject: dict[str, Any],
-    *,
-    kind: str,
-    seq: int,
-    due: dt.date,
-    people: list[Any],
-    note: tuple[str, str, str],
-) -> bool:
-    """Insert the log row and notify in one transaction; False when another run sent it first."""
-    message_kind, title, body = note
-    key = "-".join(f"{k}{getattr(v, 'pk', v)}" for k, v in subject.items())
-    try:
-        with transaction.atomic():
-            ReminderLog.objects.create(**subject, kind=kind, due_on=due, sequence=seq, recipients=len(people))
-            notification_send(
-                recipients=people,
-                kind=message_kind,
-                event_key=f"{message_kind}:{key}:{due.isoformat()}:{seq}",
-                title=title,
-                body=body,
-                url=f"/tracking/items/{subject['project_item'].pk}/" if "project_item" in subject else "",
-            )
-    except IntegrityError:
-        return False
-    return True
-
-
-def _item_reminders(ctx: LightContext, repeat: int, run: ReminderRun) -> None:
-    candidates = list(
-        with_light(ProjectItem.objects.filter(state__in=sorted(OPEN_STATES)), ctx)
-        .filter(light__in=[Light.YELLOW, Light.RED])
-        .select_related("project__enterprise", "approval_item")
-        .order_by("pk")
+def _item_reminder(item: ProjectItem, at: Crossing) -> Reminder:
+    kind = f"reminder.{at.threshold}"
+    groups = ["officer", "guide"] if item.state in WITH_DEPARTMENT else ["officer"]
+    title, body = render_message(
+        kind,
+        project=item.project.name,
+        item=item.approval_item.name,
+        due=at.due_on.isoformat(),
+        left=at.left_days,
+        late=at.late_days,
     )
-    if not candidates:
-        return
-    cal = LoadedCalendar(min(i.due_on for i in candidates), ctx.today)
-    sent = set(
-        ReminderLog.objects.filter(project_item__in=candidates).values_list(
-            "project_item_id", "kind", "due_on", "sequence"
-        )
+    return Reminder(
+        recipients=audience(item, groups),
+        message_kind=kind,
+        event_key=f"{kind}:project_item{item.pk}:{at.due_on.isoformat()}:{at.repeat_no}",
+        title=title,
+        body=body,
+        url=f"/tracking/items/{item.pk}/",
     )
-    for item in candidates:
-        kind, seq = _threshold(item.due_on, ctx, cal, repeat)
-        if (item.pk, kind, item.due_on, seq) in sent:
-            run.already_sent += 1
-            continue
-        groups = ["officer", "guide"] if item.state in WITH_DEPARTMENT else ["officer"]
-        values = {
-            "project": item.project.name,
-            "item": item.approval_item.name,
-            "due": item.due_on.isoformat(),
-            "left": cal.between(ctx.today, item.due_on),
-            "late": cal.between(item.due_on, ctx.today),
-        }
-        title, body = render_message(f"reminder.{kind}", **values)
-        note = (f"reminder.{kind}", title, body)
-        if _send_once(
-            {"project_item": item},
-            kind=kind,
-            seq=seq,
-            due=item.due_on,
-            people=audience(item, groups),
-            note=note,
-        ):
-            run.sent += 1
-        else:
-            run.already_sent += 1
 
 
-def _obligation_reminders(ctx: LightContext, repeat: int, run: ReminderRun) -> None:
-    """The enterprise's dated to-dos: yellow, red, then every N working days overdue, like the items."""
-    open_item = Q(project_item__isnull=True) | Q(project_item__state__in=sorted(OPEN_STATES))
-    due = list(
-        EnterpriseObligation.objects.filter(open_item, done=False, due_on__lte=ctx.yellow_limit)
-        .select_related("project")
-        .order_by("pk")
+def _obligation_reminder(obligation: EnterpriseObligation, at: Crossing) -> Reminder:
+    kind = f"obligation.{at.threshold}"
+    project = obligation.project
+    title, body = render_message(
+        kind,
+        project=project.name,
+        title=obligation.title,
+        due=at.due_on.isoformat(),
+        late=at.late_days,
     )
-    if not due:
-        return
-    cal = LoadedCalendar(min(o.due_on for o in due), ctx.today)
-    sent = set(
-        ReminderLog.objects.filter(obligation__in=due).values_list(
-            "obligation_id", "kind", "due_on", "sequence"
-        )
+    return Reminder(
+        recipients=[*enterprise_users(project), *project_officers(project)],
+        message_kind=kind,
+        event_key=f"{kind}:obligation{obligation.pk}:{at.due_on.isoformat()}:{at.repeat_no}",
+        title=title,
+        body=body,
     )
-    for obligation in due:
-        kind, seq = _threshold(obligation.due_on, ctx, cal, repeat)
-        if (obligation.pk, kind, obligation.due_on, seq) in sent:
-            continue
-        project = obligation.project
-        title, body = render_message(
-            f"obligation.{kind}",
-            project=project.name,
-            title=obligation.title,
-            due=obligation.due_on.isoformat(),
-            late=cal.between(obligation.due_on, ctx.today),
-        )
-        people = [*enterprise_users(project), *project_officers(project)]
-        if _send_once(
-            {"obligation": obligation},
-            kind=kind,
-            seq=seq,
-            due=obligation.due_on,
-            people=people,
-            note=(f"obligation.{kind}", title, body),
-        ):
-            run.obligations_sent += 1
 
 
 def reminders_run(*, today: dt.date | None = None) -> ReminderRun:
     """Recompute lights and send every reminder due today that has not been sent (safe to run concurrently)."""
     run = ReminderRun()
     run.refreshed = calendar_problems_retry()
-    settings = tracking_settings()
-    ctx = light_context(today or timezone.localdate(), settings.yellow_threshold_days)
-    _item_reminders(ctx, settings.overdue_repeat_days, run)
-    _obligation_reminders(ctx, settings.overdue_repeat_days, run)
+    today = today or timezone.localdate()
+    ctx = light_context(today)
+    items = list(
+        with_light(ProjectItem.objects.filter(state__in=sorted(OPEN_STATES)), ctx)
+        .filter(light__in=[Light.YELLOW, Light.RED])
+        .select_related("project__enterprise", "approval_item")
+        .order_by("pk")
+    )
+    tally = reminders_send(
+        kind=ITEM.code, subjects=items, due_on=lambda i: i.due_on, today=today, compose=_item_reminder
+    )
+    run.sent, run.already_sent = tally.sent, tally.already_sent
+    # The enterprise's dated to-dos: yellow, red, then every N working days overdue, like the items.
+    open_item = Q(project_item__isnull=True) | Q(project_item__state__in=sorted(OPEN_STATES))
+    limit = obligation_light_context(today).yellow_limit
+    obligations = list(
+        EnterpriseObligation.objects.filter(open_item, done=False, due_on__lte=limit)
+        .select_related("project")
+        .order_by("pk")
+    )
+    run.obligations_sent = reminders_send(
+        kind=OBLIGATION.code,
+        subjects=obligations,
+        due_on=lambda o: o.due_on,
+        today=today,
+        compose=_obligation_reminder,
+    ).sent
     run.calendar_problems = (
         with_light(ProjectItem.objects.filter(state__in=sorted(OPEN_STATES)), ctx)
         .filter(light=Light.UNKNOWN)

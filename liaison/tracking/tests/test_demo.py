@@ -6,6 +6,7 @@ import pytest
 from django.core.management import call_command
 
 from liaison.audit.services.verify import audit_chain_verify
+from liaison.deadlines.models import ReminderSent
 from liaison.directory.models import User
 from liaison.tracking.demo import build_tracking_demo
 from liaison.tracking.lights import light_context, with_light
@@ -14,7 +15,6 @@ from liaison.tracking.models import (
     PlanVersion,
     ProjectItem,
     ProjectItemState,
-    ReminderLog,
     ServicePlan,
 )
 
@@ -46,8 +46,8 @@ def test_the_demo_has_yellow_and_red_lights_today_and_reminders_were_sent(demo):
     assert {"red", "green", "paused", "none"} <= lights
     if ctx.limit_complete:  # in the last days of a year whose successor is not entered, yellow cannot be told
         assert "yellow" in lights
-        assert ReminderLog.objects.filter(kind="yellow").exists()
-    assert ReminderLog.objects.filter(kind__in=["red", "overdue"]).exists()
+        assert ReminderSent.objects.filter(kind="tracking.item", threshold="yellow").exists()
+    assert ReminderSent.objects.filter(kind="tracking.item", threshold__in=["red", "overdue"]).exists()
 
 
 def test_the_demo_keeps_the_audit_chain_intact(demo):

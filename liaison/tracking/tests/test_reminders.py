@@ -12,8 +12,10 @@ from django_tasks_db.models import DBTaskResult
 
 from liaison.audit.models import AuditEvent
 from liaison.core.errors import DomainError, NotFound, PermissionDenied
+from liaison.deadlines.models import ReminderSent
 from liaison.notifications.models import Notification
-from liaison.tracking.models import EnterpriseObligation, ReminderLog
+from liaison.testing.reminders import crossings
+from liaison.tracking.models import EnterpriseObligation, ProjectItem, ReminderLog
 from liaison.tracking.services.obligations import obligation_create
 from liaison.tracking.services.reminders import project_item_urge, reminders_run
 from liaison.tracking.services.reschedule import plan_item_reschedule
@@ -33,8 +35,8 @@ def plan(track):
 
 
 def logged(project=None):
-    rows = ReminderLog.objects.filter(project_item__isnull=False).order_by("id")
-    return [(r.project_item.approval_item.code, r.kind, r.sequence) for r in rows]
+    codes = dict(ProjectItem.objects.values_list("pk", "approval_item__code"))
+    return [(codes[pk], threshold, seq) for pk, threshold, _due, seq in crossings("tracking.item")]
 
 
 def test_yellow_and_red_are_each_sent_once_however_often_the_job_runs(track, plan):
@@ -92,9 +94,8 @@ def test_a_new_due_date_is_a_new_crossing(track, plan):
     run = reminders_run(today=MONDAY)
     assert run.sent == 1
     assert [r for r in logged() if r[0] == "A"] == [("A", "yellow", 0), ("A", "yellow", 0)]
-    assert set(
-        ReminderLog.objects.filter(project_item__approval_item__code="A").values_list("due_on", flat=True)
-    ) == {
+    a = item_of(track.project, "A")
+    assert {due for _pk, _t, due, _seq in crossings("tracking.item", [a.pk])} == {
         D(2026, 9, 29),
         D(2026, 10, 8),
     }
@@ -102,9 +103,10 @@ def test_a_new_due_date_is_a_new_crossing(track, plan):
 
 def test_the_log_row_is_the_gate_a_second_identical_reminder_cannot_be_recorded(track, plan):
     a = item_of(track.project, "A")
-    ReminderLog.objects.create(project_item=a, kind="yellow", due_on=a.due_on, sequence=0)
+    gate = {"kind": "tracking.item", "subject_id": a.pk, "due_on": a.due_on, "threshold": "yellow"}
+    ReminderSent.objects.create(**gate, repeat_no=0, recipient=track.world.officer_user)
     with pytest.raises(IntegrityError), transaction.atomic():
-        ReminderLog.objects.create(project_item=a, kind="yellow", due_on=a.due_on, sequence=0)
+        ReminderSent.objects.create(**gate, repeat_no=0, recipient=track.world.officer_user)
     assert reminders_run(today=MONDAY).sent == 1  # only E: A's yellow counts as sent
 
 
@@ -121,9 +123,7 @@ def test_the_enterprise_is_reminded_of_its_obligations_once_when_near_and_once_w
     reminders_run(today=today)
     reminders_run(today=today)
     reminders_run(today=today + dt.timedelta(days=1))
-    kinds = list(
-        ReminderLog.objects.filter(obligation__isnull=False).values_list("kind", flat=True).order_by("id")
-    )
+    kinds = [threshold for _pk, threshold, _due, _seq in crossings("tracking.obligation")]
     assert kinds == ["yellow", "red"]
     told = Notification.objects.filter(kind="obligation.red").values_list("recipient__username", flat=True)
     assert set(told) == {w.applicant.username, w.officer_user.username}
@@ -141,7 +141,7 @@ def test_an_overdue_obligation_is_reminded_again_every_n_working_days(track, pla
     # late 2 on 28 Sept (red), 3 on 29 Sept, 4 on 30 Sept, 6 on 10 Oct (the make-up Saturday counts)
     for day in (MONDAY, D(2026, 9, 29), D(2026, 9, 30), D(2026, 10, 5), D(2026, 10, 10), D(2026, 10, 10)):
         reminders_run(today=day)
-    rows = ReminderLog.objects.filter(obligation__isnull=False).order_by("id").values_list("kind", "sequence")
+    rows = [(threshold, seq) for _pk, threshold, _due, seq in crossings("tracking.obligation")]
     assert list(rows) == [("red", 0), ("overdue", 1), ("overdue", 2)]
     last = Notification.objects.filter(kind="obligation.overdue").order_by("id").last()
     assert "已超期 6 个工作日" in last.title
@@ -204,7 +204,7 @@ def test_only_the_centre_changes_the_settings(track):
 def test_the_background_task_runs_the_reminders(track, plan):
     result = tracking_reminders_run.call()
     assert set(result) >= {"sent", "already_sent", "obligations_sent", "calendar_problems"}
-    assert result["sent"] == ReminderLog.objects.count()
+    assert result["sent"] == len(crossings("tracking.item"))
 
 
 def test_the_scheduler_enqueues_the_job_for_the_worker(capsys):

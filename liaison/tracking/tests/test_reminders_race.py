@@ -1,6 +1,6 @@
 """Two workers running the reminders job at once never send a reminder twice.
 
-The threads really run at once. On PostgreSQL the second worker's insert of the same ReminderLog waits on
+The threads really run at once. On PostgreSQL the second worker's insert of the same ReminderSent waits on
 the first one's unique index entry and fails when it commits; on SQLite the IMMEDIATE transactions and the
 busy timeout serialise the writers and the insert fails the same way. The database is shared with the
 threads as in liaison/intake/tests/test_concurrency.py (on SQLite it is copied to a file for the test).
@@ -16,12 +16,13 @@ from typing import Any
 
 import pytest
 
+from liaison.deadlines.models import ReminderSent
 from liaison.intake.tests.test_concurrency import at_once, shared_database  # noqa: F401 - fixture
 from liaison.intake.tests.test_services_support import ensure_thresholds
 from liaison.notifications.models import Notification
 from liaison.testing.races import second_meets_open_first
+from liaison.testing.reminders import crossings
 from liaison.tracking.lights import tracking_settings
-from liaison.tracking.models import ReminderLog
 from liaison.tracking.services.reminders import ReminderRun, reminders_run
 from liaison.tracking.tests.builders import dispatched_project, draft
 from liaison.tracking.tests.conftest import START
@@ -43,7 +44,11 @@ def plans(shared_database: None, world: Any, request: pytest.FixtureRequest) -> 
 
 
 def _no_duplicates() -> None:
-    keys = Counter(ReminderLog.objects.values_list("project_item_id", "kind", "due_on", "sequence"))
+    keys = Counter(
+        ReminderSent.objects.values_list(
+            "kind", "subject_id", "threshold", "due_on", "repeat_no", "recipient"
+        )
+    )
     assert keys and max(keys.values()) == 1
     notes = Counter(
         Notification.objects.filter(kind__startswith="reminder.").values_list("recipient_id", "event_key")
@@ -56,7 +61,7 @@ def test_two_workers_started_together_send_each_reminder_exactly_once(plans):
 
     assert all(isinstance(r, ReminderRun) for r in results), results
     assert sum(r.sent for r in results) == 2 * PROJECTS
-    assert ReminderLog.objects.count() == 2 * PROJECTS
+    assert len(crossings("tracking.item")) == 2 * PROJECTS
     assert Notification.objects.filter(kind__startswith="reminder.").count() == 2 * PROJECTS
     _no_duplicates()
 
