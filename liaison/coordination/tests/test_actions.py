@@ -9,7 +9,7 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from liaison.coordination.deadlines import deadline_context
+from liaison.coordination.deadlines import action_context, deadline_context
 from liaison.coordination.models import MeetingAction
 from liaison.coordination.services.actions import action_assign, action_complete, action_reminders_run
 from liaison.coordination.services.difficulties import difficulty_raise
@@ -105,6 +105,20 @@ def test_reminders_once_when_near_and_once_when_late(case, meeting):
         "recipient_id", flat=True
     )
     assert list(told) == [case.world.officer_user.pk]
+
+
+def test_overdue_actions_are_reminded_again_every_n_working_days(case, meeting):
+    action = _assign(case, meeting)
+    MeetingAction.objects.filter(pk=action.pk).update(due_on=dt.date(2026, 9, 29))
+    days = [dt.date(2026, 9, 30), dt.date(2026, 10, 8), dt.date(2026, 10, 9), dt.date(2026, 10, 12)]
+    # 1, 2, 3 (9 Oct) and 5 (12 Oct, after the make-up Saturday) working days late; repeat every 3 (default)
+    assert [action_reminders_run(action_context(day)) for day in days] == [1, 0, 1, 0]
+    assert [(c[1], c[3]) for c in crossings("coordination.action")] == [("red", 0), ("overdue", 1)]
+    keys = Notification.objects.filter(kind="meeting.action_reminder.red").values_list("event_key", flat=True)
+    assert sorted(keys) == [
+        f"meeting-action-reminder:{action.pk}:red:2026-09-29",
+        f"meeting-action-reminder:{action.pk}:red:2026-09-29:1",
+    ]
 
 
 def test_the_pages(client, case, meeting):

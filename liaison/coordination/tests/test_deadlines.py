@@ -137,6 +137,22 @@ def test_lights_and_reminders_once_per_threshold(case):
     assert leader_told.exists()  # awaiting the leader's approval: the leader is reminded too
 
 
+def test_an_overdue_difficulty_is_reminded_again_every_n_working_days(case):
+    d = _reported(case)
+    Difficulty.objects.filter(pk=d.pk).update(due_on=D(2026, 9, 29))
+    # 1 (30 Sept), 2 (8 Oct), 3 (9 Oct) and 4 (the make-up Saturday) working days late; every 3 by default
+    sent = [
+        difficulty_reminders_run(today=day).sent
+        for day in (D(2026, 9, 30), D(2026, 10, 8), D(2026, 10, 9), D(2026, 10, 10))
+    ]
+    assert sent == [1, 0, 1, 0]
+    assert [(c[1], c[3]) for c in crossings("coordination.difficulty")] == [("red", 0), ("overdue", 1)]
+    assert (
+        Notification.objects.filter(kind="difficulty.reminder.red", recipient=case.world.center_admin).count()
+        == 2
+    )
+
+
 @pytest.mark.postgres
 @pytest.mark.django_db(transaction=True)
 def test_two_workers_send_a_reminder_once(shared_database, case):

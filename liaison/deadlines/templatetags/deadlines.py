@@ -1,0 +1,38 @@
+"""How every page shows a deadline's light and a missing calendar year: the same badge, the same words."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django import template
+from django.utils.translation import gettext as _
+
+from liaison.deadlines.calendar_policy import calendar_problem
+from liaison.deadlines.lights import BADGES, LIGHT_LABELS, Light
+
+register = template.Library()
+
+
+@register.inclusion_tag("deadlines/includes/light.html")
+def deadline_light(
+    light: str | None, label: Any = "", problem: str = "", problem_year: int | None = None
+) -> dict[str, Any]:
+    """A light as a badge (`label` overrides the engine's word). A "calendar missing" light carries the
+    missing year's message as its tooltip and for screen readers, never as a paragraph in the cell."""
+    light = light or Light.NONE
+    if light == Light.UNKNOWN and not problem:
+        problem = calendar_problem(problem_year) or _(
+            "所需年份的节假日安排尚未录入工作日历，无法计算工作日。"
+        )
+    return {
+        "light": light,
+        "label": label or LIGHT_LABELS.get(light, ""),
+        "badge": BADGES.get(light, ""),
+        "problem": problem if light == Light.UNKNOWN else "",
+    }
+
+
+@register.inclusion_tag("deadlines/includes/calendar_missing.html")
+def calendar_missing_banner(year: int | None) -> dict[str, Any]:
+    """The page-level warning when some deadline depends on a year the calendar lacks."""
+    return {"year": year, "message": calendar_problem(year)}
