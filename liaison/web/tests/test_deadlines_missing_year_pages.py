@@ -14,9 +14,9 @@ from liaison.consultations.models import Consultation
 from liaison.coordination.models import Difficulty
 from liaison.coordination.tests.conftest import case  # noqa: F401 - fixture
 from liaison.deadlines.calendar_policy import calendar_problem
-from liaison.deadlines.tests.builders import one_of_each
 from liaison.intake.tests.test_services_support import fast_passwords, world  # noqa: F401 - fixtures
 from liaison.tracking.models import ProjectItem
+from liaison.web.tests.deadline_builders import one_of_each
 
 pytestmark = pytest.mark.django_db
 YEAR = 2031  # neither in chinese-calendar nor entered by the centre

@@ -12,11 +12,11 @@ import pytest
 
 from liaison.coordination.tests.conftest import case  # noqa: F401 - fixture
 from liaison.deadlines.models import ReminderSent
-from liaison.deadlines.tests.builders import KINDS, one_of_each, run_all
 from liaison.intake.tests.test_concurrency import shared_database  # noqa: F401 - fixture
 from liaison.intake.tests.test_services_support import fast_passwords, world  # noqa: F401 - fixtures
 from liaison.notifications.models import Notification
 from liaison.testing.races import second_meets_open_first
+from liaison.web.tests.deadline_builders import KINDS, one_of_each, run_all
 from liaison.workcal.calendar import add_working_days
 
 SENT = ("kind", "subject_id", "due_on", "threshold", "repeat_no", "recipient_id")

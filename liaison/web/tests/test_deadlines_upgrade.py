@@ -13,9 +13,9 @@ from django.db.migrations.executor import MigrationExecutor
 
 from liaison.coordination.tests.conftest import case  # noqa: F401 - fixture
 from liaison.deadlines.models import ReminderSent
-from liaison.deadlines.tests.builders import KINDS, one_of_each, run_all
 from liaison.intake.tests.test_services_support import fast_passwords, world  # noqa: F401 - fixtures
 from liaison.notifications.models import Notification
+from liaison.web.tests.deadline_builders import KINDS, one_of_each, run_all
 from liaison.workcal.calendar import add_working_days
 
 BEFORE = [
