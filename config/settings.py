@@ -58,6 +58,7 @@ INSTALLED_APPS = [
     "liaison.tracking",
     "liaison.consultations",
     "liaison.coordination",
+    "liaison.closure",
     "liaison.web",
 ]
 

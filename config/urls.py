@@ -23,6 +23,7 @@ urlpatterns = [
     path("tracking/", include("liaison.tracking.urls")),
     path("consultations/", include("liaison.consultations.urls")),
     path("coordination/", include("liaison.coordination.urls")),
+    path("closure/", include("liaison.closure.urls")),
     path("audit/", include("liaison.audit.urls")),
     path("calendar/", include("liaison.workcal.urls")),
     path("deadlines/", include("liaison.deadlines.urls")),

@@ -21,5 +21,6 @@ ENTRUSTMENT_WORKFLOW = Workflow(
         Transition("return", frozenset({S.SUBMITTED}), S.RETURNED, CENTRE, _("退回补充")),
         Transition("accept", frozenset({S.SUBMITTED}), S.ACCEPTED, CENTRE, _("受理")),
         Transition("reject", frozenset({S.SUBMITTED}), S.REJECTED, CENTRE, _("不予受理")),
+        Transition("conclude", frozenset({S.ACCEPTED}), S.CONCLUDED, CENTRE, _("服务办结或终止")),
     ),
 )

@@ -14,6 +14,7 @@ from liaison.consultations.policies import consultation_roles
 from liaison.consultations.workflows import CONSULTATION_WORKFLOW
 from liaison.core.errors import NotFound
 from liaison.core.workflow import Transition
+from liaison.intake.services.guard import ensure_service_open
 from liaison.notifications.services.notify import notification_send
 
 STATE_FIELDS = ["state", "guide", "approval_item", "reply_due", "relay_count"]
@@ -22,11 +23,13 @@ NOT_FOUND = _("咨询不存在或您无权查看。")
 
 def lock(consultation: Consultation) -> Consultation:
     """The consultation re-read under a row lock: concurrent steps queue up and see each other's result."""
-    return (
+    locked = (
         Consultation.objects.select_for_update(of=("self",))
         .select_related("project__enterprise", "approval_item__department", "guide", "first_contact")
         .get(pk=consultation.pk)
     )
+    ensure_service_open(locked.project)
+    return locked
 
 
 def check_step(actor: Any, consultation: Consultation, name: str) -> Transition:

@@ -27,6 +27,7 @@ from liaison.directory.models import User
 from liaison.intake.models import Project
 from liaison.intake.people import approval_item_guide, project_officers
 from liaison.intake.policies import can_view_project
+from liaison.intake.services.guard import ensure_service_open
 from liaison.tracking.models import ProjectItem
 from liaison.tracking.services.common import clean_text
 
@@ -129,6 +130,7 @@ def consultation_raise(
         raise NotFound(_("项目不存在或您无权查看。"))
     if not can_raise_consultation(actor, project):
         raise PermissionDenied(_("只有派任到本项目的政务服务联络官可以发起咨询。"))
+    ensure_service_open(project)
     subject_text = clean_text(subject, field="subject", label=_("主题"), required=True, limit=200)
     situation_text = clean_text(situation, field="situation", label=_("项目情况"), required=True)
     requests_text = clean_text(requests, field="requests", label=_("具体诉求"), required=True)

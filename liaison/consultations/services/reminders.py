@@ -63,7 +63,12 @@ def consultation_reminders_run(today: dt.date | None = None) -> ConsultationRemi
     run = ConsultationReminderRun(deadlines_fixed=_fix_missing_deadlines())
     ctx = reply_light_context(today)
     rows = list(
-        with_reply_light(Consultation.objects.filter(state__in=sorted(PENDING_STATES)), ctx)
+        with_reply_light(
+            Consultation.objects.filter(
+                state__in=sorted(PENDING_STATES), project__service_ended_at__isnull=True
+            ),
+            ctx,
+        )
         .filter(light__in=[Light.YELLOW, Light.RED])
         .select_related("project", "guide", "first_contact")
         .order_by("pk")

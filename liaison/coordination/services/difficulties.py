@@ -31,6 +31,7 @@ from liaison.directory.roles import Role
 from liaison.intake.models import Project
 from liaison.intake.people import centre_admins, enterprise_users, project_officers, users_with_roles
 from liaison.intake.policies import can_view_project
+from liaison.intake.services.guard import ensure_service_open
 from liaison.notifications.services.notify import notification_send
 from liaison.tracking.models import ProjectItem
 from liaison.tracking.services.common import clean_text
@@ -88,6 +89,7 @@ def difficulty_raise(
         raise NotFound(_("项目不存在或您无权查看。"))
     if not can_raise_difficulty(actor, project):
         raise PermissionDenied(_("只有派任到本项目的联络官（或中心）可以登记难点问题。"))
+    ensure_service_open(project)
     title = clean_text(title, field="title", label=_("问题"), required=True, limit=120)
     description = clean_text(description, field="description", label=_("问题描述"), required=True)
     # Art. 10(4): the officer analyses the difficulty and proposes a solution when recording it.
@@ -144,11 +146,13 @@ def difficulty_raise(
 
 
 def _lock(difficulty: Difficulty) -> Difficulty:
-    return (
+    locked = (
         Difficulty.objects.select_for_update(of=("self",))
         .select_related("project__enterprise")
         .get(pk=difficulty.pk)
     )
+    ensure_service_open(locked.project)
+    return locked
 
 
 def difficulty_step(

@@ -57,7 +57,12 @@ def difficulty_reminders_run(*, today: dt.date | None = None) -> DifficultyRemin
     ctx = deadline_context(today)
     due = list(
         with_deadline_light(
-            Difficulty.objects.filter(state__in=sorted(WAITING_ON_CENTRE), due_on__lte=ctx.yellow_limit), ctx
+            Difficulty.objects.filter(
+                state__in=sorted(WAITING_ON_CENTRE),
+                due_on__lte=ctx.yellow_limit,
+                project__service_ended_at__isnull=True,
+            ),
+            ctx,
         )
         .filter(light__in=[Light.RED, Light.YELLOW])
         .select_related("project")

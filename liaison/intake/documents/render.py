@@ -49,7 +49,11 @@ def _scope_detail(entrustment: Entrustment) -> str:
 
 
 def _accepted(project: Project) -> Entrustment:
-    entrustment = project.entrustments.filter(status=EntrustmentStatus.ACCEPTED).first()
+    entrustment = (
+        project.entrustments.filter(status__in=[EntrustmentStatus.ACCEPTED, EntrustmentStatus.CONCLUDED])
+        .order_by("-decided_at", "-id")
+        .first()
+    )
     if entrustment is None:
         raise DomainError(_("项目的委托申请尚未受理。"))
     return entrustment

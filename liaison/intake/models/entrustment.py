@@ -15,6 +15,10 @@ class EntrustmentStatus(models.TextChoices):
     ACCEPTED = "accepted", _("已受理")
     REJECTED = "rejected", _("不予受理")
     WITHDRAWN = "withdrawn", _("已撤回")
+    CONCLUDED = (
+        "concluded",
+        _("服务已结束"),
+    )  # completed or terminated (liaison.closure); a new one may follow
 
 
 class Entrustment(models.Model):

@@ -53,6 +53,10 @@ class Project(models.Model):
     current_stage = models.CharField(_("当前所处阶段"), max_length=32, choices=Stage.choices)
     service_number = models.CharField(_("服务编号"), max_length=32, unique=True, null=True, blank=True)
     registered_at = models.DateTimeField(_("登记备案时间"), null=True, blank=True)
+    # Set when the service ends (liaison.closure: completed or terminated); cleared when a new entrustment
+    # is accepted (续办). While set, the plan, items, consultations and difficulties are read-only.
+    service_ended_at = models.DateTimeField(_("服务结束时间"), null=True, blank=True)
+    service_end = models.CharField(_("服务结束方式"), max_length=12, blank=True)
     is_sample = models.BooleanField(_("示例数据"), default=False)
     created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     created_at = models.DateTimeField(_("创建时间"), auto_now_add=True)

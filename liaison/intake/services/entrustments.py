@@ -64,7 +64,8 @@ def _resolve_scope(
 def _create_draft(
     *, actor: Any, project: Project, scope: str, stages: list[str], item_ids: list[Any], notes: str
 ) -> tuple[Entrustment, list[ApprovalItem]]:
-    """A new draft for a project with no live request (a rejected or withdrawn one may be followed by another)."""
+    """A new draft for a project with no live request (a rejected or withdrawn one may be followed by another,
+    and a concluded service by a new entrustment that continues it: 续办)."""
     locked = Project.objects.select_for_update().get(pk=project.pk)
     authorize_project(
         actor,
@@ -72,7 +73,9 @@ def _create_draft(
         allowed=is_enterprise_member(actor, locked),
         message=_("只有本项目单位可以提出委托申请。"),
     )
-    live = locked.entrustments.exclude(status__in=[EntrustmentStatus.REJECTED, EntrustmentStatus.WITHDRAWN])
+    live = locked.entrustments.exclude(
+        status__in=[EntrustmentStatus.REJECTED, EntrustmentStatus.WITHDRAWN, EntrustmentStatus.CONCLUDED]
+    )
     current = live.first()
     if current is not None:
         raise DomainError(

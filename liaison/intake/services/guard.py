@@ -6,7 +6,7 @@ from typing import Any
 
 from django.utils.translation import gettext as _
 
-from liaison.core.errors import NotFound, PermissionDenied
+from liaison.core.errors import Conflict, NotFound, PermissionDenied
 from liaison.intake.models import Entrustment, Project
 from liaison.intake.policies import can_view_entrustment, can_view_project
 
@@ -25,3 +25,14 @@ def authorize_project(actor: Any, project: Project, *, allowed: bool, message: A
         raise NotFound(_("项目不存在或您无权查看。"))
     if not allowed:
         raise PermissionDenied(message)
+
+
+def ensure_service_open(project: Project) -> None:
+    """Refuse service actions on a project whose service has ended (completed or terminated)."""
+    ended = project.service_ended_at is not None or (
+        Project.objects.filter(pk=project.pk, service_ended_at__isnull=False).exists()
+    )
+    if ended:
+        raise Conflict(
+            _("该项目的联络官服务已办结或终止，相关记录只能查看。如需继续服务，请重新提交委托申请（续办）。")
+        )

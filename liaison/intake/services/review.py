@@ -129,6 +129,9 @@ def entrustment_accept(*, actor: Any, entrustment: Entrustment, comment: str = "
             project.service_number = service_number_next(year=timezone.localdate(now).year)
             project.registered_at = now
             project.save(update_fields=["service_number", "registered_at", "updated_at"])
+        if project.service_ended_at is not None:  # 续办: a new entrustment continues an ended service
+            project.service_ended_at, project.service_end = None, ""
+            project.save(update_fields=["service_ended_at", "service_end", "updated_at"])
         locked.project = project
         audit_record(
             actor=actor,

@@ -41,6 +41,7 @@ STATUS_BADGES = {
     EntrustmentStatus.ACCEPTED: "text-bg-success",
     EntrustmentStatus.REJECTED: "text-bg-danger",
     EntrustmentStatus.WITHDRAWN: "text-bg-light border",
+    EntrustmentStatus.CONCLUDED: "text-bg-dark",
 }
 
 

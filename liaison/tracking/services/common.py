@@ -9,6 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from liaison.core.errors import DomainError, NotFound, PermissionDenied
+from liaison.intake.services.guard import ensure_service_open
 from liaison.tracking.clock import LIVE, DayCounter, Step, item_clock
 from liaison.tracking.models import CLOCK_STATES, PLAN_STATES, ProjectItem, ProjectItemState
 
@@ -25,11 +26,13 @@ def authorize(*, visible: bool, allowed: bool, message: Any, missing: Any = None
 
 def lock_item(item: ProjectItem) -> ProjectItem:
     """The item re-read under a row lock: steps on one item queue up and see each other's result."""
-    return (
+    locked = (
         ProjectItem.objects.select_for_update(of=("self",))
         .select_related("project__enterprise", "approval_item__department")
         .get(pk=item.pk)
     )
+    ensure_service_open(locked.project)
+    return locked
 
 
 def clean_text(value: str | None, *, field: str, label: Any, required: bool, limit: int = MAX_TEXT) -> str:

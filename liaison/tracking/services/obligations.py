@@ -14,6 +14,7 @@ from liaison.core.errors import Conflict, DomainError
 from liaison.deadlines.calendar_policy import calendar_problem, deadline_after
 from liaison.intake.models import Project
 from liaison.intake.people import enterprise_users
+from liaison.intake.services.guard import ensure_service_open
 from liaison.notifications.services.notify import notification_send
 from liaison.tracking.lights import tracking_settings
 from liaison.tracking.messages import render_message
@@ -106,6 +107,7 @@ def obligation_create(
             allowed=can_create_obligation(actor, project, project_item),
             message=_("只有本项目的联络官、中心或该事项的指导员可以布置待办。"),
         )
+        ensure_service_open(project)
         obligation = obligation_add(
             actor=actor,
             project=project,

@@ -13,6 +13,7 @@ from liaison.catalogue.models import ApprovalItem, GuideAssignment
 from liaison.core.errors import Conflict, DomainError
 from liaison.intake.models import Assignment, Entrustment, EntrustmentStatus, Project
 from liaison.intake.people import enterprise_users
+from liaison.intake.services.guard import ensure_service_open
 from liaison.notifications.services.notify import notification_send
 from liaison.tracking.messages import render_message
 from liaison.tracking.models import COUNTED_STATES, PLAN_STATES, PlanVersion, ProjectItem, ServicePlan
@@ -33,6 +34,7 @@ def _lock_project(actor: Any, project: Project, message: Any) -> Project:
         message=message,
         missing=_("项目不存在或您无权查看。"),
     )
+    ensure_service_open(locked)
     return locked
 
 

@@ -37,6 +37,7 @@ from liaison.tracking.services.calendar_retry import calendar_problems_retry
 from liaison.tracking.services.common import authorize, clean_text, lock_item
 
 S = ProjectItemState
+SERVICE_OPEN = {"project__service_ended_at__isnull": True}  # an ended service is reminded of nothing
 WITH_DEPARTMENT = frozenset({S.SUBMITTED, S.ACCEPTED, S.RESUBMITTED})
 
 
@@ -96,7 +97,7 @@ def reminders_run(*, today: dt.date | None = None) -> ReminderRun:
     today = today or timezone.localdate()
     ctx = light_context(today)
     items = list(
-        with_light(ProjectItem.objects.filter(state__in=sorted(OPEN_STATES)), ctx)
+        with_light(ProjectItem.objects.filter(state__in=sorted(OPEN_STATES), **SERVICE_OPEN), ctx)
         .filter(light__in=[Light.YELLOW, Light.RED])
         .select_related("project__enterprise", "approval_item")
         .order_by("pk")
@@ -109,7 +110,7 @@ def reminders_run(*, today: dt.date | None = None) -> ReminderRun:
     open_item = Q(project_item__isnull=True) | Q(project_item__state__in=sorted(OPEN_STATES))
     limit = obligation_light_context(today).yellow_limit
     obligations = list(
-        EnterpriseObligation.objects.filter(open_item, done=False, due_on__lte=limit)
+        EnterpriseObligation.objects.filter(open_item, done=False, due_on__lte=limit, **SERVICE_OPEN)
         .select_related("project")
         .order_by("pk")
     )

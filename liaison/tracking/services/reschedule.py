@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 
 from liaison.audit.services.events import audit_record
 from liaison.core.errors import DomainError
+from liaison.intake.services.guard import ensure_service_open
 from liaison.tracking.models import PLAN_STATES, ProjectItem, ServicePlan
 from liaison.tracking.policies import can_edit_plan, can_view_plan
 from liaison.tracking.scheduling import Slot
@@ -36,6 +37,7 @@ class DateChange:
 
 def lock_plan(item: ProjectItem) -> tuple[ServicePlan, list[ProjectItem], ProjectItem]:
     plan = ServicePlan.objects.select_for_update().select_related("project").get(project_id=item.project_id)
+    ensure_service_open(plan.project)
     items = list(plan.project.tracking_items.select_related("approval_item__department", "project"))
     target = next(i for i in items if i.pk == item.pk)
     return plan, items, target

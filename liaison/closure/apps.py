@@ -1,0 +1,10 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class ClosureConfig(AppConfig):
+    name = "liaison.closure"
+    verbose_name = _("办结、终止与资料移交")
+
+    def ready(self) -> None:
+        from liaison.closure import deadline_kinds  # noqa: F401, PLC0415 - declares the kinds of deadline

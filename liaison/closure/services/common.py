@@ -1,0 +1,109 @@
+"""Shared steps of the service's actions: find the current service, lock it, move it, tell people."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from liaison.audit.services.events import audit_record
+from liaison.closure.models import Service, ServiceState, ServiceStep
+from liaison.closure.policies import service_roles
+from liaison.closure.workflows import SERVICE_WORKFLOW
+from liaison.core.errors import DomainError, NotFound
+from liaison.core.workflow import Transition
+from liaison.deadlines.calendar_policy import deadline_after
+from liaison.intake.models import Entrustment, EntrustmentStatus, Project
+from liaison.notifications.services.notify import notification_send
+
+MAX_TEXT = 2000
+
+
+def clean_text(value: Any, *, field: str, label: Any, required: bool, limit: int = MAX_TEXT) -> str:
+    text = str(value or "").strip()
+    if required and not text:
+        raise DomainError(_("请填写%(label)s。") % {"label": label}, field=field)
+    if len(text) > limit:
+        raise DomainError(_("%(label)s不能超过 %(n)d 个字。") % {"label": label, "n": limit}, field=field)
+    return text
+
+
+def current_service(project: Project) -> Service | None:
+    """The project's current service: that of its latest accepted entrustment (made on first use)."""
+    entrustment = (
+        Entrustment.objects.filter(
+            project=project, status__in=[EntrustmentStatus.ACCEPTED, EntrustmentStatus.CONCLUDED]
+        )
+        .order_by("-decided_at", "-id")
+        .first()
+    )
+    if entrustment is None:
+        return None
+    service, _created = Service.objects.get_or_create(entrustment=entrustment, defaults={"project": project})
+    return service
+
+
+def lock_service(actor: Any, project: Project) -> tuple[Service, frozenset[str]]:
+    """The current service under a row lock, with the roles `actor` holds for it (404 for outsiders)."""
+    roles = service_roles(actor, project)
+    service = current_service(project) if roles else None
+    if service is None:
+        raise NotFound(_("项目不存在或您无权查看。"))
+    locked = (
+        Service.objects.select_for_update(of=("self",))
+        .select_related("project", "entrustment")
+        .get(pk=service.pk)
+    )
+    return locked, roles
+
+
+def move(
+    service: Service,
+    name: str,
+    *,
+    actor: Any,
+    roles: frozenset[str],
+    comment: str = "",
+    due_days: int | None = None,
+) -> Transition:
+    """Check the step against the workflow, record it, set the next deadline, audit it."""
+    t = SERVICE_WORKFLOW.check(name, state=service.state, roles=roles)
+    previous = service.state
+    ServiceStep.objects.create(
+        service=service,
+        name=name,
+        from_state=previous,
+        to_state=t.target,
+        actor=actor,
+        acting_role=sorted(roles & t.roles)[0],
+        comment=comment,
+    )
+    service.state = t.target
+    service.due_on = deadline_after(timezone.localdate(), due_days).due_on if due_days else None
+    if t.target in (ServiceState.COMPLETED, ServiceState.TERMINATED):
+        service.ended_at = timezone.now()
+    service.save()
+    audit_record(
+        actor=actor,
+        action=f"service.{name}",
+        obj=service,
+        object_repr=service.project.name,
+        before={"state": previous},
+        after={"state": t.target, "due_on": service.due_on.isoformat() if service.due_on else None},
+        summary=_("%(p)s：%(s)s") % {"p": service.project.name, "s": t.label},
+    )
+    return t
+
+
+def tell(service: Service, people: list[Any], *, actor: Any, event: str, title: str, body: str = "") -> None:
+    """Notify `people` (the actor left out) once for this step of this service."""
+    step = service.steps.order_by("-id").first()
+    notification_send(
+        recipients=[p for p in people if p.pk != actor.pk],
+        kind=f"service.{event}",
+        event_key=f"service:{service.pk}:{event}:{step.pk if step else 0}",
+        title=title,
+        body=body,
+        url=f"/closure/projects/{service.project_id}/",
+    )

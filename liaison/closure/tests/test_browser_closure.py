@@ -1,0 +1,74 @@
+"""In a real browser: the officer prepares completion with the handover list, the enterprise confirms
+receipt, the centre confirms completion and the project reads 已办结, read-only; and the enterprise asks to
+terminate with a reason, the centre confirms, the open item is withdrawn and the reason is shown."""
+
+from __future__ import annotations
+
+import pytest
+
+from liaison.closure.models import ServiceState, ServiceStep
+from liaison.testing.browser import sign_in
+from liaison.tracking.models import ProjectItem
+from liaison.tracking.services.project_items import project_item_mark_not_needed
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+
+def test_completion_with_the_handover_list_across_three_roles(page, live_server, case):
+    w, base = case.world, live_server.url
+    project_item_mark_not_needed(actor=w.officer_user, project_item=case.item, reason="本项目无需办理")
+    errors: list[str] = []
+    page.on("pageerror", lambda exc: errors.append(str(exc)))
+    path = f"/closure/projects/{case.project.pk}/"
+
+    sign_in(page, base, w.officer_user, f"/tracking/projects/{case.project.pk}/")
+    page.click('[data-testid="service-link"]')
+    page.wait_for_selector('[data-testid="all-final"]')
+    page.fill("#id_lines-0-name", "建设工程规划许可证")
+    page.fill("#id_lines-0-issuer", "昆明市自然资源和规划局")
+    page.fill("#id_lines-0-number", "建字第530102202600123号")
+    page.fill("#id_lines-1-name", "审图合格书")
+    page.uncheck("#id_lines-1-handed_over")
+    page.click('[data-testid="prepare-submit"]')
+    page.wait_for_selector(".alert-danger")  # the kept-back document needs its reason
+    page.fill("#id_lines-1-not_handed_reason", "原件由住建部门存档")
+    page.click('[data-testid="prepare-submit"]')
+    page.wait_for_selector('[data-state="completion_prepared"]')
+    assert "原件由住建部门存档" in page.inner_text('[data-testid="handover-lines"]')
+
+    sign_in(page, base, w.applicant, path)
+    page.click('[data-testid="confirm-receipt"]')
+    page.wait_for_selector('[data-state="receipt_confirmed"]')
+
+    sign_in(page, base, w.center_admin, path)
+    page.click('[data-testid="confirm-completion"]')
+    page.wait_for_selector('[data-state="completed"]')
+    assert "已办结" in page.inner_text('[data-testid="service-state"]')
+    page.goto(f"{base}/tracking/projects/{case.project.pk}/")
+    assert "已办结" in page.inner_text('[data-testid="read-only"]')
+    assert [s.name for s in ServiceStep.objects.order_by("id")] == [
+        "prepare_completion",
+        "confirm_receipt",
+        "confirm_completion",
+    ]
+    assert not errors
+
+
+def test_the_enterprise_terminates_and_the_centre_confirms(page, live_server, case):
+    w, base = case.world, live_server.url
+    path = f"/closure/projects/{case.project.pk}/"
+    sign_in(page, base, w.applicant, path)
+    page.click("summary:has-text('申请终止委托代办')")
+    page.select_option("#id_reason", "enterprise_request")
+    page.fill("#id_note", "项目投资计划调整，暂不建设")
+    page.click('[data-testid="request-termination"]')
+    page.wait_for_selector('[data-state="termination_requested"]')
+
+    sign_in(page, base, w.center_admin, path)
+    assert "项目投资计划调整" in page.inner_text('[data-testid="termination-reason"]')
+    page.click('[data-testid="confirm-termination"]')
+    page.wait_for_selector('[data-state="terminated"]')
+    assert ProjectItem.objects.get(pk=case.item.pk).state == "withdrawn"
+    page.goto(f"{base}/tracking/projects/{case.project.pk}/")
+    assert "已终止" in page.inner_text('[data-testid="read-only"]')
+    assert ServiceStep.objects.last().to_state == ServiceState.TERMINATED
