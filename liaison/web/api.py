@@ -14,6 +14,7 @@ from ninja.security import APIKeyHeader, HttpBearer, django_auth
 from liaison.audit.api import router as audit_router
 from liaison.catalogue.api import router as catalogue_router
 from liaison.catalogue.api_exchange import router as catalogue_exchange_router
+from liaison.closure.api import router as closure_router
 from liaison.consultations.api import router as consultations_router
 from liaison.coordination.api import router as coordination_router
 from liaison.core.errors import DomainError
@@ -62,6 +63,7 @@ api.add_router("/v1/intake", intake_router)
 api.add_router("/v1/tracking", tracking_router)
 api.add_router("/v1/consultations", consultations_router)
 api.add_router("/v1/coordination", coordination_router)
+api.add_router("/v1/closure", closure_router)
 api.add_router("/v1/audit", audit_router)
 api.add_router("/v1/calendar", workcal_router)
 api.add_router("/v1/notifications", notifications_router)

@@ -252,3 +252,21 @@ def test_a_new_entrustment_continues_an_ended_service(case):
     case.project.refresh_from_db()
     assert case.project.service_ended_at is None
     assert Service.objects.get(entrustment=old).state == ServiceState.TERMINATED  # the history stays
+
+
+def test_an_unconfirmed_handover_is_reminded_once_per_crossing(case):
+    from liaison.closure.services.reminders import closure_reminders_run
+    from liaison.workcal.calendar import add_working_days
+
+    w = case.world
+    service = _prepared(case)
+    assert closure_reminders_run(today=service.due_on).receipts == 1  # due today: yellow
+    assert closure_reminders_run(today=service.due_on).receipts == 0
+    late = add_working_days(service.due_on, 1)
+    assert closure_reminders_run(today=late).receipts == 1  # red: the officer hears of it too
+    told = set(
+        Notification.objects.filter(kind="service.reminder.red").values_list("recipient_id", flat=True)
+    )
+    assert told == {w.applicant.pk, w.officer_user.pk}
+    service_confirm_receipt(actor=w.applicant, project=case.project)
+    assert closure_reminders_run(today=late).receipts == 0  # no longer waiting on the enterprise

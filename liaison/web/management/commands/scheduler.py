@@ -10,12 +10,18 @@ from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError
 
+from liaison.closure.tasks import closure_reminders_job
 from liaison.consultations.tasks import consultation_reminders_job
 from liaison.coordination.tasks import coordination_reminders_job
 from liaison.core.periodic import enqueue_periodically
 from liaison.tracking.tasks import tracking_reminders_run
 
-PERIODIC_JOBS = (tracking_reminders_run, consultation_reminders_job, coordination_reminders_job)
+PERIODIC_JOBS = (
+    tracking_reminders_run,
+    consultation_reminders_job,
+    coordination_reminders_job,
+    closure_reminders_job,
+)
 
 
 class Command(BaseCommand):

@@ -1,0 +1,227 @@
+"""/api/v1/closure: a project's service — read it, and take each step of its completion or termination.
+
+The same services as the page. A project the caller may not see answers 404; a step their role may not
+take 403; a step the state does not allow, or bad input, 400 with the reason.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from django.http import HttpRequest
+from ninja import Field, Path, Router, Schema
+
+from liaison.closure.selectors.service import ServicePanel, access_service
+from liaison.closure.services.completion import (
+    service_confirm_completion,
+    service_confirm_receipt,
+    service_dispute_handover,
+    service_prepare_completion,
+)
+from liaison.closure.services.termination import (
+    service_confirm_termination,
+    service_request_termination,
+    service_withdraw_termination,
+)
+
+router = Router(tags=["closure"])
+ID = Path(..., ge=1, le=2**53)
+
+
+class HandoverLineOut(Schema):
+    id: int
+    position: int
+    name: str
+    issuer: str
+    number: str
+    original: bool
+    copies: int
+    pages: int | None
+    remarks: str
+    handed_over: bool
+    not_handed_reason: str
+    disputed: bool
+    dispute_note: str
+
+
+class ServiceStepOut(Schema):
+    name: str
+    from_state: str
+    to_state: str
+    actor: str
+    comment: str
+    at: dt.datetime
+
+
+class ServiceOut(Schema):
+    project_id: int
+    state: str
+    state_label: str
+    due_on: dt.date | None
+    light: str
+    termination_reason: str
+    termination_note: str
+    ended: bool
+    actions: list[str]
+    handover_lines: list[HandoverLineOut]
+    steps: list[ServiceStepOut]
+
+
+class HandoverLineIn(Schema):
+    name: str = Field(max_length=200)
+    issuer: str = Field(default="", max_length=120)
+    number: str = Field(default="", max_length=80)
+    original: bool = True
+    copies: int = Field(default=1, ge=1, le=999)
+    pages: int | None = Field(default=None, ge=1, le=9999)
+    remarks: str = Field(default="", max_length=200)
+    handed_over: bool = True
+    not_handed_reason: str = Field(default="", max_length=200)
+
+
+class PrepareIn(Schema):
+    lines: list[HandoverLineIn] = Field(max_length=200)
+    note: str = Field(default="", max_length=1000)
+    outcomes: dict[int, str] = Field(
+        default_factory=dict, description="open item id -> not_needed / withdrawn"
+    )
+
+
+class CommentIn(Schema):
+    comment: str = Field(default="", max_length=1000)
+
+
+class DisputeIn(Schema):
+    disputes: dict[int, str] = Field(description="handover line id -> what is wrong")
+
+
+class TerminationIn(Schema):
+    reason: str = Field(max_length=24)
+    note: str = Field(max_length=1000)
+
+
+def _out(panel: ServicePanel) -> dict[str, Any]:
+    s = panel.service
+    return {
+        "project_id": panel.project.pk,
+        "state": s.state,
+        "state_label": str(s.get_state_display()),
+        "due_on": s.due_on,
+        "light": panel.light,
+        "termination_reason": s.termination_reason,
+        "termination_note": s.termination_note,
+        "ended": panel.ended,
+        "actions": sorted(panel.action_names),
+        "handover_lines": panel.lines,
+        "steps": [
+            {
+                "name": step.name,
+                "from_state": step.from_state,
+                "to_state": step.to_state,
+                "actor": step.actor.display_name,
+                "comment": step.comment,
+                "at": step.at,
+            }
+            for step in panel.steps
+        ],
+    }
+
+
+def _after(request: HttpRequest, project_id: int) -> dict[str, Any]:
+    return _out(access_service(request.user, project_id))
+
+
+@router.get(
+    "/projects/{project_id}", response=ServiceOut, summary="A project's service, its handover list and steps"
+)
+def service_get(request: HttpRequest, project_id: int = ID) -> Any:
+    return _after(request, project_id)
+
+
+@router.post(
+    "/projects/{project_id}/prepare-completion",
+    response=ServiceOut,
+    summary="Prepare completion with the handover list",
+)
+def prepare(request: HttpRequest, payload: PrepareIn, project_id: int = ID) -> Any:
+    panel = access_service(request.user, project_id)
+    service_prepare_completion(
+        actor=request.user,
+        project=panel.project,
+        lines=[line.dict() for line in payload.lines],
+        note=payload.note,
+        outcomes=payload.outcomes,
+    )
+    return _after(request, project_id)
+
+
+@router.post(
+    "/projects/{project_id}/confirm-receipt", response=ServiceOut, summary="The enterprise confirms receipt"
+)
+def confirm_receipt(request: HttpRequest, payload: CommentIn, project_id: int = ID) -> Any:
+    service_confirm_receipt(
+        actor=request.user, project=access_service(request.user, project_id).project, comment=payload.comment
+    )
+    return _after(request, project_id)
+
+
+@router.post(
+    "/projects/{project_id}/dispute-handover", response=ServiceOut, summary="The enterprise objects to lines"
+)
+def dispute(request: HttpRequest, payload: DisputeIn, project_id: int = ID) -> Any:
+    service_dispute_handover(
+        actor=request.user,
+        project=access_service(request.user, project_id).project,
+        disputes=payload.disputes,
+    )
+    return _after(request, project_id)
+
+
+@router.post(
+    "/projects/{project_id}/confirm-completion", response=ServiceOut, summary="The centre confirms completion"
+)
+def confirm_completion(request: HttpRequest, payload: CommentIn, project_id: int = ID) -> Any:
+    service_confirm_completion(
+        actor=request.user, project=access_service(request.user, project_id).project, comment=payload.comment
+    )
+    return _after(request, project_id)
+
+
+@router.post(
+    "/projects/{project_id}/request-termination",
+    response=ServiceOut,
+    summary="Ask to terminate the entrustment",
+)
+def request_termination(request: HttpRequest, payload: TerminationIn, project_id: int = ID) -> Any:
+    service_request_termination(
+        actor=request.user,
+        project=access_service(request.user, project_id).project,
+        reason=payload.reason,
+        note=payload.note,
+    )
+    return _after(request, project_id)
+
+
+@router.post(
+    "/projects/{project_id}/withdraw-termination",
+    response=ServiceOut,
+    summary="Withdraw a termination request",
+)
+def withdraw_termination(request: HttpRequest, payload: CommentIn, project_id: int = ID) -> Any:
+    service_withdraw_termination(
+        actor=request.user, project=access_service(request.user, project_id).project, comment=payload.comment
+    )
+    return _after(request, project_id)
+
+
+@router.post(
+    "/projects/{project_id}/confirm-termination",
+    response=ServiceOut,
+    summary="The centre confirms termination",
+)
+def confirm_termination(request: HttpRequest, payload: CommentIn, project_id: int = ID) -> Any:
+    service_confirm_termination(
+        actor=request.user, project=access_service(request.user, project_id).project, comment=payload.comment
+    )
+    return _after(request, project_id)
