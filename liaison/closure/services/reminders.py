@@ -55,7 +55,7 @@ def closure_reminders_run(*, today: dt.date | None = None) -> ClosureReminderRun
             .order_by("pk")
         )
         sent = reminders_send(
-            kind=kind.code, subjects=due, due_on=lambda s: s.due_on, today=today, compose=_reminder
+            kind=kind.code, subjects=due, due_on=lambda s: s.due_on or today, today=today, compose=_reminder
         ).sent
         if kind is RECEIPT:
             run.receipts = sent
