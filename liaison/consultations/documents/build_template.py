@@ -11,9 +11,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from docx.shared import Cm
-
-from liaison.core.docx_kit import a4_document, heading, key_value_table, line, write
+from liaison.core.docx_kit import a4_document, heading, key_value_table, line, set_column_widths, write
 
 HERE = Path(__file__).resolve().parent
 OPINION_REPLY_TEMPLATE = HERE / "opinion_reply.docx"
@@ -35,15 +33,6 @@ def _section(doc: Any, title: str, body: str | None = None) -> None:
         line(doc, body, size=11)
 
 
-def _fix_widths(table: Any, widths: list[float]) -> None:
-    """Column widths on the grid too: LibreOffice lays tables out from <w:gridCol>, Word from the cells."""
-    table.autofit = False
-    for column, width in zip(table.columns, widths, strict=True):
-        column.width = Cm(width)
-        for cell in column.cells:
-            cell.width = Cm(width)
-
-
 def _materials_table(doc: Any) -> None:
     """Header, then one row per material ({%tr for %}), or one "none" row when the list is empty."""
     rows = [
@@ -57,10 +46,9 @@ def _materials_table(doc: Any) -> None:
     ]
     table = doc.add_table(rows=len(rows), cols=len(MATERIAL_COLUMNS))
     table.style = doc.styles["Table Grid"]
-    _fix_widths(table, [width for _label, _tag, width in MATERIAL_COLUMNS])
+    set_column_widths(table, [width for _label, _tag, width in MATERIAL_COLUMNS])
     for n, (row, values) in enumerate(zip(table.rows, rows, strict=True)):
-        for cell, value, (_label, _tag, width) in zip(row.cells, values, MATERIAL_COLUMNS, strict=True):
-            cell.width = Cm(width)
+        for cell, value in zip(row.cells, values, strict=True):
             if value:
                 write(cell.paragraphs[0], value, size=10.5, bold=n == 0)
 
@@ -70,7 +58,7 @@ def build_opinion_reply_template(path: Path = OPINION_REPLY_TEMPLATE) -> Path:
     line(doc, "附件3", size=14, bold=True)
     heading(doc, "行业部门审批（服务）事项意见回复表")
     line(doc, "编号：{{ consultation_number }}　第{{ reply_seq }}次答复", align="right", size=11)
-    summary = key_value_table(
+    key_value_table(
         doc,
         [
             ("项目名称", "{{ project_name }}"),
@@ -86,7 +74,6 @@ def build_opinion_reply_template(path: Path = OPINION_REPLY_TEMPLATE) -> Path:
             ("处理意见", "{{ opinion }}"),
         ],
     )
-    _fix_widths(summary, [4.0, 12.0])
     line(doc, "")
     line(doc, "一次性告知内容", size=14, bold=True, align="center")
     _section(doc, "一、设定依据", "{{ legal_basis }}")
