@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import io
 import re
 from pathlib import Path
@@ -17,6 +18,15 @@ from docxtpl import DocxTemplate
 
 EAST_ASIA_FONT = "宋体"
 LATIN_FONT = "Times New Roman"
+
+
+# A date left for a hand to fill in on paper, as Chinese forms print it.
+BLANK_DATE = "　　　　年　　月　　日"
+
+
+def form_date(value: dt.date | None) -> str:
+    """A date as a Chinese form prints it (2026年01月05日); the blank 年 月 日 to fill by hand if None."""
+    return f"{value:%Y年%m月%d日}" if value is not None else BLANK_DATE
 
 
 def set_cjk_fonts(element: Any) -> None:

@@ -6,3 +6,9 @@ class TrackingConfig(AppConfig):
     name = "liaison.tracking"
     label = "tracking"
     verbose_name = _("服务方案与审批跟踪")
+
+    def ready(self) -> None:
+        # The planned service period on the assignment order (intake's template registry).
+        from liaison.tracking.documents import register_document_parts  # noqa: PLC0415
+
+        register_document_parts()
