@@ -11,7 +11,18 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from liaison.core.docx_kit import a4_document, heading, key_value_table, line, set_column_widths, write
+from docx.enum.table import WD_ROW_HEIGHT_RULE
+from docx.shared import Cm
+
+from liaison.core.docx_kit import (
+    BLANK_DATE,
+    a4_document,
+    heading,
+    key_value_table,
+    line,
+    set_column_widths,
+    write,
+)
 
 HERE = Path(__file__).resolve().parent
 OPINION_REPLY_TEMPLATE = HERE / "opinion_reply.docx"
@@ -53,6 +64,23 @@ def _materials_table(doc: Any) -> None:
                 write(cell.paragraphs[0], value, size=10.5, bold=n == 0)
 
 
+def _sign_off(doc: Any) -> None:
+    """The guide's signature, then room for the department head's review, signature and date."""
+    table = key_value_table(
+        doc,
+        [
+            ("专职指导员签字", "{{ signer_name }}　　职务：{{ signer_post }}　　日期：{{ signed_on }}"),
+            ("部门负责人审核", "审核意见："),
+        ],
+    )
+    head = table.rows[1]
+    head.height, head.height_rule = Cm(3.0), WD_ROW_HEIGHT_RULE.AT_LEAST
+    cell = head.cells[1]
+    write(cell.add_paragraph(), "")
+    write(cell.add_paragraph(), "")
+    write(cell.add_paragraph(), f"负责人签字：{'　' * 6}日期：{BLANK_DATE}")
+
+
 def build_opinion_reply_template(path: Path = OPINION_REPLY_TEMPLATE) -> Path:
     doc = a4_document()
     line(doc, "附件3", size=14, bold=True)
@@ -65,12 +93,16 @@ def build_opinion_reply_template(path: Path = OPINION_REPLY_TEMPLATE) -> Path:
             ("服务编号", "{{ service_number }}"),
             ("项目代码", "{{ national_code }}"),
             ("项目单位", "{{ enterprise_name }}"),
+            ("联络官", "{{ officer }}"),
             ("审批（服务）事项", "{{ item_code }}　{{ item_name }}"),
             ("行业部门", "{{ department }}"),
             ("专职指导员", "{{ guide }}"),
+            ("首问负责及转办", "{{ first_contact_chain }}"),
             ("咨询事由", "{{ subject }}"),
             ("联络方式及日期", "{{ channel }}　{{ consultation_date }}"),
+            ("项目情况", "{{ situation }}"),
             ("具体诉求", "{{ requests }}"),
+            ("答复期限", "{{ reply_due }}{{ reply_timeliness }}"),
             ("处理意见", "{{ opinion }}"),
         ],
     )
@@ -99,9 +131,8 @@ def build_opinion_reply_template(path: Path = OPINION_REPLY_TEMPLATE) -> Path:
     line(doc, "较此前告知新增：{{ added_entries }}", size=11)
     line(doc, "{%p endif %}")
     line(doc, "")
-    line(doc, "专职指导员（签字）：{{ signer_name }}　　职务：{{ signer_post }}", align="right")
+    _sign_off(doc)
     line(doc, "{{ department }}（盖章）", align="right")
-    line(doc, "{{ signed_on }}", align="right")
     doc.save(str(path))
     return path
 
