@@ -130,7 +130,7 @@ def entrustment_agreement_docx(*, project: Project) -> tuple[bytes, str]:
         **_base(project, entrustment),
         "legal_representative": project.enterprise.legal_representative,
         "enterprise_address": project.enterprise.address,
-        "investment": f"{project.total_investment:,} {project.get_currency_display()}",
+        "investment": investment_text(project.total_investment, project.currency),
         "accepted_date": f"{timezone.localtime(entrustment.decided_at or timezone.now()):%Y年%m月%d日}",
     }
     source = template_bytes(DocumentKind.ENTRUSTMENT_AGREEMENT)

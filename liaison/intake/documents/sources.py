@@ -131,7 +131,7 @@ def _intake_sample(kind: str) -> dict[str, Any]:
         **base,
         "legal_representative": "赵六",
         "enterprise_address": "示例区示例路1号",
-        "investment": "20,000,000.00 人民币",
+        "investment": "2,000.00 万元",
         "accepted_date": "2026年01月01日",
     }
 

@@ -196,7 +196,7 @@ def test_the_entrustment_agreement_states_the_parties_the_scope_and_the_free_ser
     assert filename == f"委托代办协议-{project.service_number}.docx"
     table = table_of(data)
     assert table["项目名称"] == "滇池星城二期商业综合体"
-    assert table["总投资"] == "30,000,000.00 人民币"
+    assert table["总投资"] == "3,000.00 万元"  # as the assignment order states it
     body = "\n".join(p.text for p in Document(io.BytesIO(data)).paragraphs)
     assert f"服务编号：{project.service_number}" in body
     assert "甲方（委托方）：滇池置业有限公司" in body
