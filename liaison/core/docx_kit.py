@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import io
 import re
 from pathlib import Path
@@ -17,6 +18,15 @@ from docxtpl import DocxTemplate
 
 EAST_ASIA_FONT = "宋体"
 LATIN_FONT = "Times New Roman"
+
+
+# A date left for a hand to fill in on paper, as Chinese forms print it.
+BLANK_DATE = "　　　　年　　月　　日"
+
+
+def form_date(value: dt.date | None) -> str:
+    """A date as a Chinese form prints it (2026年01月05日); the blank 年 月 日 to fill by hand if None."""
+    return f"{value:%Y年%m月%d日}" if value is not None else BLANK_DATE
 
 
 def set_cjk_fonts(element: Any) -> None:
@@ -84,16 +94,27 @@ def line(doc: Any, text: str, *, size: float = 12, bold: bool = False, align: st
     write(paragraph, text, size=size, bold=bold)
 
 
+def set_column_widths(table: Any, widths: list[float] | tuple[float, ...]) -> None:
+    """Fixed column widths (cm) on the grid and on every cell: LibreOffice lays a table out from its
+    <w:gridCol> widths, Word from the cells' <w:tcW>; python-docx leaves the grid evenly divided."""
+    table.autofit = False
+    for column, width in zip(table.columns, widths, strict=True):
+        column.width = Cm(width)
+        for cell in column.cells:
+            cell.width = Cm(width)
+
+
 def key_value_table(
     doc: Any, rows: list[tuple[str, str]], *, widths: tuple[float, float] = (4.0, 12.0)
 ) -> Any:
-    """A two-column form table: label | value (values are usually docxtpl tags)."""
+    """A two-column form table: label | value (values are usually docxtpl tags); the label column takes
+    `widths[0]` cm (a quarter of an A4 portrait text width by default)."""
     table = doc.add_table(rows=len(rows), cols=2)
     table.style = doc.styles["Table Grid"]
     for row, (label, value) in zip(table.rows, rows, strict=True):
-        row.cells[0].width, row.cells[1].width = Cm(widths[0]), Cm(widths[1])
         write(row.cells[0].paragraphs[0], label, bold=True)
         write(row.cells[1].paragraphs[0], value)
+    set_column_widths(table, widths)
     return table
 
 

@@ -8,11 +8,13 @@ evaluation date; the rates used are recorded with the result.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping
 from dataclasses import asdict, dataclass, field
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 from typing import Any
 
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from liaison.core.errors import DomainError
 from liaison.intake.models import (
@@ -26,6 +28,13 @@ from liaison.intake.models import (
 
 MAX_INVESTMENT = Decimal("1000000000000")  # 1万亿: anything this large is a typing mistake
 CENT = Decimal("0.01")
+# How a document cites the clause a project qualified under.
+CLAUSE_CITATIONS = {
+    1: gettext_lazy("第八条第（一）项"),
+    2: gettext_lazy("第八条第（二）项"),
+    3: gettext_lazy("第八条第（三）项"),
+    4: gettext_lazy("第八条第（四）项"),
+}
 
 
 @dataclass
@@ -236,3 +245,22 @@ def eligibility_evaluate(*, project: Any, on: dt.date) -> EligibilityResult:
     )
     findings.append(_clause_four(project))
     return EligibilityResult(any(f.met for f in findings), on.isoformat(), findings, rates, threshold)
+
+
+def eligibility_basis(recorded: Mapping[str, Any], *, ineligible_reason: str = "") -> str:
+    """The Art. 8 basis of a recorded evaluation (`EligibilityResult.as_json()`) in words, for documents:
+    each clause met with its finding, or that none was met and the request was accepted on its reason."""
+    clauses = recorded.get("clauses") or []
+    met = [c for c in clauses if c.get("met") and c.get("clause") in CLAUSE_CITATIONS]
+    if met:
+        return (
+            "；".join(
+                f"{CLAUSE_CITATIONS[c['clause']]}：{str(c.get('reason', '')).rstrip('。')}" for c in met
+            )
+            + "。"
+        )
+    if not clauses:
+        return _("未记录代办范围审查结果。")
+    basis = _("不符合第八条任何一项，经中心审查受理。")
+    reason = (ineligible_reason or "").strip()
+    return basis + (_("申请理由：%(reason)s") % {"reason": reason} if reason else "")

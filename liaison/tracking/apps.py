@@ -9,3 +9,8 @@ class TrackingConfig(AppConfig):
 
     def ready(self) -> None:
         from liaison.tracking import deadline_kinds  # noqa: F401, PLC0415 - declares the kinds of deadline
+
+        # The planned service period on the assignment order (intake's template registry).
+        from liaison.tracking.documents import register_document_parts  # noqa: PLC0415
+
+        register_document_parts()

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import io
-from pathlib import Path
+from dataclasses import asdict
 from typing import Any
 
 from django.conf import settings
@@ -16,23 +16,12 @@ from openpyxl.styles import Alignment, Font
 
 from liaison.audit.services.events import audit_record
 from liaison.catalogue.exchange.policies import can_view_roster
+from liaison.catalogue.exchange.roster_columns import ROSTER_COLUMNS, ROSTER_HEADERS
+from liaison.catalogue.exchange.templates.build_templates import ROSTER_TEMPLATE
 from liaison.catalogue.exchange.xlsx import FONT_NAME, workbook_bytes, write_table
 from liaison.catalogue.selectors.roster import RosterFilters, RosterRow, roster_filter_labels, roster_list
 from liaison.core.errors import DomainError, PermissionDenied
 
-ROSTER_TEMPLATE = Path(__file__).resolve().parent / "templates" / "roster.docx"
-ROSTER_XLSX_HEADERS = (
-    "序号",
-    "部门",
-    "事项编码",
-    "审批（服务）事项",
-    "阶段",
-    "指导员姓名",
-    "职务",
-    "办公电话",
-    "手机号码",
-)
-ROSTER_XLSX_WIDTHS = (6, 24, 16, 36, 22, 12, 14, 16, 16)
 ROSTER_FORMATS = ("xlsx", "docx")
 
 
@@ -50,6 +39,11 @@ def _scope(filters: RosterFilters) -> str:
     return _("范围：%(scope)s　　") % {"scope": "，".join(labels)} if labels else ""
 
 
+def _docx_row(row: RosterRow) -> dict[str, Any]:
+    """A roster line as the Word template prints it (the start date as 2025-03-03, or blank)."""
+    return {**asdict(row), "start_date": f"{row.start_date:%Y-%m-%d}" if row.start_date else ""}
+
+
 def roster_docx_render(rows: list[RosterRow], *, filters: RosterFilters) -> bytes:
     """Fill the Attachment 1 Word template with `rows`."""
     doc = DocxTemplate(str(ROSTER_TEMPLATE))
@@ -59,7 +53,7 @@ def roster_docx_render(rows: list[RosterRow], *, filters: RosterFilters) -> byte
             "centre_name": settings.CENTRE_NAME,
             "updated": f"{timezone.localdate():%Y年%m月%d日}",
             "scope": _scope(filters),
-            "rows": rows,
+            "rows": [_docx_row(r) for r in rows],
         },
         autoescape=True,
     )
@@ -77,28 +71,15 @@ def roster_xlsx_render(rows: list[RosterRow], *, filters: RosterFilters) -> byte
     title = ws.cell(row=1, column=1, value=roster_title())
     title.font = Font(name=FONT_NAME, bold=True, size=16)
     title.alignment = Alignment(horizontal="center")
-    ws.merge_cells(start_row=1, start_column=1, end_row=1, end_column=len(ROSTER_XLSX_HEADERS))
+    ws.merge_cells(start_row=1, start_column=1, end_row=1, end_column=len(ROSTER_HEADERS))
     ws.cell(row=2, column=1, value=f"{_scope(filters)}{_('更新日期：')}{timezone.localdate():%Y-%m-%d}")
-    ws.merge_cells(start_row=2, start_column=1, end_row=2, end_column=len(ROSTER_XLSX_HEADERS))
+    ws.merge_cells(start_row=2, start_column=1, end_row=2, end_column=len(ROSTER_HEADERS))
     write_table(
         ws,
-        headers=ROSTER_XLSX_HEADERS,
-        rows=(
-            [
-                r.seq,
-                r.department,
-                r.item_code,
-                r.item_name,
-                r.stage_label,
-                r.guide_name,
-                r.post,
-                r.office_phone,
-                r.mobile,
-            ]
-            for r in rows
-        ),
-        widths=ROSTER_XLSX_WIDTHS,
-        text_columns=(2, 7, 8),
+        headers=ROSTER_HEADERS,
+        rows=([getattr(r, c.field) for c in ROSTER_COLUMNS] for r in rows),
+        widths=[c.xlsx_width for c in ROSTER_COLUMNS],
+        text_columns=[n for n, c in enumerate(ROSTER_COLUMNS) if c.text],
         first_row=3,
     )
     ws.page_setup.orientation = "landscape"

@@ -10,9 +10,21 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any, overload
 
-from django.db.models import Case, Exists, IntegerField, OuterRef, Prefetch, Q, QuerySet, Value, When
+from django.db.models import (
+    Case,
+    Exists,
+    IntegerField,
+    OuterRef,
+    Prefetch,
+    Q,
+    QuerySet,
+    Subquery,
+    Value,
+    When,
+)
+from django.utils.translation import gettext as _
 
-from liaison.catalogue.models import ApprovalItem, GuideAssignment
+from liaison.catalogue.models import ApprovalItem, GuideAssignment, GuideChange, GuideChangeStatus
 from liaison.catalogue.stages import STAGE_ORDER, Stage
 from liaison.core.masking import phone_as
 from liaison.directory.models import Department
@@ -78,6 +90,7 @@ class RosterRow:
     office_phone: str
     mobile: str
     start_date: Any
+    remarks: str = ""
 
 
 def _stage_rank() -> Case:
@@ -91,11 +104,18 @@ def _stage_rank() -> Case:
 def roster_item_queryset(*, filters: RosterFilters) -> QuerySet[ApprovalItem]:
     """Active items matching `filters`, ordered as the attachment lists them, guides prefetched."""
     current = GuideAssignment.objects.filter(is_active=True).select_related("guide")
+    # At most one change per item waits to be registered (a unique constraint), so one subquery row.
+    proposed = GuideChange.objects.filter(item=OuterRef("pk"), status=GuideChangeStatus.PROPOSED)
     qs = (
         ApprovalItem.objects.filter(is_active=True)
         .select_related("department")
         .prefetch_related(Prefetch("guide_assignments", queryset=current, to_attr="current_assignments"))
-        .annotate(stage_rank=_stage_rank())
+        .annotate(
+            stage_rank=_stage_rank(),
+            proposed_name=Subquery(proposed.values("new_guide__full_name")[:1]),
+            proposed_username=Subquery(proposed.values("new_guide__username")[:1]),
+            proposed_from=Subquery(proposed.values("effective_date")[:1]),
+        )
         .order_by("department__sort_order", "department__code", "stage_rank", "code")
     )
     if filters.department_id is not None:
@@ -115,6 +135,18 @@ def roster_item_queryset(*, filters: RosterFilters) -> QuerySet[ApprovalItem]:
             | Exists(guide_match)
         )
     return qs
+
+
+def _remarks(item: ApprovalItem, *, vacant: bool) -> str:
+    """What a reader of the roster should know about the line: no guide, or a change not yet registered."""
+    notes = [_("暂缺指导员")] if vacant else []
+    effective = getattr(item, "proposed_from", None)
+    if effective is not None:
+        name = getattr(item, "proposed_name", "") or getattr(item, "proposed_username", "")
+        notes.append(
+            _("%(name)s拟于%(date)s接任（待中心登记）") % {"name": name, "date": f"{effective:%Y-%m-%d}"}
+        )
+    return "；".join(notes)
 
 
 def _row(item: ApprovalItem, seq: int, *, full: bool) -> RosterRow:
@@ -139,13 +171,15 @@ def _row(item: ApprovalItem, seq: int, *, full: bool) -> RosterRow:
         office_phone=phone(guide.office_phone) if guide else "",
         mobile=phone(guide.mobile) if guide else "",
         start_date=assignment.start_date if assignment else None,
+        remarks=_remarks(item, vacant=guide is None),
     )
 
 
 class RosterRows:
     """A lazy, sliceable sequence of RosterRow: Django's Paginator and ninja's paginate both accept it.
 
-    Slicing runs one query for the items and one for their current guides, whatever the slice size.
+    Slicing runs one query for the items (with any guide change waiting to be registered) and one for
+    their current guides, whatever the slice size.
     """
 
     def __init__(self, queryset: QuerySet[ApprovalItem], *, full_phones: bool) -> None:

@@ -2,23 +2,41 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import io
 import shutil
 import subprocess
+import zipfile
 from pathlib import Path
 
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 from docx import Document
 from docx.oxml.ns import qn
 from docx.shared import Cm
 from openpyxl import load_workbook
 
 from liaison.audit.models import AuditEvent
+from liaison.catalogue.exchange.templates.build_templates import ROSTER_TEMPLATE, build_roster_template
 from liaison.catalogue.exchange.testing import seed_item
+from liaison.catalogue.services.guides import guide_change_propose
 from liaison.catalogue.stages import Stage
 
-DOCX_HEADERS = ["序号", "部门", "审批（服务）事项", "指导员姓名", "职务", "办公电话", "手机号码"]
+HEADERS = [
+    "序号",
+    "部门",
+    "事项编码",
+    "审批（服务）事项",
+    "阶段",
+    "指导员姓名",
+    "职务",
+    "办公电话",
+    "手机号码",
+    "任职日期",
+    "备注",
+]
+START = dt.date(2025, 3, 3)
 
 
 @pytest.fixture
@@ -30,6 +48,7 @@ def catalogue(center_admin, department, other_department, guide_user, second_gui
         name="企业投资项目核准",
         guide=guide_user,
         materials=["项目申请报告", "规划选址意见"],
+        start_date=START,
     )
     seed_item(
         actor=center_admin,
@@ -39,6 +58,7 @@ def catalogue(center_admin, department, other_department, guide_user, second_gui
         stage=Stage.CONSTRUCTION_PERMIT,
         guide=second_guide,
         prerequisites=["DRC-001"],
+        start_date=START,
     )
     seed_item(actor=center_admin, department=other_department, code="NRB-001", name="建设用地规划许可")
 
@@ -65,19 +85,9 @@ def test_roster_xlsx_has_the_title_headers_and_rows_with_the_filters_applied(cli
     assert rows[0][0] == "五华区政务服务联络官审批服务专职指导员联系表"
     assert "建设许可" not in str(rows[1][0])
     assert "施工许可阶段" in str(rows[1][0])  # the scope line names the filter
-    assert list(rows[2]) == [
-        "序号",
-        "部门",
-        "事项编码",
-        "审批（服务）事项",
-        "阶段",
-        "指导员姓名",
-        "职务",
-        "办公电话",
-        "手机号码",
-    ]
-    assert rows[3:] == [
-        (
+    assert list(rows[2]) == HEADERS
+    assert [[v.date() if isinstance(v, dt.datetime) else v for v in row] for row in rows[3:]] == [
+        [
             1,
             "区发展和改革局",
             "DRC-002",
@@ -87,7 +97,9 @@ def test_roster_xlsx_has_the_title_headers_and_rows_with_the_filters_applied(cli
             "副科长",
             "0871-63100002",
             "13900003333",
-        )
+            START,
+            None,
+        ]
     ]
 
 
@@ -125,11 +137,37 @@ def test_roster_docx_is_laid_out_as_attachment_1(client, catalogue, center_admin
     assert not any("{{" in t or "{%" in t for t in texts)
     (table,) = doc.tables
     cells = [[c.text for c in row.cells] for row in table.rows]
-    assert cells[0] == DOCX_HEADERS
+    assert cells[0] == HEADERS
     assert cells[1:] == [
-        ["1", "区发展和改革局", "企业投资项目核准", "指导员甲", "科长", "0871-63100001", "13900002222"],
-        ["2", "区发展和改革局", "企业投资项目备案", "指导员乙", "副科长", "0871-63100002", "13900003333"],
-        ["3", "区自然资源局", "建设用地规划许可", "", "", "", ""],
+        [
+            "1",
+            "区发展和改革局",
+            "DRC-001",
+            "企业投资项目核准",
+            "立项及备案用地规划许可阶段",
+            "指导员甲",
+            "科长",
+            "0871-63100001",
+            "13900002222",
+            "2025-03-03",
+            "",
+        ],
+        [
+            "2",
+            "区发展和改革局",
+            "DRC-002",
+            "企业投资项目备案",
+            "施工许可阶段",
+            "指导员乙",
+            "副科长",
+            "0871-63100002",
+            "13900003333",
+            "2025-03-03",
+            "",
+        ],
+        ["3", "区自然资源局", "NRB-001", "建设用地规划许可", "立项及备案用地规划许可阶段"]
+        + [""] * 5
+        + ["暂缺指导员"],
     ]
     section = doc.sections[0]
     width, height = section.page_width, section.page_height
@@ -139,6 +177,68 @@ def test_roster_docx_is_laid_out_as_attachment_1(client, catalogue, center_admin
     fonts = doc.styles["Normal"].element.rPr.find(qn("w:rFonts"))
     assert fonts.get(qn("w:eastAsia")) == "宋体"
     assert [e.changes["extra"]["format"] for e in _export_events()] == ["docx"]
+
+
+LONG_NAME = "房屋建筑和市政基础设施工程施工图设计文件审查备案"  # 24 characters, the demo's longest
+
+
+def _grid_widths_cm(table) -> list[float]:
+    grid = table._tbl.tblGrid
+    return [round(int(col.get(qn("w:w"))) / 567, 1) for col in grid.findall(qn("w:gridCol"))]
+
+
+@pytest.mark.django_db
+def test_attachment_1_prints_code_stage_start_date_and_remarks_in_columns_that_fit(
+    client, center_admin, dept_admin, guide_user, second_guide
+):
+    department = dept_admin.department
+    seed_item(
+        actor=center_admin,
+        department=department,
+        code="DRC-010",
+        name=LONG_NAME,
+        stage=Stage.CONSTRUCTION_LICENSE,
+        guide=guide_user,
+        start_date=START,
+    )
+    changing = seed_item(
+        actor=center_admin, department=department, code="DRC-011", name="企业投资项目备案", guide=guide_user
+    )
+    effective = timezone.localdate() + dt.timedelta(days=10)
+    guide_change_propose(
+        actor=dept_admin, item=changing, new_guide=second_guide, effective_date=effective, reason="岗位调整"
+    )
+    seed_item(actor=center_admin, department=department, code="DRC-012", name="节能审查")
+    client.force_login(center_admin)
+
+    doc = Document(io.BytesIO(client.get(reverse("catalogue:roster_export_docx")).content))
+
+    (table,) = doc.tables
+    header, *lines = [[c.text for c in row.cells] for row in table.rows]
+    rows = {line[2]: dict(zip(header, line, strict=True)) for line in lines}
+    long_row = rows["DRC-010"]
+    assert long_row["事项编码"] == "DRC-010"
+    assert long_row["审批（服务）事项"] == LONG_NAME
+    assert long_row["阶段"] == "建设许可阶段"
+    assert long_row["指导员姓名"] == "指导员甲"
+    assert long_row["任职日期"] == "2025-03-03"
+    assert long_row["备注"] == ""
+    assert rows["DRC-011"]["备注"] == f"指导员乙拟于{effective:%Y-%m-%d}接任（待中心登记）"
+    assert rows["DRC-011"]["指导员姓名"] == "指导员甲"  # the change is not in force until registered
+    assert rows["DRC-012"]["备注"] == "暂缺指导员"
+    assert rows["DRC-012"]["任职日期"] == ""
+
+    # Explicit widths on the grid (what LibreOffice reads), filling the landscape text width exactly.
+    widths = dict(zip(header, _grid_widths_cm(table), strict=True))
+    section = doc.sections[0]
+    text_width = (section.page_width - section.left_margin - section.right_margin) / Cm(1)
+    assert abs(sum(widths.values()) - text_width) < 0.1
+    assert len(set(widths.values())) > 3
+    # In 9 pt (0.3175 cm a character) with 0.19 cm padding each side, a 24-character name takes two lines.
+    per_line = int((widths["审批（服务）事项"] - 0.38) / 0.3175)
+    assert per_line * 2 >= len(LONG_NAME)
+    assert widths["审批（服务）事项"] == max(widths.values())
+    assert widths["序号"] == min(widths.values())
 
 
 @pytest.mark.django_db
@@ -181,7 +281,13 @@ def test_roster_docx_converts_to_pdf_with_the_chinese_text_intact(client, catalo
     assert "五华区政务服务联络官审批服务专职指导员联系表" in compact
     for fragment in (
         "审批（服务）事项",
-        "指导员姓名",
+        "姓名",  # 指导员姓名 wraps to two lines in its narrow header cell
+        "事项编码",
+        "任职日期",
+        "备注",
+        "DRC-001",
+        "2025-03-03",
+        "暂缺指导员",
         "企业投资项目核准",
         "指导员甲",
         "区发展和改革局",
@@ -245,6 +351,16 @@ def test_exports_keep_markup_and_formula_like_text_as_plain_text(client, center_
     docx = Document(io.BytesIO(client.get(reverse("catalogue:roster_export_docx")).content))
     wb = _xlsx(client.get(reverse("catalogue:catalogue_export_xlsx")))
 
-    assert docx.tables[0].rows[1].cells[2].text.startswith('=HYPERLINK("x") <临时> & 变更')
+    assert docx.tables[0].rows[1].cells[3].text.startswith('=HYPERLINK("x") <临时> & 变更')
     cell = wb["事项"]["B2"]
     assert (cell.value, cell.data_type) == ('=HYPERLINK("x") <临时> & 变更', "s")
+
+
+def test_the_committed_roster_template_is_what_the_build_script_writes(tmp_path):
+    fresh = build_roster_template(tmp_path / "roster.docx")
+
+    def body(path: Path) -> bytes:
+        with zipfile.ZipFile(path) as archive:
+            return archive.read("word/document.xml")
+
+    assert body(fresh) == body(ROSTER_TEMPLATE), "rebuild it: python -m " + build_roster_template.__module__

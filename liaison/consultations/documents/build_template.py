@@ -11,9 +11,18 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+from docx.enum.table import WD_ROW_HEIGHT_RULE
 from docx.shared import Cm
 
-from liaison.core.docx_kit import a4_document, heading, key_value_table, line, write
+from liaison.core.docx_kit import (
+    BLANK_DATE,
+    a4_document,
+    heading,
+    key_value_table,
+    line,
+    set_column_widths,
+    write,
+)
 
 HERE = Path(__file__).resolve().parent
 OPINION_REPLY_TEMPLATE = HERE / "opinion_reply.docx"
@@ -35,15 +44,6 @@ def _section(doc: Any, title: str, body: str | None = None) -> None:
         line(doc, body, size=11)
 
 
-def _fix_widths(table: Any, widths: list[float]) -> None:
-    """Column widths on the grid too: LibreOffice lays tables out from <w:gridCol>, Word from the cells."""
-    table.autofit = False
-    for column, width in zip(table.columns, widths, strict=True):
-        column.width = Cm(width)
-        for cell in column.cells:
-            cell.width = Cm(width)
-
-
 def _materials_table(doc: Any) -> None:
     """Header, then one row per material ({%tr for %}), or one "none" row when the list is empty."""
     rows = [
@@ -57,12 +57,28 @@ def _materials_table(doc: Any) -> None:
     ]
     table = doc.add_table(rows=len(rows), cols=len(MATERIAL_COLUMNS))
     table.style = doc.styles["Table Grid"]
-    _fix_widths(table, [width for _label, _tag, width in MATERIAL_COLUMNS])
+    set_column_widths(table, [width for _label, _tag, width in MATERIAL_COLUMNS])
     for n, (row, values) in enumerate(zip(table.rows, rows, strict=True)):
-        for cell, value, (_label, _tag, width) in zip(row.cells, values, MATERIAL_COLUMNS, strict=True):
-            cell.width = Cm(width)
+        for cell, value in zip(row.cells, values, strict=True):
             if value:
                 write(cell.paragraphs[0], value, size=10.5, bold=n == 0)
+
+
+def _sign_off(doc: Any) -> None:
+    """The guide's signature, then room for the department head's review, signature and date."""
+    table = key_value_table(
+        doc,
+        [
+            ("专职指导员签字", "{{ signer_name }}　　职务：{{ signer_post }}　　日期：{{ signed_on }}"),
+            ("部门负责人审核", "审核意见："),
+        ],
+    )
+    head = table.rows[1]
+    head.height, head.height_rule = Cm(3.0), WD_ROW_HEIGHT_RULE.AT_LEAST
+    cell = head.cells[1]
+    write(cell.add_paragraph(), "")
+    write(cell.add_paragraph(), "")
+    write(cell.add_paragraph(), f"负责人签字：{'　' * 6}日期：{BLANK_DATE}")
 
 
 def build_opinion_reply_template(path: Path = OPINION_REPLY_TEMPLATE) -> Path:
@@ -70,23 +86,26 @@ def build_opinion_reply_template(path: Path = OPINION_REPLY_TEMPLATE) -> Path:
     line(doc, "附件3", size=14, bold=True)
     heading(doc, "行业部门审批（服务）事项意见回复表")
     line(doc, "编号：{{ consultation_number }}　第{{ reply_seq }}次答复", align="right", size=11)
-    summary = key_value_table(
+    key_value_table(
         doc,
         [
             ("项目名称", "{{ project_name }}"),
             ("服务编号", "{{ service_number }}"),
             ("项目代码", "{{ national_code }}"),
             ("项目单位", "{{ enterprise_name }}"),
+            ("联络官", "{{ officer }}"),
             ("审批（服务）事项", "{{ item_code }}　{{ item_name }}"),
             ("行业部门", "{{ department }}"),
             ("专职指导员", "{{ guide }}"),
+            ("首问负责及转办", "{{ first_contact_chain }}"),
             ("咨询事由", "{{ subject }}"),
             ("联络方式及日期", "{{ channel }}　{{ consultation_date }}"),
+            ("项目情况", "{{ situation }}"),
             ("具体诉求", "{{ requests }}"),
+            ("答复期限", "{{ reply_due }}{{ reply_timeliness }}"),
             ("处理意见", "{{ opinion }}"),
         ],
     )
-    _fix_widths(summary, [4.0, 12.0])
     line(doc, "")
     line(doc, "一次性告知内容", size=14, bold=True, align="center")
     _section(doc, "一、设定依据", "{{ legal_basis }}")
@@ -112,9 +131,8 @@ def build_opinion_reply_template(path: Path = OPINION_REPLY_TEMPLATE) -> Path:
     line(doc, "较此前告知新增：{{ added_entries }}", size=11)
     line(doc, "{%p endif %}")
     line(doc, "")
-    line(doc, "专职指导员（签字）：{{ signer_name }}　　职务：{{ signer_post }}", align="right")
+    _sign_off(doc)
     line(doc, "{{ department }}（盖章）", align="right")
-    line(doc, "{{ signed_on }}", align="right")
     doc.save(str(path))
     return path
 

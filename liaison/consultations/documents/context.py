@@ -2,7 +2,9 @@
 
 The tags are plain names the centre can keep when it restyles the template; `conditions` is a list of
 strings and `materials` a list of rows (m.seq, m.name, m.optional_note, m.form, m.copies,
-m.issuing_body, m.how_to_obtain).
+m.issuing_body, m.how_to_obtain). The first-contact chain names who was asked first and every
+hand-over up to this reply, with dates; the forwarding notes stay off the form (the enterprise reads it,
+and those notes are the officials' working notes).
 """
 
 from __future__ import annotations
@@ -14,7 +16,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from liaison.consultations.documents.build_template import OPINION_REPLY_TEMPLATE
-from liaison.consultations.models import Channel, OpinionReply
+from liaison.consultations.models import Channel, Forwarding, OpinionReply
+from liaison.core.docx_kit import form_date
 from liaison.intake.documents.registry import DocumentSpec, register_document
 from liaison.intake.models import DocumentKind
 
@@ -35,6 +38,10 @@ VARIABLES = frozenset(
         "department",
         "guide",
         "consultation_number",
+        "officer",
+        "first_contact_chain",
+        "reply_due",
+        "reply_timeliness",
         "subject",
         "channel",
         "consultation_date",
@@ -77,7 +84,52 @@ REQUIRED = frozenset(
 
 
 def _day(value: Any) -> str:
-    return f"{value:%Y年%m月%d日}"
+    return form_date(value)
+
+
+def _officer(reply: OpinionReply) -> str:
+    user = reply.consultation.raised_by
+    officer = getattr(user, "officer", None)
+    return f"{user.display_name}（{officer.number}）" if officer else user.display_name
+
+
+def _hand_over(forwarding: Forwarding) -> str:
+    values = {
+        "date": _day(timezone.localdate(forwarding.forwarded_at)),
+        "from": forwarding.from_guide.display_name,
+        "guide": forwarding.to_guide.display_name,
+        "department": forwarding.to_item.department.name,
+        "item": forwarding.to_item.name,
+    }
+    if forwarding.automatic:
+        return _("%(date)s因指导员变更由%(from)s移交%(guide)s") % values
+    text = _("%(date)s转办至%(guide)s（%(department)s·%(item)s）") % values
+    if forwarding.accepted_at is None:
+        return text + _("，待接收")
+    return text + _("，%(date)s接收") % {"date": _day(timezone.localdate(forwarding.accepted_at))}
+
+
+def _first_contact_chain(reply: OpinionReply) -> str:
+    """首问负责: who was asked first, then each hand-over made before this reply."""
+    chain = [f for f in reply.consultation.forwardings.all() if f.forwarded_at <= reply.replied_at]
+    department = chain[0].from_item.department.name if chain else reply.department.name
+    first = _("首问：%(guide)s（%(department)s）") % {
+        "guide": reply.consultation.first_contact.display_name,
+        "department": department,
+    }
+    if not chain:
+        return first + _("，未转办")
+    return "；".join([first, *(_hand_over(f) for f in chain)])
+
+
+def _reply_due(reply: OpinionReply) -> tuple[str, str]:
+    """The reply deadline and, for the first reply, whether it came in time."""
+    due = reply.consultation.reply_due
+    if due is None:
+        return _("未能计算（工作日历缺少相应年份）"), ""
+    if reply.seq > 1:
+        return _day(due), ""
+    return _day(due), _("（按期答复）") if reply.on_time else _("（逾期答复）")
 
 
 def _material_rows(reply: OpinionReply) -> list[dict[str, Any]]:
@@ -100,6 +152,7 @@ def reply_context(reply: OpinionReply) -> dict[str, Any]:
     consultation = reply.consultation
     project = reply.project
     held = consultation.held_on or timezone.localdate(consultation.raised_at)
+    reply_due, reply_timeliness = _reply_due(reply)
     return {
         "region_name": settings.REGION_NAME,
         "centre_name": settings.CENTRE_NAME,
@@ -114,6 +167,10 @@ def reply_context(reply: OpinionReply) -> dict[str, Any]:
         "department": reply.department.name,
         "guide": reply.guide.display_name,
         "consultation_number": consultation.number,
+        "officer": _officer(reply),
+        "first_contact_chain": _first_contact_chain(reply),
+        "reply_due": reply_due,
+        "reply_timeliness": reply_timeliness,
         "subject": consultation.subject,
         "channel": Channel(consultation.channel).label,
         "consultation_date": _day(held),
@@ -156,6 +213,11 @@ def sample_context() -> dict[str, Any]:
         "department": "示例区自然资源局",
         "guide": "王五",
         "consultation_number": "ZX-2026-0001",
+        "officer": "赵六（LLG-2026-0001）",
+        "first_contact_chain": "首问：李四（示例区住房和城乡建设局）；2026年01月05日转办至王五"
+        "（示例区自然资源局·建设用地规划许可证核发），2026年01月05日接收",
+        "reply_due": "2026年01月07日",
+        "reply_timeliness": "（按期答复）",
         "subject": "建设用地规划许可办理咨询",
         "channel": "电话联络",
         "consultation_date": "2026年01月05日",

@@ -8,8 +8,10 @@ from __future__ import annotations
 
 import re
 
+from django.db.models import Prefetch
+
 from liaison.consultations.documents.context import KIND, reply_context
-from liaison.consultations.models import OpinionReply
+from liaison.consultations.models import Forwarding, OpinionReply
 from liaison.core.documents import docx_to_pdf
 from liaison.intake.documents.sources import render_docx, template_bytes
 
@@ -17,11 +19,19 @@ UNSAFE_IN_FILENAME = re.compile(r'[\\/:*?"<>|\s]+')
 
 
 def _loaded(reply: OpinionReply) -> OpinionReply:
+    chain = Forwarding.objects.select_related(
+        "from_guide", "to_guide", "from_item__department", "to_item__department"
+    )
     return (
         OpinionReply.objects.select_related(
-            "consultation", "project__enterprise", "approval_item", "department", "guide"
+            "consultation__raised_by__officer",
+            "consultation__first_contact",
+            "project__enterprise",
+            "approval_item",
+            "department",
+            "guide",
         )
-        .prefetch_related("materials")
+        .prefetch_related("materials", Prefetch("consultation__forwardings", queryset=chain))
         .get(pk=reply.pk)
     )
 

@@ -7,6 +7,7 @@ import shutil
 import subprocess
 
 import pytest
+from django.utils import timezone
 from docx import Document
 from docx.oxml.ns import qn
 
@@ -16,7 +17,9 @@ from liaison.consultations.documents.opinion_reply import (
     opinion_reply_pdf,
 )
 from liaison.consultations.services.replies import MaterialLine, consultation_reply
+from liaison.consultations.services.routing import consultation_accept_forward, consultation_forward
 from liaison.consultations.tests.builders import reply_form
+from liaison.core.documents import docx_to_pdf
 from liaison.intake.tests.test_views_support import docx_text, pdf_text
 
 pytestmark = pytest.mark.django_db
@@ -58,6 +61,55 @@ def test_the_form_holds_project_item_department_guide_summary_and_the_complete_n
     assert f"{reply.signed_on:%Y年%m月%d日}" in text
     assert "{{" not in text and "{%" not in text
     assert "补充告知说明" not in text and "不能办理的原因" not in text
+
+
+def _rows(table) -> dict[str, str]:
+    return {row.cells[0].text: row.cells[1].text for row in table.rows}
+
+
+def test_the_form_prints_officer_situation_first_contact_chain_deadline_and_a_line_for_the_head(
+    desk, tmp_path
+):
+    consultation = consultation_forward(
+        actor=desk.guide, consultation=desk.raise_(), to_item=desk.other_item, note="属自然资源局职责"
+    )
+    consultation_accept_forward(actor=desk.other_guide, consultation=consultation)
+    reply = consultation_reply(
+        actor=desk.other_guide, consultation=consultation, form=reply_form(signer_name="指导员丙")
+    )
+    consultation.refresh_from_db()
+
+    data = opinion_reply_docx(reply)
+
+    doc = Document(io.BytesIO(data))
+    summary = _rows(doc.tables[0])
+    today = f"{timezone.localdate():%Y年%m月%d日}"
+    assert summary["联络官"] == f"联络官甲（{desk.world.officer.number}）"
+    assert summary["项目情况"] == "项目已取得土地，拟申请建设用地规划许可。"
+    assert summary["首问负责及转办"] == (
+        f"首问：指导员甲（区发展和改革局）；{today}转办至指导员丙（区自然资源局·事项NRB-X），{today}接收"
+    )
+    assert consultation.reply_due is not None
+    assert summary["答复期限"] == f"{consultation.reply_due:%Y年%m月%d日}（按期答复）"
+    assert summary["行业部门"] == "区自然资源局" and summary["专职指导员"] == "指导员丙"
+    assert "属自然资源局职责" not in "\n".join(summary.values())  # the working note stays off the form
+    sign_off = _rows(doc.tables[2])
+    assert sign_off["专职指导员签字"] == f"指导员丙　　职务：科员　　日期：{reply.signed_on:%Y年%m月%d日}"
+    assert (
+        sign_off["部门负责人审核"] == "审核意见：\n\n\n负责人签字：　　　　　　日期：　　　　年　　月　　日"
+    )
+    assert "区自然资源局（盖章）" in [p.text for p in doc.paragraphs]
+
+    text = flat(pdf_text(docx_to_pdf(data), tmp_path))
+    for label in ("联络官", "项目情况", "首问负责及转办", "答复期限", "部门负责人审核", "负责人签字"):
+        assert label in text, label
+    assert "首问：指导员甲（区发展和改革局）" in text and "按期答复" in text
+
+
+def test_a_reply_by_the_guide_first_asked_says_it_was_not_forwarded(reply):
+    summary = _rows(Document(io.BytesIO(opinion_reply_docx(reply))).tables[0])
+
+    assert summary["首问负责及转办"] == "首问：指导员甲（区发展和改革局），未转办"
 
 
 def test_the_materials_table_lists_every_material_with_form_copies_issuer_and_how_to_obtain(reply):
@@ -134,7 +186,8 @@ def test_markup_typed_by_the_guide_is_printed_not_interpreted(desk):
 
 
 def test_the_form_is_built_in_a_fixed_number_of_queries(reply, django_assert_max_num_queries):
-    with django_assert_max_num_queries(3):  # the reply with its relations, its materials, the template
+    # The reply with its relations, its materials, the consultation's hand-overs, the template.
+    with django_assert_max_num_queries(4):
         opinion_reply_docx(reply)
 
 

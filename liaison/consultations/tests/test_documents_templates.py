@@ -3,11 +3,16 @@
 from __future__ import annotations
 
 import io
+import zipfile
+from pathlib import Path
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 
-from liaison.consultations.documents.build_template import OPINION_REPLY_TEMPLATE
+from liaison.consultations.documents.build_template import (
+    OPINION_REPLY_TEMPLATE,
+    build_opinion_reply_template,
+)
 from liaison.consultations.documents.opinion_reply import opinion_reply_docx
 from liaison.consultations.services.replies import consultation_reply
 from liaison.consultations.tests.builders import reply_form
@@ -127,3 +132,14 @@ def test_the_assignment_order_template_is_refused_for_the_opinion_reply(desk):
         document_template_upload(
             actor=desk.world.center_admin, kind="opinion_reply", upload=upload(ORDER_TEMPLATE.read_bytes())
         )
+
+
+def test_the_committed_template_is_what_the_build_script_writes(tmp_path):
+    def body(path: Path) -> bytes:
+        with zipfile.ZipFile(path) as archive:
+            return archive.read("word/document.xml")
+
+    fresh = build_opinion_reply_template(tmp_path / OPINION_REPLY_TEMPLATE.name)
+    assert body(fresh) == body(OPINION_REPLY_TEMPLATE), (
+        "rebuild: python -m " + build_opinion_reply_template.__module__
+    )

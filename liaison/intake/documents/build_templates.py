@@ -10,10 +10,14 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from liaison.core.docx_kit import a4_document, heading, key_value_table, line
+from docx.enum.table import WD_ROW_HEIGHT_RULE
+from docx.shared import Cm
+
+from liaison.core.docx_kit import BLANK_DATE, a4_document, heading, key_value_table, line
 
 HERE = Path(__file__).resolve().parent
 ORDER_TEMPLATE = HERE / "assignment_order.docx"
+SIGNATURE_SPACE = "　" * 8  # room for a handwritten name; the line still fits the 12 cm value column
 AGREEMENT_TEMPLATE = HERE / "entrustment_agreement.docx"
 
 
@@ -22,7 +26,7 @@ def build_order_template(path: Path = ORDER_TEMPLATE) -> Path:
     line(doc, "附件2", size=14, bold=True)
     heading(doc, "{{ region_name }}政务服务联络官派任单")
     line(doc, "派任单号：{{ order_number }}", align="right")
-    key_value_table(
+    table = key_value_table(
         doc,
         [
             ("服务编号", "{{ service_number }}"),
@@ -30,15 +34,23 @@ def build_order_template(path: Path = ORDER_TEMPLATE) -> Path:
             ("项目代码", "{{ national_code }}"),
             ("建设地点", "{{ location }}"),
             ("项目单位", "{{ enterprise_name }}（统一社会信用代码：{{ uscc }}）"),
+            ("总投资", "{{ investment }}"),
+            ("当前所处阶段", "{{ current_stage }}"),
+            ("代办范围依据", "{{ eligibility_basis }}"),
             ("项目负责人", "{{ lead_contact }}"),
             ("项目经办人", "{{ handler_contact }}"),
             ("委托方式", "{{ scope }}"),
             ("委托范围", "{{ scope_detail }}"),
+            ("计划服务期限", "{{ planned_period }}"),
             ("主办联络官", "{{ lead_officer }}"),
             ("协办联络官", "{{ assistant_officers }}"),
             ("派任日期", "{{ assigned_date }}"),
+            ("联络官签收", f"签收人：{SIGNATURE_SPACE}日期：{BLANK_DATE}"),
+            ("签发", f"签发人：{SIGNATURE_SPACE}日期：{BLANK_DATE}"),
         ],
     )
+    for row in table.rows[-2:]:  # room for a handwritten signature
+        row.height, row.height_rule = Cm(1.4), WD_ROW_HEIGHT_RULE.AT_LEAST
     line(doc, "")
     line(
         doc,

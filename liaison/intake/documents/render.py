@@ -6,6 +6,7 @@ otherwise the built-in one in this folder.
 
 from __future__ import annotations
 
+from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
 from django.conf import settings
@@ -13,12 +14,16 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from liaison.catalogue.stages import Stage
+from liaison.core.docx_kit import BLANK_DATE
 from liaison.core.errors import DomainError
+from liaison.intake.documents.registry import context_parts
 from liaison.intake.documents.sources import render_docx, template_bytes
+from liaison.intake.eligibility import eligibility_basis
 from liaison.intake.models import (
     Assignment,
     AssignmentRole,
     ContactRole,
+    Currency,
     DocumentKind,
     EnterpriseContact,
     Entrustment,
@@ -26,6 +31,18 @@ from liaison.intake.models import (
     EntrustmentStatus,
     Project,
 )
+
+TEN_THOUSAND = Decimal(10000)
+# The planned service period when no plan gives it: a line to fill in by hand.
+BLANK_PERIOD = f"{BLANK_DATE}至{BLANK_DATE}"
+
+
+def investment_text(amount: Decimal, currency: str) -> str:
+    """Total investment in 万 as Chinese official documents state it: 8,000.00 万元, 500.00 万美元."""
+    wan = f"{(amount / TEN_THOUSAND).quantize(Decimal('0.01'), rounding=ROUND_HALF_UP):,}"
+    if currency == Currency.CNY:
+        return _("%(amount)s 万元") % {"amount": wan}
+    return _("%(amount)s 万%(currency)s") % {"amount": wan, "currency": Currency(currency).label}
 
 
 def _contacts(project: Project) -> dict[str, str]:
@@ -91,13 +108,21 @@ def assignment_order_docx(*, project: Project) -> tuple[bytes, str]:
         raise DomainError(_("项目尚未派任联络官，没有派任单。"))
     lead = next(a for a in assignments if a.role == AssignmentRole.LEAD)
     assistants = [a for a in assignments if a.role == AssignmentRole.ASSISTANT]
+    entrustment = _accepted(project)
     context = {
-        **_base(project, _accepted(project)),
+        **_base(project, entrustment),
+        "investment": investment_text(project.total_investment, project.currency),
+        "current_stage": project.get_current_stage_display(),
+        "eligibility_basis": eligibility_basis(
+            entrustment.eligibility, ineligible_reason=entrustment.ineligible_reason
+        ),
+        "planned_period": BLANK_PERIOD,
         "order_number": lead.order_number,
         "lead_officer": _officer_text(lead),
         "assistant_officers": "；".join(_officer_text(a) for a in assistants) or _("无"),
         "assigned_date": f"{timezone.localtime(lead.assigned_at):%Y年%m月%d日}",
     }
+    context.update(context_parts(DocumentKind.ASSIGNMENT_ORDER, project))
     source = template_bytes(DocumentKind.ASSIGNMENT_ORDER)
     return render_docx(source, context), f"派任单-{lead.order_number}.docx"
 
@@ -109,7 +134,7 @@ def entrustment_agreement_docx(*, project: Project) -> tuple[bytes, str]:
         **_base(project, entrustment),
         "legal_representative": project.enterprise.legal_representative,
         "enterprise_address": project.enterprise.address,
-        "investment": f"{project.total_investment:,} {project.get_currency_display()}",
+        "investment": investment_text(project.total_investment, project.currency),
         "accepted_date": f"{timezone.localtime(entrustment.decided_at or timezone.now()):%Y年%m月%d日}",
     }
     source = template_bytes(DocumentKind.ENTRUSTMENT_AGREEMENT)

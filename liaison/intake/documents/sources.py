@@ -41,7 +41,16 @@ COMMON_VARIABLES = frozenset(
 # Every tag a template may use, and the few it must keep for the document to mean anything.
 VARIABLES = {
     DocumentKind.ASSIGNMENT_ORDER: COMMON_VARIABLES
-    | {"order_number", "lead_officer", "assistant_officers", "assigned_date"},
+    | {
+        "investment",
+        "current_stage",
+        "eligibility_basis",
+        "planned_period",
+        "order_number",
+        "lead_officer",
+        "assistant_officers",
+        "assigned_date",
+    },
     DocumentKind.ENTRUSTMENT_AGREEMENT: COMMON_VARIABLES
     | {"legal_representative", "enterprise_address", "investment", "accepted_date"},
 }
@@ -108,6 +117,11 @@ def _intake_sample(kind: str) -> dict[str, Any]:
     if kind == DocumentKind.ASSIGNMENT_ORDER:
         return {
             **base,
+            "investment": "8,000.00 万元",
+            "current_stage": "立项及备案用地规划许可阶段",
+            "eligibility_basis": "第八条第（一）项：社会投资内资项目总投资 80,000,000.00 CNY，"
+            "达到 20,000,000.00 CNY 以上（含本数）。",
+            "planned_period": "2026年01月05日至2026年12月31日（依据服务方案第1版）",
             "order_number": "WH-2026-0001-01",
             "lead_officer": "王五（LLG-2026-0001）　13700000000",
             "assistant_officers": "无",
@@ -117,7 +131,7 @@ def _intake_sample(kind: str) -> dict[str, Any]:
         **base,
         "legal_representative": "赵六",
         "enterprise_address": "示例区示例路1号",
-        "investment": "20,000,000.00 人民币",
+        "investment": "2,000.00 万元",
         "accepted_date": "2026年01月01日",
     }
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 import io
 import shutil
 import subprocess
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
@@ -18,11 +19,14 @@ from liaison.core.documents import docx_to_pdf
 from liaison.core.errors import DomainError
 from liaison.intake.documents.render import assignment_order_docx, entrustment_agreement_docx
 from liaison.intake.services.dispatch import assignment_dispatch
+from liaison.intake.services.entrustments import entrustment_save_draft, entrustment_submit
+from liaison.intake.services.review import entrustment_accept
 from liaison.intake.tests.test_services_support import (  # noqa: F401 - fixtures
     fast_passwords,
     make_project,
     register_officer,
     request_in,
+    usd_rate,
     world,
 )
 
@@ -83,6 +87,73 @@ def test_the_assignment_order_table_holds_number_project_enterprise_contacts_and
     assert "五华区政务服务联络官派任单" in text and "五华区政务服务中心" in text
 
 
+def test_the_assignment_order_states_investment_stage_art_8_basis_period_and_signature_lines(world):
+    project = make_project(
+        world.applicant,
+        name="滇池星城三期",
+        total_investment=Decimal("80000000.00"),
+        key_level="district",
+        current_stage="construction_license",
+    )
+    request_in("accepted", applicant=world.applicant, admin=world.center_admin, project=project)
+    assignment_dispatch(actor=world.center_admin, project=project, lead=world.officer)
+    project.refresh_from_db()
+
+    data, _name = assignment_order_docx(project=project)
+
+    table = table_of(data)
+    assert table["总投资"] == "8,000.00 万元"
+    assert table["当前所处阶段"] == "建设许可阶段"
+    assert table["代办范围依据"] == (
+        "第八条第（一）项：社会投资内资项目总投资 80,000,000.00 CNY，达到 20,000,000.00 CNY 以上（含本数）；"
+        "第八条第（二）项：项目为区级重点项目，属区级及区级以上重点社会投资建设项目。"
+    )
+    # No service plan yet (intake alone): a line to fill in by hand.
+    assert table["计划服务期限"] == "　　　　年　　月　　日至　　　　年　　月　　日"
+    assert table["联络官签收"] == "签收人：　　　　　　　　日期：　　　　年　　月　　日"
+    assert table["签发"] == "签发人：　　　　　　　　日期：　　　　年　　月　　日"
+    labels = list(table)
+    assert (
+        labels.index("总投资")
+        < labels.index("主办联络官")
+        < labels.index("联络官签收")
+        < labels.index("签发")
+    )
+    doc = Document(io.BytesIO(data))
+    grid = [int(col.get(qn("w:w"))) for col in doc.tables[0]._tbl.tblGrid.findall(qn("w:gridCol"))]
+    assert 0.2 < grid[0] / sum(grid) < 0.3  # the label column is a quarter of the width, not half
+
+
+def test_a_foreign_project_s_investment_is_in_wan_of_its_own_currency(world):
+    usd_rate(world.center_admin)
+    project = make_project(
+        world.applicant, total_investment=Decimal("6000000.00"), currency="USD", investment_source="foreign"
+    )
+    request_in("accepted", applicant=world.applicant, admin=world.center_admin, project=project)
+    assignment_dispatch(actor=world.center_admin, project=project, lead=world.officer)
+
+    table = table_of(assignment_order_docx(project=project)[0])
+
+    assert table["总投资"] == "600.00 万美元"
+    assert table["代办范围依据"].startswith(
+        "第八条第（一）项：外资项目总投资 6,000,000.00 USD，达到 5,000,000.00 USD"
+    )
+
+
+def test_an_order_for_a_project_accepted_outside_art_8_says_so_with_the_applicant_s_reason(world):
+    project = make_project(world.applicant, total_investment=Decimal("5000000.00"))
+    entrustment = entrustment_save_draft(actor=world.applicant, project=project, scope="full")
+    entrustment_submit(
+        actor=world.applicant, entrustment=entrustment, accept_terms=True, ineligible_reason="区重大民生项目"
+    )
+    entrustment_accept(actor=world.center_admin, entrustment=entrustment)
+    assignment_dispatch(actor=world.center_admin, project=project, lead=world.officer)
+
+    table = table_of(assignment_order_docx(project=project)[0])
+
+    assert table["代办范围依据"] == "不符合第八条任何一项，经中心审查受理。申请理由：区重大民生项目"
+
+
 def test_the_documents_are_a4_with_the_east_asian_font_set(world, dispatched):
     project, _ = dispatched
     for data, _name in (assignment_order_docx(project=project), entrustment_agreement_docx(project=project)):
@@ -125,7 +196,7 @@ def test_the_entrustment_agreement_states_the_parties_the_scope_and_the_free_ser
     assert filename == f"委托代办协议-{project.service_number}.docx"
     table = table_of(data)
     assert table["项目名称"] == "滇池星城二期商业综合体"
-    assert table["总投资"] == "30,000,000.00 人民币"
+    assert table["总投资"] == "3,000.00 万元"  # as the assignment order states it
     body = "\n".join(p.text for p in Document(io.BytesIO(data)).paragraphs)
     assert f"服务编号：{project.service_number}" in body
     assert "甲方（委托方）：滇池置业有限公司" in body

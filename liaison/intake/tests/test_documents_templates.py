@@ -5,15 +5,24 @@
 from __future__ import annotations
 
 import io
+import zipfile
+from pathlib import Path
 
 import pytest
+from django.core.exceptions import ImproperlyConfigured
 from django.core.files.uploadedfile import SimpleUploadedFile
 from docx import Document
 
 from liaison.audit.models import AuditEvent
 from liaison.core.docx_kit import a4_document, heading, key_value_table
 from liaison.core.errors import DomainError, NotFound, PermissionDenied
-from liaison.intake.documents.build_templates import ORDER_TEMPLATE
+from liaison.intake.documents import registry
+from liaison.intake.documents.build_templates import (
+    AGREEMENT_TEMPLATE,
+    ORDER_TEMPLATE,
+    build_agreement_template,
+    build_order_template,
+)
 from liaison.intake.documents.render import assignment_order_docx
 from liaison.intake.documents.sources import render_docx, sample_context
 from liaison.intake.models import DocumentTemplate
@@ -163,8 +172,6 @@ def test_a_template_that_does_not_fill_is_refused_and_the_current_one_stays(worl
 
 
 def test_an_agreement_template_is_refused_for_the_order(world):
-    from liaison.intake.documents.build_templates import AGREEMENT_TEMPLATE
-
     with pytest.raises(DomainError, match="不认识的字段：accepted_date"):
         document_template_upload(
             actor=world.center_admin, kind="assignment_order", upload=upload(AGREEMENT_TEMPLATE.read_bytes())
@@ -200,3 +207,25 @@ def test_an_uploaded_template_is_readable_by_the_centre_only(world):
     assert access_document_template(world.center_admin, template.pk) == template
     with pytest.raises(NotFound):
         access_document_template(world.applicant, template.pk)
+
+
+@pytest.mark.parametrize(
+    ("build", "committed"),
+    [(build_order_template, ORDER_TEMPLATE), (build_agreement_template, AGREEMENT_TEMPLATE)],
+    ids=["assignment_order", "entrustment_agreement"],
+)
+def test_the_committed_templates_are_what_the_build_script_writes(build, committed, tmp_path):
+    def body(path: Path) -> bytes:
+        with zipfile.ZipFile(path) as archive:
+            return archive.read("word/document.xml")
+
+    assert body(build(tmp_path / committed.name)) == body(committed), "rebuild: python -m " + build.__module__
+
+
+def test_a_context_part_may_fill_only_tags_the_kind_declares(monkeypatch):
+    monkeypatch.setattr(registry, "_PARTS", {})
+    registry.register_context_part("assignment_order", lambda project: {"planned_period": "x"})
+    registry.register_context_part("assignment_order", lambda project: {"secret": "y"})
+
+    with pytest.raises(ImproperlyConfigured, match="secret"):
+        registry.context_parts("assignment_order", object())

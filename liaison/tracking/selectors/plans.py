@@ -47,6 +47,24 @@ class PlanView:
     calendar_problem: str = ""
 
 
+@dataclass(frozen=True)
+class PlanPeriod:
+    start: dt.date
+    end: dt.date | None  # the latest planned due date of the items counted; None while one is unknown
+    version: int  # the confirmed version (0 while the plan is a draft)
+
+
+def plan_period(*, project: Project) -> PlanPeriod | None:
+    """The planned service period: the plan's start to its items' latest planned due date; None without a plan."""
+    plan = ServicePlan.objects.filter(project=project).only("start_date", "current_version").first()
+    if plan is None:
+        return None
+    dues = ProjectItem.objects.filter(project=project, state__in=COUNTED_STATES).values_list(
+        "planned_due", flat=True
+    )
+    return PlanPeriod(start=plan.start_date, end=_latest(list(dues)), version=plan.current_version)
+
+
 def plan_get(*, project: Project) -> ServicePlan | None:
     """The project's plan, or None while it is not drafted."""
     return ServicePlan.objects.filter(project=project).select_related("drafted_by").first()
