@@ -82,10 +82,22 @@ def test_demo_has_requests_in_every_state_and_dispatched_projects(demo):
 
     states = set(Entrustment.objects.values_list("status", flat=True))
     assert states == set(EntrustmentStatus.values)
-    assert Assignment.objects.filter(is_active=True, role="lead").count() == 3
+    # three served by intake's demo, five more brought to their end by closure's
+    assert Assignment.objects.filter(is_active=True, role="lead").count() == 3 + 5
     numbers = sorted(Project.objects.exclude(service_number=None).values_list("service_number", flat=True))
-    assert len(numbers) == 3
-    assert [n.rsplit("-", 1)[1] for n in numbers] == ["0001", "0002", "0003"]
+    assert len(numbers) == 3 + 5
+    assert [n.rsplit("-", 1)[1] for n in numbers] == [f"{n:04d}" for n in range(1, 9)]
+
+
+def test_demo_has_services_in_every_end_state(demo):
+    from liaison.closure.models import Service
+
+    states = sorted(Service.objects.values_list("state", flat=True))
+    assert states == ["completed", "completion_prepared", "terminated", "terminated", "termination_requested"]
+    completed = Service.objects.get(state="completed")
+    assert completed.handover_lines.filter(handed_over=False).exclude(not_handed_reason="").exists()
+    reasons = set(Service.objects.filter(state="terminated").values_list("termination_reason", flat=True))
+    assert reasons == {"enterprise_request", "conditions_lacking"}
 
 
 def test_demo_includes_the_art8_boundary_cases(demo):
