@@ -29,25 +29,25 @@ TERMINATION_TEMPLATE = HERE / "termination_form.docx"
 
 # A4 portrait with 2.5 cm margins leaves 16 cm; each table's widths (cm) add up to it.
 HANDOVER_COLUMNS = (
-    ("序号", "{{ l.seq }}", 1.1),
-    ("资料名称", "{{ l.name }}", 3.5),
-    ("发文（发证）机关", "{{ l.issuer }}", 2.8),
-    ("文号（证号）", "{{ l.number }}", 2.7),
-    ("原件/复印件", "{{ l.form }}", 1.6),
-    ("份数", "{{ l.copies }}", 1.1),
-    ("页数", "{{ l.pages }}", 1.1),
+    ("序号", "{{ l.seq }}", 1.3),
+    ("资料名称", "{{ l.name }}", 3.2),
+    ("发文（发证）机关", "{{ l.issuer }}", 2.5),
+    ("文号（证号）", "{{ l.number }}", 2.6),
+    ("原件/复印件", "{{ l.form }}", 1.7),
+    ("份数", "{{ l.copies }}", 1.3),
+    ("页数", "{{ l.pages }}", 1.3),
     ("备注", "{{ l.remarks }}", 2.1),
 )
 COMPLETION_ITEM_COLUMNS = (
-    ("序号", "{{ i.seq }}", 1.1),
-    ("审批（服务）事项", "{{ i.name }}", 5.7),
-    ("行业部门", "{{ i.department }}", 4.0),
-    ("办理结果", "{{ i.result }}", 2.6),
-    ("办结日期", "{{ i.ended_on }}", 2.6),
+    ("序号", "{{ i.seq }}", 1.3),
+    ("审批（服务）事项", "{{ i.name }}", 5.5),
+    ("行业部门", "{{ i.department }}", 3.6),
+    ("办理结果", "{{ i.result }}", 2.4),
+    ("办结日期", "{{ i.ended_on }}", 3.2),
 )
 TERMINATION_ITEM_COLUMNS = (
-    ("序号", "{{ i.seq }}", 1.1),
-    ("审批（服务）事项", "{{ i.name }}", 6.3),
+    ("序号", "{{ i.seq }}", 1.3),
+    ("审批（服务）事项", "{{ i.name }}", 6.1),
     ("行业部门", "{{ i.department }}", 4.6),
     ("处理结果", "{{ i.result }}", 4.0),
 )
@@ -108,7 +108,7 @@ def build_handover_template(path: Path = HANDOVER_TEMPLATE) -> Path:
             _signature("移交人（联络官）签字", "{{ handed_over_on }}"),
             _signature("接收人（项目单位）签字", "{{ received_on }}"),
         ],
-        widths=(5.0, 11.0),
+        widths=(5.8, 10.2),
     )
     doc.save(str(path))
     return path
