@@ -8,3 +8,8 @@ class ClosureConfig(AppConfig):
 
     def ready(self) -> None:
         from liaison.closure import deadline_kinds  # noqa: F401, PLC0415 - declares the kinds of deadline
+
+        # The centre may replace the handover list, completion and termination templates (intake's registry).
+        from liaison.closure.documents.context import register_closure_templates  # noqa: PLC0415
+
+        register_closure_templates()

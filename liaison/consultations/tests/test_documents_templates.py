@@ -71,6 +71,9 @@ def test_the_opinion_reply_kind_is_registered_with_the_built_in_template():
         "assignment_order",
         "entrustment_agreement",
         "opinion_reply",
+        "handover_list",  # registered by liaison.closure
+        "completion_form",
+        "termination_form",
     ]
 
 

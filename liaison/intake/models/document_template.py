@@ -8,6 +8,10 @@ class DocumentKind(models.TextChoices):
     ENTRUSTMENT_AGREEMENT = "entrustment_agreement", _("委托代办协议")
     # Registered by liaison.consultations (documents/registry.py); stored here because uploads are.
     OPINION_REPLY = "opinion_reply", _("行业部门审批（服务）事项意见回复表（附件3）")
+    # Registered by liaison.closure (documents/context.py).
+    HANDOVER_LIST = "handover_list", _("资料移交清单")
+    COMPLETION_FORM = "completion_form", _("联络官服务办结单")
+    TERMINATION_FORM = "termination_form", _("终止委托代办确认单")
 
 
 class DocumentTemplate(models.Model):
