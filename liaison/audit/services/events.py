@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime
 import decimal
-import ipaddress
 import uuid
 from collections.abc import Iterable
 from typing import Any
@@ -16,6 +15,7 @@ from django.utils.functional import Promise
 from liaison.audit.context import current_context
 from liaison.audit.hashing import GENESIS_HASH, event_hash
 from liaison.audit.models import AuditChainHead, AuditEvent
+from liaison.core.addresses import parse_ip
 
 
 def _jsonable(value: Any) -> Any:  # noqa: PLR0911 - one branch per JSON-able kind
@@ -34,16 +34,6 @@ def _jsonable(value: Any) -> Any:  # noqa: PLR0911 - one branch per JSON-able ki
     if hasattr(value, "name") and hasattr(value, "url"):  # a FieldFile
         return value.name or ""
     return value
-
-
-def _normalised_ip(value: str | None) -> str | None:
-    """The canonical text of an IP address (what the database gives back), or None if it is not one."""
-    if not value:
-        return None
-    try:
-        return str(ipaddress.ip_address(value.strip()))
-    except ValueError:
-        return None
 
 
 def snapshot(instance: models.Model, fields: Iterable[str]) -> dict[str, Any]:
@@ -111,7 +101,7 @@ def audit_record(
             action=action,
             summary=str(summary)[:300],
             changes=_jsonable(changes),
-            ip=_normalised_ip(ctx.ip),
+            ip=parse_ip(ctx.ip),
             prev_hash=head.last_hash,
         )
         event.hash = event_hash(event)

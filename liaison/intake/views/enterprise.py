@@ -11,10 +11,11 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
+from liaison.core.addresses import client_address
 from liaison.core.errors import DomainError
 from liaison.directory.models import Enterprise
 from liaison.directory.roles import Role
-from liaison.directory.services.throttle import REGISTRATIONS, client_address, throttle_check, throttle_hit
+from liaison.directory.services.throttle import REGISTRATIONS, throttle_check, throttle_hit
 from liaison.intake.forms import ContactChangeForm, RegisterForm
 from liaison.intake.models import EnterpriseContact
 from liaison.intake.services.enterprises import enterprise_contact_change, enterprise_register
