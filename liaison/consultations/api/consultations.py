@@ -5,7 +5,7 @@ from typing import Any
 from django.http import HttpRequest
 from django.utils.translation import gettext as _
 from ninja import Query, Router, Status
-from ninja.pagination import LimitOffsetPagination, paginate
+from ninja.pagination import paginate
 
 from liaison.catalogue.models import ApprovalItem
 from liaison.consultations.api.inputs import ListFilterIn, NoteIn, RaiseIn, ReasonIn
@@ -25,7 +25,9 @@ from liaison.consultations.services.consultations import (
     consultation_urge,
     consultation_withdraw,
 )
+from liaison.core.bounds import Id
 from liaison.core.errors import DomainError, PermissionDenied
+from liaison.core.paging import ApiPagination
 from liaison.directory.roles import Role
 from liaison.intake.selectors.projects import access_project
 from liaison.tracking.lights import Light
@@ -44,7 +46,7 @@ def detail_response(request: HttpRequest, consultation_id: int) -> dict[str, Any
 
 
 @router.get("", response=list[ConsultationRowOut], summary="Consultations the caller may see, with lights")
-@paginate(LimitOffsetPagination)
+@paginate(ApiPagination)
 def list_consultations(request: HttpRequest, filters: Query[ListFilterIn]) -> Any:
     """Waiting ones first by urgency (red, yellow, unknown, green), then the rest newest first."""
     if filters.state and filters.state != "pending" and filters.state not in ConsultationState.values:
@@ -64,7 +66,7 @@ def list_consultations(request: HttpRequest, filters: Query[ListFilterIn]) -> An
 
 
 @router.get("/inbox", response=list[ConsultationRowOut], summary="The guide's 待回复, most urgent first")
-@paginate(LimitOffsetPagination)
+@paginate(ApiPagination)
 def inbox(request: HttpRequest) -> Any:
     user: Any = request.user
     if not user.has_role(Role.GUIDE):
@@ -102,26 +104,26 @@ def raise_consultation(request: HttpRequest, payload: RaiseIn) -> Any:
     response=ConsultationDetailOut,
     summary="One consultation: chain, history, replies with materials, receipts, follow-ups, next steps",
 )
-def get_consultation(request: HttpRequest, consultation_id: int) -> Any:
+def get_consultation(request: HttpRequest, consultation_id: Id) -> Any:
     return detail_response(request, consultation_id)
 
 
 @router.post("/{consultation_id}/withdraw", response=ConsultationDetailOut, summary="Withdraw (the officer)")
-def withdraw(request: HttpRequest, consultation_id: int, payload: ReasonIn) -> Any:
+def withdraw(request: HttpRequest, consultation_id: Id, payload: ReasonIn) -> Any:
     consultation = access_consultation(request, consultation_id)
     consultation_withdraw(actor=request.user, consultation=consultation, reason=payload.reason)
     return detail_response(request, consultation_id)
 
 
 @router.post("/{consultation_id}/close", response=ConsultationDetailOut, summary="Close (the officer)")
-def close(request: HttpRequest, consultation_id: int, payload: NoteIn) -> Any:
+def close(request: HttpRequest, consultation_id: Id, payload: NoteIn) -> Any:
     consultation = access_consultation(request, consultation_id)
     consultation_close(actor=request.user, consultation=consultation, note=payload.note)
     return detail_response(request, consultation_id)
 
 
 @router.post("/{consultation_id}/urge", response=ConsultationDetailOut, summary="催办 (the centre)")
-def urge(request: HttpRequest, consultation_id: int, payload: NoteIn) -> Any:
+def urge(request: HttpRequest, consultation_id: Id, payload: NoteIn) -> Any:
     consultation = access_consultation(request, consultation_id)
     consultation_urge(actor=request.user, consultation=consultation, note=payload.note)
     return detail_response(request, consultation_id)

@@ -23,6 +23,7 @@ from liaison.consultations.selectors.records import (
 )
 from liaison.consultations.services.settings import consultation_settings_save
 from liaison.consultations.settings_row import consultation_settings
+from liaison.core.bounds import Id
 from liaison.core.errors import PermissionDenied
 
 router = Router(tags=["consultations"])
@@ -39,7 +40,7 @@ def _reads_all(user: Any) -> bool:
     response=list[RecordOut],
     summary="Each guide's replies on time, average reply time, supplementary notifications",
 )
-def guides(request: HttpRequest, department: int | None = None) -> Any:
+def guides(request: HttpRequest, department: Id | None = None) -> Any:
     scope = records_scope(request.user)
     if scope is None:
         raise PermissionDenied(_("只有中心、监督人员、项目办、部门管理员和指导员本人可以查看答复记录。"))

@@ -7,6 +7,7 @@ from typing import Any
 
 from ninja import Schema
 
+from liaison.core.bounds import Id
 from liaison.tracking.selectors.rows import ItemRow
 
 
@@ -106,7 +107,7 @@ class VersionOut(Schema):
 
 
 class PlanItemIn(Schema):
-    approval_item_id: int
+    approval_item_id: Id
 
 
 class RescheduleIn(Schema):
