@@ -28,7 +28,7 @@ class EventFilterIn(Schema):
     q: str = ""
 
 
-class EventOut(Schema):
+class AuditEventOut(Schema):
     seq: int
     occurred_at: dt.datetime
     actor_id: int | None
@@ -48,7 +48,7 @@ class EventOut(Schema):
         return action_label(obj.action)
 
 
-class EventDetailOut(EventOut):
+class EventDetailOut(AuditEventOut):
     changes: dict[str, Any]
     hash: str
     prev_hash: str
@@ -61,7 +61,7 @@ class VerifyOut(Schema):
     reason: str
 
 
-@router.get("/events", response=list[EventOut])
+@router.get("/events", response=list[AuditEventOut])
 @paginate(ApiPagination)
 def list_events(request: HttpRequest, filters: Query[EventFilterIn]) -> Any:
     """Events newest first; dates are whole local days, both ends included."""

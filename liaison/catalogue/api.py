@@ -13,6 +13,7 @@ from ninja.pagination import paginate
 from liaison.catalogue.models import ApprovalItem, GuideChange
 from liaison.catalogue.policies import can_list_guide_changes
 from liaison.catalogue.schemas import (
+    ApprovalItemOut,
     DecisionIn,
     DepartmentIn,
     DepartmentOut,
@@ -21,7 +22,6 @@ from liaison.catalogue.schemas import (
     GuideChangeOut,
     ItemDetailOut,
     ItemIn,
-    ItemOut,
     ItemPatch,
 )
 from liaison.catalogue.selectors._ids import parse_pk
@@ -85,7 +85,7 @@ def update_department(request: HttpRequest, department_id: Id, payload: Departme
 # Items
 
 
-@router.get("/items", response=list[ItemOut])
+@router.get("/items", response=list[ApprovalItemOut])
 @paginate(ApiPagination)
 def list_items(
     request: HttpRequest,

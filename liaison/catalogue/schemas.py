@@ -86,7 +86,7 @@ class PersonRef(Schema):
         return str(obj.display_name)
 
 
-class MaterialIn(Schema):
+class ItemMaterialIn(Schema):
     name: str = Field(..., max_length=200)
     form: str = "original"
     copies: Count = 1
@@ -95,7 +95,7 @@ class MaterialIn(Schema):
     notes: str = Field("", max_length=300)
 
 
-class MaterialOut(Schema):
+class ItemMaterialOut(Schema):
     seq: int
     name: str
     form: str
@@ -110,14 +110,14 @@ class MaterialOut(Schema):
         return str(obj.get_form_display())
 
 
-class AssignmentOut(Schema):
+class GuideAssignmentOut(Schema):
     guide: PersonRef
     start_date: datetime.date
     end_date: datetime.date | None
     is_active: bool
 
 
-class ItemOut(Schema):
+class ApprovalItemOut(Schema):
     id: int
     code: str
     name: str
@@ -139,17 +139,17 @@ class ItemOut(Schema):
         return guide_contacts(_viewer(context), assignment.guide if assignment else None)
 
 
-class ItemDetailOut(ItemOut):
+class ItemDetailOut(ApprovalItemOut):
     legal_basis: str
     fee_note: str
     location: str
     conditions: str
     procedure: str
     updated_at: datetime.datetime
-    materials: list[MaterialOut]
+    materials: list[ItemMaterialOut]
     prerequisites: list[ItemRef]
     dependents: list[ItemRef]
-    guide_history: list[AssignmentOut]
+    guide_history: list[GuideAssignmentOut]
 
     @staticmethod
     def resolve_materials(obj: ApprovalItem) -> list[Any]:
@@ -183,7 +183,7 @@ class ItemIn(Schema):
     location: str = Field("", max_length=200)
     conditions: str = ""
     procedure: str = ""
-    materials: list[MaterialIn] = []
+    materials: list[ItemMaterialIn] = []
     prerequisite_ids: IdList = []
 
 
@@ -199,7 +199,7 @@ class ItemPatch(Schema):
     location: str | None = Field(None, max_length=200)
     conditions: str | None = None
     procedure: str | None = None
-    materials: list[MaterialIn] | None = None
+    materials: list[ItemMaterialIn] | None = None
     prerequisite_ids: IdList | None = None
     is_active: bool | None = None
 

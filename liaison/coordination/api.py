@@ -74,12 +74,12 @@ class DifficultyDetailOut(DifficultyFields):
     actions: list[str] = Field(description="Steps the caller may take now")
 
 
-class ListFilterIn(Schema):
+class DifficultyFilterIn(Schema):
     state: str = Field(default="", description="active, or one of the states")
     project: Id | None = None
 
 
-class RaiseIn(Schema):
+class DifficultyRaiseIn(Schema):
     project_id: Id
     title: str
     description: str
@@ -135,7 +135,7 @@ def _detail(detail: DifficultyDetail) -> dict[str, Any]:
 
 @router.get("/difficulties", response=list[DifficultyOut], summary="Difficulties the caller may see")
 @paginate(ApiPagination)
-def list_difficulties(request: HttpRequest, filters: Query[ListFilterIn]) -> Any:
+def list_difficulties(request: HttpRequest, filters: Query[DifficultyFilterIn]) -> Any:
     if filters.state and filters.state not in STATES:
         raise DomainError(_("未知的状态，可选：%(s)s。") % {"s": "、".join(STATES)}, field="state")
     project = access_project(request.user, filters.project) if filters.project else None
@@ -147,7 +147,7 @@ def list_difficulties(request: HttpRequest, filters: Query[ListFilterIn]) -> Any
     response={201: DifficultyDetailOut},
     summary="Record a difficulty met while serving a project (the project's officer, or the centre)",
 )
-def raise_difficulty(request: HttpRequest, payload: RaiseIn) -> Any:
+def raise_difficulty(request: HttpRequest, payload: DifficultyRaiseIn) -> Any:
     project = access_project(request.user, payload.project_id)
     item = None
     if payload.project_item is not None:

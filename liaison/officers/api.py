@@ -92,7 +92,7 @@ class OfficerPatchIn(Schema):
     notes: str | None = Field(default=None, max_length=2000)
 
 
-class ReasonIn(Schema):
+class OfficerReasonIn(Schema):
     reason: str = Field(max_length=300)
 
 
@@ -102,7 +102,7 @@ class RecordIn(Schema):
     text: str = Field(max_length=500)
 
 
-class RecordOut(Schema):
+class OfficerRecordOut(Schema):
     id: int
     kind: str
     kind_label: str
@@ -145,25 +145,25 @@ def patch_officer(request: HttpRequest, officer_id: Id, payload: OfficerPatchIn)
 
 
 @router.post("/{officer_id}/suspend", response=OfficerDetailOut, summary="Suspend from dispatch")
-def suspend_officer(request: HttpRequest, officer_id: Id, payload: ReasonIn) -> Officer:
+def suspend_officer(request: HttpRequest, officer_id: Id, payload: OfficerReasonIn) -> Officer:
     officer = access_officer(request.user, officer_id)
     return officer_suspend(actor=request.user, officer=officer, reason=payload.reason)
 
 
 @router.post("/{officer_id}/reinstate", response=OfficerDetailOut, summary="Reinstate")
-def reinstate_officer(request: HttpRequest, officer_id: Id, payload: ReasonIn) -> Officer:
+def reinstate_officer(request: HttpRequest, officer_id: Id, payload: OfficerReasonIn) -> Officer:
     officer = access_officer(request.user, officer_id)
     return officer_reinstate(actor=request.user, officer=officer, reason=payload.reason)
 
 
-@router.get("/{officer_id}/records", response=list[RecordOut], summary="The service record")
+@router.get("/{officer_id}/records", response=list[OfficerRecordOut], summary="The service record")
 @paginate(ApiPagination)
 def list_records(request: HttpRequest, officer_id: Id) -> Any:
     officer = access_officer(request.user, officer_id)
     return officer_record_list(officer=officer)
 
 
-@router.post("/{officer_id}/records", response={201: RecordOut}, summary="Add a record line")
+@router.post("/{officer_id}/records", response={201: OfficerRecordOut}, summary="Add a record line")
 def add_record(request: HttpRequest, officer_id: Id, payload: RecordIn) -> Status[OfficerRecordEntry]:
     officer = access_officer(request.user, officer_id)
     return Status(201, officer_record_add(actor=request.user, officer=officer, **payload.dict()))

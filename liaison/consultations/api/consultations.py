@@ -8,7 +8,12 @@ from ninja import Query, Router, Status
 from ninja.pagination import paginate
 
 from liaison.catalogue.models import ApprovalItem
-from liaison.consultations.api.inputs import ListFilterIn, NoteIn, RaiseIn, ReasonIn
+from liaison.consultations.api.inputs import (
+    ConsultationFilterIn,
+    ConsultationRaiseIn,
+    ConsultationReasonIn,
+    NoteIn,
+)
 from liaison.consultations.api.present import detail_out
 from liaison.consultations.api.schemas import ConsultationDetailOut, ConsultationRowOut
 from liaison.consultations.lights import SEVERITY
@@ -47,7 +52,7 @@ def detail_response(request: HttpRequest, consultation_id: int) -> dict[str, Any
 
 @router.get("", response=list[ConsultationRowOut], summary="Consultations the caller may see, with lights")
 @paginate(ApiPagination)
-def list_consultations(request: HttpRequest, filters: Query[ListFilterIn]) -> Any:
+def list_consultations(request: HttpRequest, filters: Query[ConsultationFilterIn]) -> Any:
     """Waiting ones first by urgency (red, yellow, unknown, green), then the rest newest first."""
     if filters.state and filters.state != "pending" and filters.state not in ConsultationState.values:
         raise DomainError(
@@ -75,7 +80,7 @@ def inbox(request: HttpRequest) -> Any:
 
 
 @router.post("", response={201: ConsultationDetailOut}, summary="Raise a consultation (the officer)")
-def raise_consultation(request: HttpRequest, payload: RaiseIn) -> Any:
+def raise_consultation(request: HttpRequest, payload: ConsultationRaiseIn) -> Any:
     project = access_project(request.user, payload.project_id)
     item = None
     if payload.approval_item is not None:
@@ -109,7 +114,7 @@ def get_consultation(request: HttpRequest, consultation_id: Id) -> Any:
 
 
 @router.post("/{consultation_id}/withdraw", response=ConsultationDetailOut, summary="Withdraw (the officer)")
-def withdraw(request: HttpRequest, consultation_id: Id, payload: ReasonIn) -> Any:
+def withdraw(request: HttpRequest, consultation_id: Id, payload: ConsultationReasonIn) -> Any:
     consultation = access_consultation(request, consultation_id)
     consultation_withdraw(actor=request.user, consultation=consultation, reason=payload.reason)
     return detail_response(request, consultation_id)

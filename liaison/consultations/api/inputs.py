@@ -9,14 +9,14 @@ from ninja import Field, Schema
 from liaison.core.bounds import Count, Days, Id, IdList
 
 
-class ListFilterIn(Schema):
+class ConsultationFilterIn(Schema):
     state: str = Field(default="", max_length=20, description='A state, or "pending" (waiting on a guide)')
     light: str = Field(default="", max_length=10, description="red, yellow, unknown, green or none")
     department: Id | None = Field(default=None, description="Department id (of the item concerned)")
     project: Id | None = Field(default=None, description="Project id")
 
 
-class RaiseIn(Schema):
+class ConsultationRaiseIn(Schema):
     project_id: Id
     subject: str
     situation: str
@@ -37,7 +37,7 @@ class ForwardIn(Schema):
     note: str
 
 
-class MaterialIn(Schema):
+class ReplyMaterialIn(Schema):
     name: str
     form: str = Field(default="original", description="original, copy, both or electronic")
     copies: Count = 1
@@ -52,7 +52,7 @@ class ReplyIn(Schema):
     opinion: str
     legal_basis: str
     conditions: list[str]
-    materials: list[MaterialIn] = []
+    materials: list[ReplyMaterialIn] = []
     procedure: str
     time_limit: str
     fees: str
@@ -80,7 +80,7 @@ class NoteIn(Schema):
     note: str = ""
 
 
-class ReasonIn(Schema):
+class ConsultationReasonIn(Schema):
     reason: str
 
 

@@ -14,7 +14,7 @@ from ninja import Router
 
 from liaison.consultations.api.inputs import SettingsIn
 from liaison.consultations.api.present import record_out
-from liaison.consultations.api.schemas import OverviewOut, RecordOut, SettingsOut
+from liaison.consultations.api.schemas import ConsultationOverviewOut, ConsultationRecordOut, SettingsOut
 from liaison.consultations.policies import records_scope
 from liaison.consultations.selectors.records import (
     open_overview,
@@ -37,7 +37,7 @@ def _reads_all(user: Any) -> bool:
 
 @router.get(
     "/records/guides",
-    response=list[RecordOut],
+    response=list[ConsultationRecordOut],
     summary="Each guide's replies on time, average reply time, supplementary notifications",
 )
 def guides(request: HttpRequest, department: Id | None = None) -> Any:
@@ -49,7 +49,7 @@ def guides(request: HttpRequest, department: Id | None = None) -> Any:
 
 @router.get(
     "/records/departments",
-    response=list[RecordOut],
+    response=list[ConsultationRecordOut],
     summary="Each department's replies on time, average reply time, supplementary notifications",
 )
 def departments(request: HttpRequest) -> Any:
@@ -61,7 +61,7 @@ def departments(request: HttpRequest) -> Any:
 
 @router.get(
     "/overview",
-    response=OverviewOut,
+    response=ConsultationOverviewOut,
     summary="The centre's overview: open consultations by department and light",
 )
 def overview(request: HttpRequest) -> Any:

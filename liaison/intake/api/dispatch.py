@@ -12,7 +12,7 @@ from ninja import Router
 from liaison.core.bounds import Id
 from liaison.core.errors import DomainError, NotFound, PermissionDenied
 from liaison.intake.api.present import assignment_row
-from liaison.intake.api.schemas import AssignmentOut, DispatchIn, ReassignIn, SuggestionOut
+from liaison.intake.api.schemas import DispatchIn, OfficerAssignmentOut, ReassignIn, SuggestionOut
 from liaison.intake.documents.render import assignment_order_docx, entrustment_agreement_docx
 from liaison.intake.models import Project
 from liaison.intake.policies import can_dispatch, sees_enterprise_contacts_in_full
@@ -67,7 +67,7 @@ def suggestions(request: HttpRequest, project_id: Id) -> list[dict[str, Any]]:
 
 
 @router.post(
-    "/projects/{project_id}/dispatch", response={201: list[AssignmentOut]}, summary="Dispatch officers"
+    "/projects/{project_id}/dispatch", response={201: list[OfficerAssignmentOut]}, summary="Dispatch officers"
 )
 def dispatch(request: HttpRequest, project_id: Id, payload: DispatchIn) -> tuple[int, list[dict[str, Any]]]:
     project = _dispatchable(request, project_id)
@@ -77,7 +77,9 @@ def dispatch(request: HttpRequest, project_id: Id, payload: DispatchIn) -> tuple
 
 
 @router.post(
-    "/projects/{project_id}/reassign", response={201: list[AssignmentOut]}, summary="Change the officers"
+    "/projects/{project_id}/reassign",
+    response={201: list[OfficerAssignmentOut]},
+    summary="Change the officers",
 )
 def reassign(request: HttpRequest, project_id: Id, payload: ReassignIn) -> tuple[int, list[dict[str, Any]]]:
     project = _dispatchable(request, project_id)

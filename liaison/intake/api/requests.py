@@ -17,8 +17,8 @@ from liaison.intake.api.schemas import (
     EntrustmentIn,
     EntrustmentOut,
     EntrustmentPatchIn,
+    EntrustmentReasonIn,
     JsonDict,
-    ReasonIn,
     ReturnIn,
     SubmitIn,
 )
@@ -99,7 +99,7 @@ def submit_request(request: HttpRequest, request_id: Id, payload: SubmitIn) -> J
 @router.post(
     "/requests/{request_id}/withdraw", response=JsonDict, summary="Withdraw before the centre decides"
 )
-def withdraw_request(request: HttpRequest, request_id: Id, payload: ReasonIn) -> JsonDict:
+def withdraw_request(request: HttpRequest, request_id: Id, payload: EntrustmentReasonIn) -> JsonDict:
     entrustment = access_entrustment(request.user, request_id)
     entrustment_withdraw(actor=request.user, entrustment=entrustment, reason=payload.reason)
     return _full(request, request_id)
@@ -126,7 +126,7 @@ def accept_request(request: HttpRequest, request_id: Id, payload: CommentIn) -> 
 
 
 @router.post("/requests/{request_id}/reject", response=JsonDict, summary="Refuse, with the reason")
-def reject_request(request: HttpRequest, request_id: Id, payload: ReasonIn) -> JsonDict:
+def reject_request(request: HttpRequest, request_id: Id, payload: EntrustmentReasonIn) -> JsonDict:
     entrustment = access_entrustment(request.user, request_id)
     entrustment_reject(actor=request.user, entrustment=entrustment, reason=payload.reason)
     return _full(request, request_id)

@@ -149,7 +149,7 @@ class SubmitIn(Schema):
     ineligible_reason: str = Field(default="", max_length=2000)
 
 
-class ReasonIn(Schema):
+class EntrustmentReasonIn(Schema):
     reason: str = Field(default="", max_length=1000)
 
 
@@ -182,7 +182,7 @@ class SuggestionOut(Schema):
     reasons: list[str]
 
 
-class AssignmentOut(Schema):
+class OfficerAssignmentOut(Schema):
     officer_id: int
     number: str
     name: str

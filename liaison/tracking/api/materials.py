@@ -9,7 +9,7 @@ from ninja import File, Form, Router, Status
 from ninja.files import UploadedFile
 
 from liaison.core.bounds import Id
-from liaison.tracking.api.schemas import FileOut, MaterialOut, RevisionIn
+from liaison.tracking.api.schemas import FileOut, ProjectMaterialOut, RevisionIn
 from liaison.tracking.selectors.materials import access_material
 from liaison.tracking.services.materials import (
     material_accept,
@@ -29,7 +29,7 @@ def upload(request: HttpRequest, material_id: Id, file: File[UploadedFile], note
 
 
 @router.post(
-    "/materials/{material_id}/accept", response=MaterialOut, summary="The guide accepts the material"
+    "/materials/{material_id}/accept", response=ProjectMaterialOut, summary="The guide accepts the material"
 )
 def accept(request: HttpRequest, material_id: Id) -> Any:
     submission = access_material(request.user, material_id)
@@ -37,7 +37,7 @@ def accept(request: HttpRequest, material_id: Id) -> Any:
 
 
 @router.post(
-    "/materials/{material_id}/revision", response=MaterialOut, summary="The guide asks for a revision"
+    "/materials/{material_id}/revision", response=ProjectMaterialOut, summary="The guide asks for a revision"
 )
 def revision(request: HttpRequest, material_id: Id, payload: RevisionIn) -> Any:
     submission = access_material(request.user, material_id)

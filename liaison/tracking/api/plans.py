@@ -16,9 +16,9 @@ from liaison.tracking.api.schemas import (
     ConfirmIn,
     DateChangeOut,
     DraftIn,
-    ItemOut,
     PlanItemIn,
     PlanOut,
+    ProjectItemOut,
     RescheduleIn,
     VersionOut,
     item_out,
@@ -93,7 +93,7 @@ def confirm_plan(request: HttpRequest, project_id: Id, payload: ConfirmIn) -> An
 
 @router.post(
     "/projects/{project_id}/plan/items",
-    response={201: ItemOut},
+    response={201: ProjectItemOut},
     summary="Add one catalogue item to the plan (placed after its prerequisites)",
 )
 def add_plan_item(request: HttpRequest, project_id: Id, payload: PlanItemIn) -> Any:
