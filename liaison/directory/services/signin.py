@@ -31,6 +31,8 @@ from liaison.directory.services.throttle import (
     throttle_reached,
 )
 
+MODEL_BACKEND = "django.contrib.auth.backends.ModelBackend"
+
 
 def _keys(request: HttpRequest | None, username: str) -> tuple[str, str]:
     return f"user:{username}", f"ip:{client_address(request) or 'unknown'}"

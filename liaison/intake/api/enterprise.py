@@ -8,6 +8,7 @@ from django.http import HttpRequest
 from django.utils.translation import gettext as _
 from ninja import Router
 
+from liaison.core.addresses import client_address
 from liaison.core.bounds import Id
 from liaison.core.errors import NotFound, PermissionDenied
 from liaison.directory.models import Enterprise
@@ -24,17 +25,20 @@ from liaison.intake.api.schemas import (
     ThresholdOut,
 )
 from liaison.intake.models import EligibilityThreshold, EnterpriseContact, ExchangeRate
-from liaison.intake.services.enterprises import enterprise_contact_change, enterprise_register
+from liaison.intake.services.enterprises import enterprise_contact_change, enterprise_self_register
 from liaison.intake.services.settings import eligibility_threshold_save, exchange_rate_save
 
 router = Router(tags=["intake"])
 
 
 @router.post(
-    "/register", auth=None, response={201: RegisteredOut}, summary="Public: an enterprise opens its account"
+    "/register",
+    auth=None,
+    response={201: RegisteredOut},
+    summary="Public: an enterprise opens its account (at most five an hour from one address, else 429)",
 )
 def register(request: HttpRequest, payload: RegisterIn) -> tuple[int, dict[str, Any]]:
-    user = enterprise_register(**payload.dict())
+    user = enterprise_self_register(client_ip=client_address(request), **payload.dict())
     enterprise = user.enterprise
     assert enterprise is not None  # noqa: S101 - registration always links the account to its enterprise
     return 201, {
