@@ -74,6 +74,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "liaison.audit.middleware.AuditContextMiddleware",
+    "liaison.directory.middleware.SessionTimeoutMiddleware",
 ]
 
 ROOT_URLCONF = "config.urls"
@@ -173,7 +174,8 @@ REGION_NAME = os.environ.get("REGION_NAME", "五华区")
 SERVICE_NUMBER_PATTERN = os.environ.get("SERVICE_NUMBER_PATTERN", "WH-{year}-{seq:04d}")
 
 SESSION_COOKIE_HTTPONLY = True
-SESSION_COOKIE_AGE = 8 * 3600
+SESSION_COOKIE_AGE = 8 * 3600  # absolute: from sign-in, however busy (liaison/directory/services/sessions.py)
+SESSION_IDLE_TIMEOUT = int(os.environ.get("SESSION_IDLE_MINUTES", "30")) * 60  # without a request
 X_FRAME_OPTIONS = "DENY"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"

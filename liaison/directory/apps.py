@@ -19,6 +19,7 @@ class DirectoryConfig(AppConfig):
                 "auth.login_failed": _("登录失败"),
                 "auth.login_refused": _("拒绝登录"),
                 "auth.logout": _("退出登录"),
+                "auth.session_expired": _("会话超时退出"),
             }
         )
         register_extra_labels(

@@ -21,6 +21,7 @@ from liaison.audit.services.events import ANONYMOUS_NAME, audit_record
 from liaison.core.addresses import client_address
 from liaison.core.errors import TooManyAttempts
 from liaison.directory.models import User
+from liaison.directory.services.sessions import session_start
 from liaison.directory.services.throttle import (
     LOGIN_ACCOUNT_FAILURES,
     LOGIN_ADDRESS_FAILURES,
@@ -93,6 +94,7 @@ def signin_authenticate(*, request: HttpRequest | None, username: str, password:
 def signin_complete(*, request: HttpRequest, user: Any, backend: str | None = None) -> None:
     """Start the user's session and record the sign-in."""
     login(request, user, backend=backend)
+    session_start(request=request)
     audit_record(actor=user, action="auth.login", obj=user, summary=_("登录成功"))
 
 
