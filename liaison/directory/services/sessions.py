@@ -2,7 +2,8 @@
 
 A session ends after `settings.SESSION_IDLE_TIMEOUT` seconds without a request (default 30 minutes) and
 `settings.SESSION_COOKIE_AGE` seconds after sign-in however busy it is (default 8 hours). Django's own
-cookie age alone is not absolute: it restarts whenever the session is saved.
+cookie age alone is not absolute: it restarts whenever the session is saved. The clocks are started by
+`signin_complete` (every sign-in); a session without them is left to the cookie age.
 """
 
 from __future__ import annotations
@@ -31,10 +32,12 @@ def session_touch(*, request: HttpRequest, now: float | None = None) -> str | No
     user = getattr(request, "user", None)
     if user is None or not user.is_authenticated or not hasattr(request, "session"):
         return None
-    now = time.time() if now is None else now
     session = request.session
-    signed_in_at = float(session.get(SIGNED_IN_AT) or now)
-    last_seen = float(session.get(LAST_SEEN) or now)
+    if SIGNED_IN_AT not in session or LAST_SEEN not in session:
+        return None  # not started by signin_complete (a test client's force_login): the cookie age applies
+    now = time.time() if now is None else now
+    signed_in_at = float(session[SIGNED_IN_AT])
+    last_seen = float(session[LAST_SEEN])
     idle_limit = int(settings.SESSION_IDLE_TIMEOUT)
     absolute_limit = int(settings.SESSION_COOKIE_AGE)
     if now - last_seen > idle_limit:
@@ -42,9 +45,7 @@ def session_touch(*, request: HttpRequest, now: float | None = None) -> str | No
     elif now - signed_in_at > absolute_limit:
         reason, message = "absolute", _("登录已满 %(h)d 小时，请重新登录。") % {"h": absolute_limit // 3600}
     else:
-        if SIGNED_IN_AT not in session:
-            session[SIGNED_IN_AT] = now
-        if LAST_SEEN not in session or now - last_seen >= TOUCH_EVERY:
+        if now - last_seen >= TOUCH_EVERY:
             session[LAST_SEEN] = now
         return None
     audit_record(

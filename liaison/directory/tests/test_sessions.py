@@ -98,3 +98,9 @@ def test_signing_in_starts_both_clocks(client, officer_user, settings):
     client.post(reverse("login"), {"username": officer_user.username, "password": PASSWORD})
     assert time.time() - client.session[SIGNED_IN_AT] < 5
     assert time.time() - client.session[LAST_SEEN] < 5
+
+
+def test_a_session_not_started_by_a_sign_in_is_left_to_the_cookie_age(client, officer_user):
+    client.force_login(officer_user)  # no clocks: a test client, not a sign-in
+    assert client.get(PAGE).status_code == 200
+    assert LAST_SEEN not in client.session and _signed_in(client)
