@@ -35,6 +35,9 @@ if not SECRET_KEY:
 
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "127.0.0.1,localhost" if DEBUG else "")
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
+# Reverse proxies whose X-Forwarded-For is believed (addresses or networks, e.g. "127.0.0.1,10.8.0.0/24").
+# Empty by default: the client address is then the TCP peer (liaison/core/addresses.py).
+TRUSTED_PROXIES = env_list("TRUSTED_PROXIES")
 
 INSTALLED_APPS = [
     "django.contrib.auth",
@@ -73,6 +76,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "liaison.audit.middleware.AuditContextMiddleware",
+    "liaison.directory.middleware.SessionTimeoutMiddleware",
 ]
 
 ROOT_URLCONF = "config.urls"
@@ -172,7 +176,8 @@ REGION_NAME = os.environ.get("REGION_NAME", "五华区")
 SERVICE_NUMBER_PATTERN = os.environ.get("SERVICE_NUMBER_PATTERN", "WH-{year}-{seq:04d}")
 
 SESSION_COOKIE_HTTPONLY = True
-SESSION_COOKIE_AGE = 8 * 3600
+SESSION_COOKIE_AGE = 8 * 3600  # absolute: from sign-in, however busy (liaison/directory/services/sessions.py)
+SESSION_IDLE_TIMEOUT = int(os.environ.get("SESSION_IDLE_MINUTES", "30")) * 60  # without a request
 X_FRAME_OPTIONS = "DENY"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"

@@ -1,8 +1,7 @@
 from django.conf import settings
-from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
-from liaison.directory.forms import ThrottledAuthenticationForm
+from liaison.directory.views.signin import SigninView, SignoutView
 from liaison.web.api import api
 from liaison.web.views.health import healthz
 
@@ -10,12 +9,8 @@ urlpatterns = [
     path("healthz", healthz, name="healthz"),
     path("api/", api.urls),
     path("i18n/", include("django.conf.urls.i18n")),
-    path(
-        "accounts/login/",
-        auth_views.LoginView.as_view(authentication_form=ThrottledAuthenticationForm),
-        name="login",
-    ),
-    path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
+    path("accounts/login/", SigninView.as_view(), name="login"),
+    path("accounts/logout/", SignoutView.as_view(), name="logout"),
     path("", include("liaison.web.urls")),
     path("catalogue/", include("liaison.catalogue.urls")),
     path("officers/", include("liaison.officers.urls")),

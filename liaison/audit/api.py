@@ -5,18 +5,20 @@ from typing import Any
 
 from django.http import HttpRequest
 from ninja import Query, Router, Schema
-from ninja.pagination import LimitOffsetPagination, paginate
+from ninja.pagination import paginate
 
 from liaison.audit.actions import action_label
 from liaison.audit.models import AuditEvent
 from liaison.audit.selectors.events import AuditFilters, access_audit_event, audit_event_list
 from liaison.audit.services.verify import audit_chain_check
+from liaison.core.bounds import Id
+from liaison.core.paging import ApiPagination
 
 router = Router(tags=["audit"])
 
 
 class EventFilterIn(Schema):
-    actor: int | None = None
+    actor: Id | None = None
     acting_role: str = ""
     object_type: str = ""
     object_id: str = ""
@@ -26,7 +28,7 @@ class EventFilterIn(Schema):
     q: str = ""
 
 
-class EventOut(Schema):
+class AuditEventOut(Schema):
     seq: int
     occurred_at: dt.datetime
     actor_id: int | None
@@ -46,7 +48,7 @@ class EventOut(Schema):
         return action_label(obj.action)
 
 
-class EventDetailOut(EventOut):
+class EventDetailOut(AuditEventOut):
     changes: dict[str, Any]
     hash: str
     prev_hash: str
@@ -59,15 +61,15 @@ class VerifyOut(Schema):
     reason: str
 
 
-@router.get("/events", response=list[EventOut])
-@paginate(LimitOffsetPagination)
+@router.get("/events", response=list[AuditEventOut])
+@paginate(ApiPagination)
 def list_events(request: HttpRequest, filters: Query[EventFilterIn]) -> Any:
     """Events newest first; dates are whole local days, both ends included."""
     return audit_event_list(user=request.user, filters=AuditFilters(**filters.dict()))
 
 
 @router.get("/events/{seq}", response=EventDetailOut)
-def get_event(request: HttpRequest, seq: int) -> AuditEvent:
+def get_event(request: HttpRequest, seq: Id) -> AuditEvent:
     return access_audit_event(request.user, seq)
 
 

@@ -3,26 +3,13 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from django.conf import settings
 from django.http import HttpRequest, HttpResponse
 
 from liaison.audit.context import AuditContext, reset_context, set_context
+from liaison.core.addresses import client_address
 from liaison.core.personal_data import Seen, start_collecting, stop_collecting
 
 ACTIVE_ROLE_SESSION_KEY = "active_role"
-# A reverse proxy on the same host (nginx → gunicorn) passes the client's address in X-Real-IP.
-# The header is honoured only from these addresses, so a client cannot forge its IP in the trail.
-DEFAULT_TRUSTED_PROXIES = ("127.0.0.1", "::1")
-
-
-def client_ip(request: HttpRequest) -> str | None:
-    """The client's address: REMOTE_ADDR, or X-Real-IP when the request came through a trusted proxy."""
-    remote = request.META.get("REMOTE_ADDR")
-    trusted = getattr(settings, "AUDIT_TRUSTED_PROXIES", DEFAULT_TRUSTED_PROXIES)
-    forwarded = request.META.get("HTTP_X_REAL_IP")
-    if forwarded and remote in trusted:
-        return forwarded.strip()
-    return remote
 
 
 class AuditContextMiddleware:
@@ -36,7 +23,7 @@ class AuditContextMiddleware:
         if hasattr(request, "session"):
             role = request.session.get(ACTIVE_ROLE_SESSION_KEY, "")
         source = "api" if request.path.startswith("/api/") else "web"
-        ip = client_ip(request)
+        ip = client_address(request)  # the one rule: liaison/core/addresses.py
         token = set_context(AuditContext(ip=ip, acting_role=role, source=source))
         collecting = start_collecting()
         try:

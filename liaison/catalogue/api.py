@@ -1,17 +1,19 @@
 """/api/v1/catalogue: departments, items and guide changes. Thin handlers over the same services as the pages."""
 
-from __future__ import annotations
+# No `from __future__ import annotations` here: @paginate's wrapper lives in ninja, so ninja would
+# resolve string annotations of the paginated handlers there and miss the bounded types (Id).
 
 from typing import Any, cast
 
 from django.http import HttpRequest
 from django.utils.translation import gettext as _
 from ninja import Router, Status
-from ninja.pagination import LimitOffsetPagination, paginate
+from ninja.pagination import paginate
 
 from liaison.catalogue.models import ApprovalItem, GuideChange
 from liaison.catalogue.policies import can_list_guide_changes
 from liaison.catalogue.schemas import (
+    ApprovalItemOut,
     DecisionIn,
     DepartmentIn,
     DepartmentOut,
@@ -20,7 +22,6 @@ from liaison.catalogue.schemas import (
     GuideChangeOut,
     ItemDetailOut,
     ItemIn,
-    ItemOut,
     ItemPatch,
 )
 from liaison.catalogue.selectors._ids import parse_pk
@@ -35,7 +36,9 @@ from liaison.catalogue.services.guides import (
     guide_change_submit,
 )
 from liaison.catalogue.services.items import item_activate, item_create, item_deactivate, item_update
+from liaison.core.bounds import Id
 from liaison.core.errors import DomainError, PermissionDenied
+from liaison.core.paging import ApiPagination
 from liaison.directory.models import Department, User
 
 router = Router(tags=["catalogue"])
@@ -57,13 +60,13 @@ def _department(department_id: int | None) -> Department:
 
 
 @router.get("/departments", response=list[DepartmentOut])
-@paginate(LimitOffsetPagination)
+@paginate(ApiPagination)
 def list_departments(request: HttpRequest, q: str = "", active: bool | None = None) -> Any:
     return department_list(q=q, active=active)
 
 
 @router.get("/departments/{department_id}", response=DepartmentOut)
-def get_department(request: HttpRequest, department_id: int) -> Any:
+def get_department(request: HttpRequest, department_id: Id) -> Any:
     return access_department(request.user, department_id)
 
 
@@ -73,7 +76,7 @@ def create_department(request: HttpRequest, payload: DepartmentIn) -> Any:
 
 
 @router.patch("/departments/{department_id}", response=DepartmentOut)
-def update_department(request: HttpRequest, department_id: int, payload: DepartmentPatch) -> Any:
+def update_department(request: HttpRequest, department_id: Id, payload: DepartmentPatch) -> Any:
     department = access_department(request.user, department_id)
     department_update(actor=_actor(request), department=department, **payload.dict(exclude_unset=True))
     return access_department(request.user, department_id)
@@ -82,12 +85,12 @@ def update_department(request: HttpRequest, department_id: int, payload: Departm
 # Items
 
 
-@router.get("/items", response=list[ItemOut])
-@paginate(LimitOffsetPagination)
+@router.get("/items", response=list[ApprovalItemOut])
+@paginate(ApiPagination)
 def list_items(
     request: HttpRequest,
     q: str = "",
-    department: int | None = None,
+    department: Id | None = None,
     stage: str = "",
     active: bool | None = None,
 ) -> Any:
@@ -95,7 +98,7 @@ def list_items(
 
 
 @router.get("/items/{item_id}", response=ItemDetailOut)
-def get_item(request: HttpRequest, item_id: int) -> Any:
+def get_item(request: HttpRequest, item_id: Id) -> Any:
     return access_item(request.user, item_id)
 
 
@@ -108,7 +111,7 @@ def create_item(request: HttpRequest, payload: ItemIn) -> Any:
 
 
 @router.patch("/items/{item_id}", response=ItemDetailOut)
-def update_item(request: HttpRequest, item_id: int, payload: ItemPatch) -> Any:
+def update_item(request: HttpRequest, item_id: Id, payload: ItemPatch) -> Any:
     item: ApprovalItem = access_item(request.user, item_id)
     data = payload.dict(exclude_unset=True)
     is_active = data.pop("is_active", None)
@@ -127,20 +130,20 @@ def update_item(request: HttpRequest, item_id: int, payload: ItemPatch) -> Any:
 
 
 @router.get("/guide-changes", response=list[GuideChangeOut])
-@paginate(LimitOffsetPagination)
-def list_guide_changes(request: HttpRequest, status: str = "", department: int | None = None) -> Any:
+@paginate(ApiPagination)
+def list_guide_changes(request: HttpRequest, status: str = "", department: Id | None = None) -> Any:
     if not can_list_guide_changes(request.user):
         raise PermissionDenied(_("您没有查看指导员变更的权限。"))
     return guide_change_list(user=request.user, status=status, department=department)
 
 
 @router.get("/guide-changes/{change_id}", response=GuideChangeOut)
-def get_guide_change(request: HttpRequest, change_id: int) -> Any:
+def get_guide_change(request: HttpRequest, change_id: Id) -> Any:
     return access_guide_change(request.user, change_id)
 
 
 @router.post("/items/{item_id}/guide-changes", response={201: GuideChangeOut})
-def submit_guide_change(request: HttpRequest, item_id: int, payload: GuideChangeIn) -> Any:
+def submit_guide_change(request: HttpRequest, item_id: Id, payload: GuideChangeIn) -> Any:
     """The centre's change takes effect at once (registered); a department admin's awaits registration."""
     item = access_item(request.user, item_id)
     guide_id = parse_pk(payload.new_guide_id)
@@ -162,18 +165,18 @@ def _decided(request: HttpRequest, change: GuideChange) -> GuideChange:
 
 
 @router.post("/guide-changes/{change_id}/register", response=GuideChangeOut)
-def register_guide_change(request: HttpRequest, change_id: int, payload: DecisionIn) -> Any:
+def register_guide_change(request: HttpRequest, change_id: Id, payload: DecisionIn) -> Any:
     change = access_guide_change(request.user, change_id)
     return _decided(request, guide_change_register(actor=_actor(request), change=change, note=payload.note))
 
 
 @router.post("/guide-changes/{change_id}/reject", response=GuideChangeOut)
-def reject_guide_change(request: HttpRequest, change_id: int, payload: DecisionIn) -> Any:
+def reject_guide_change(request: HttpRequest, change_id: Id, payload: DecisionIn) -> Any:
     change = access_guide_change(request.user, change_id)
     return _decided(request, guide_change_reject(actor=_actor(request), change=change, note=payload.note))
 
 
 @router.post("/guide-changes/{change_id}/cancel", response=GuideChangeOut)
-def cancel_guide_change(request: HttpRequest, change_id: int) -> Any:
+def cancel_guide_change(request: HttpRequest, change_id: Id) -> Any:
     change = access_guide_change(request.user, change_id)
     return _decided(request, guide_change_cancel(actor=_actor(request), change=change))

@@ -7,7 +7,7 @@ from django.http import HttpRequest, HttpResponse
 from django.utils.http import content_disposition_header
 from ninja import File, Router, Schema
 from ninja.files import UploadedFile
-from ninja.pagination import LimitOffsetPagination, paginate
+from ninja.pagination import paginate
 
 from liaison.catalogue.exchange.catalogue_export import catalogue_export, catalogue_filename
 from liaison.catalogue.exchange.jobs import access_import_job, import_job_create
@@ -16,6 +16,8 @@ from liaison.catalogue.exchange.xlsx import DOCX_CONTENT_TYPE, XLSX_CONTENT_TYPE
 from liaison.catalogue.models import ImportJob
 from liaison.catalogue.selectors.roster import RosterFilters, roster_list
 from liaison.catalogue.stages import Stage
+from liaison.core.bounds import Id
+from liaison.core.paging import ApiPagination
 
 router = Router(tags=["catalogue exchange"])
 
@@ -66,9 +68,9 @@ def _filters(department: int | None, stage: Stage | None, q: str) -> RosterFilte
 
 
 @router.get("/roster", response=list[RosterRowOut])
-@paginate(LimitOffsetPagination)
+@paginate(ApiPagination)
 def roster(
-    request: HttpRequest, department: int | None = None, stage: Stage | None = None, q: str = ""
+    request: HttpRequest, department: Id | None = None, stage: Stage | None = None, q: str = ""
 ) -> Any:
     """The guide roster, one row per active item; phones masked for roles that do not need them."""
     return roster_list(viewer=request.user, filters=_filters(department, stage, q))
@@ -88,7 +90,7 @@ def _download(request: HttpRequest, fmt: str, filters: RosterFilters) -> HttpRes
 
 @router.get("/roster.xlsx")
 def roster_xlsx(
-    request: HttpRequest, department: int | None = None, stage: Stage | None = None, q: str = ""
+    request: HttpRequest, department: Id | None = None, stage: Stage | None = None, q: str = ""
 ) -> HttpResponse:
     """The roster as an Excel sheet (same filters and masking as /roster)."""
     return _download(request, "xlsx", _filters(department, stage, q))
@@ -96,7 +98,7 @@ def roster_xlsx(
 
 @router.get("/roster.docx")
 def roster_docx(
-    request: HttpRequest, department: int | None = None, stage: Stage | None = None, q: str = ""
+    request: HttpRequest, department: Id | None = None, stage: Stage | None = None, q: str = ""
 ) -> HttpResponse:
     """The roster laid out as Attachment 1, in Word."""
     return _download(request, "docx", _filters(department, stage, q))
@@ -117,6 +119,6 @@ def import_create(request: HttpRequest, file: File[UploadedFile]) -> tuple[int, 
 
 
 @router.get("/imports/{job_id}", response=ImportJobOut)
-def import_detail(request: HttpRequest, job_id: int) -> ImportJob:
+def import_detail(request: HttpRequest, job_id: Id) -> ImportJob:
     """An import job's status, progress, per-row errors and result counts."""
     return access_import_job(request.user, job_id)

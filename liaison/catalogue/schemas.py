@@ -10,6 +10,7 @@ from ninja import Field, Schema
 from liaison.catalogue.models import ApprovalItem, GuideChange
 from liaison.catalogue.selectors.guides import guide_contacts
 from liaison.catalogue.selectors.items import current_assignment
+from liaison.core.bounds import Count, Days, Id, IdList
 
 
 def _viewer(context: Any) -> Any:
@@ -23,7 +24,7 @@ class DepartmentIn(Schema):
     short_name: str = Field("", max_length=40)
     address: str = Field("", max_length=200)
     phone: str = Field("", max_length=40)
-    sort_order: int = Field(100, ge=0)
+    sort_order: Count = 100
 
 
 class DepartmentPatch(Schema):
@@ -32,7 +33,7 @@ class DepartmentPatch(Schema):
     short_name: str | None = Field(None, max_length=40)
     address: str | None = Field(None, max_length=200)
     phone: str | None = Field(None, max_length=40)
-    sort_order: int | None = Field(None, ge=0)
+    sort_order: Count | None = None
     is_active: bool | None = None
 
 
@@ -85,16 +86,16 @@ class PersonRef(Schema):
         return str(obj.display_name)
 
 
-class MaterialIn(Schema):
+class ItemMaterialIn(Schema):
     name: str = Field(..., max_length=200)
     form: str = "original"
-    copies: int = 1
+    copies: Count = 1
     required: bool = True
     issuing_body: str = Field("", max_length=100)
     notes: str = Field("", max_length=300)
 
 
-class MaterialOut(Schema):
+class ItemMaterialOut(Schema):
     seq: int
     name: str
     form: str
@@ -109,14 +110,14 @@ class MaterialOut(Schema):
         return str(obj.get_form_display())
 
 
-class AssignmentOut(Schema):
+class GuideAssignmentOut(Schema):
     guide: PersonRef
     start_date: datetime.date
     end_date: datetime.date | None
     is_active: bool
 
 
-class ItemOut(Schema):
+class ApprovalItemOut(Schema):
     id: int
     code: str
     name: str
@@ -138,17 +139,17 @@ class ItemOut(Schema):
         return guide_contacts(_viewer(context), assignment.guide if assignment else None)
 
 
-class ItemDetailOut(ItemOut):
+class ItemDetailOut(ApprovalItemOut):
     legal_basis: str
     fee_note: str
     location: str
     conditions: str
     procedure: str
     updated_at: datetime.datetime
-    materials: list[MaterialOut]
+    materials: list[ItemMaterialOut]
     prerequisites: list[ItemRef]
     dependents: list[ItemRef]
-    guide_history: list[AssignmentOut]
+    guide_history: list[GuideAssignmentOut]
 
     @staticmethod
     def resolve_materials(obj: ApprovalItem) -> list[Any]:
@@ -173,38 +174,38 @@ class ItemDetailOut(ItemOut):
 class ItemIn(Schema):
     code: str = Field(..., max_length=40)
     name: str = Field(..., max_length=200)
-    department_id: int
+    department_id: Id
     stage: str
-    time_limit_days: int
-    statutory_limit_days: int | None = None
+    time_limit_days: Days
+    statutory_limit_days: Days | None = None
     legal_basis: str = ""
     fee_note: str = Field("不收费", max_length=300)
     location: str = Field("", max_length=200)
     conditions: str = ""
     procedure: str = ""
-    materials: list[MaterialIn] = []
-    prerequisite_ids: list[int] = []
+    materials: list[ItemMaterialIn] = []
+    prerequisite_ids: IdList = []
 
 
 class ItemPatch(Schema):
     code: str | None = Field(None, max_length=40)
     name: str | None = Field(None, max_length=200)
-    department_id: int | None = None
+    department_id: Id | None = None
     stage: str | None = None
-    time_limit_days: int | None = None
-    statutory_limit_days: int | None = None
+    time_limit_days: Days | None = None
+    statutory_limit_days: Days | None = None
     legal_basis: str | None = None
     fee_note: str | None = Field(None, max_length=300)
     location: str | None = Field(None, max_length=200)
     conditions: str | None = None
     procedure: str | None = None
-    materials: list[MaterialIn] | None = None
-    prerequisite_ids: list[int] | None = None
+    materials: list[ItemMaterialIn] | None = None
+    prerequisite_ids: IdList | None = None
     is_active: bool | None = None
 
 
 class GuideChangeIn(Schema):
-    new_guide_id: int
+    new_guide_id: Id
     effective_date: datetime.date
     reason: str = Field(..., max_length=300)
 

@@ -10,14 +10,16 @@ from typing import Any
 from django.http import HttpRequest
 from django.utils.translation import gettext as _
 from ninja import Field, Query, Router, Schema, Status
-from ninja.pagination import LimitOffsetPagination, paginate
+from ninja.pagination import paginate
 
 from liaison.coordination.api_actions import router as actions_router
 from liaison.coordination.api_meetings import router as meetings_router
 from liaison.coordination.models import Difficulty, DifficultyState
 from liaison.coordination.selectors.difficulties import DifficultyDetail, difficulty_detail, difficulty_list
 from liaison.coordination.services.difficulties import difficulty_raise, difficulty_step
+from liaison.core.bounds import Id
 from liaison.core.errors import DomainError
+from liaison.core.paging import ApiPagination
 from liaison.intake.selectors.projects import access_project
 from liaison.tracking.models import ProjectItem
 
@@ -72,18 +74,18 @@ class DifficultyDetailOut(DifficultyFields):
     actions: list[str] = Field(description="Steps the caller may take now")
 
 
-class ListFilterIn(Schema):
+class DifficultyFilterIn(Schema):
     state: str = Field(default="", description="active, or one of the states")
-    project: int | None = None
+    project: Id | None = None
 
 
-class RaiseIn(Schema):
-    project_id: int
+class DifficultyRaiseIn(Schema):
+    project_id: Id
     title: str
     description: str
     analysis: str = Field(default="", description="Why it happens (Art. 10(4)); required")
     proposal: str = Field(default="", description="What the officer proposes; required")
-    project_item: int | None = Field(default=None, description="Id of the project's item concerned")
+    project_item: Id | None = Field(default=None, description="Id of the project's item concerned")
 
 
 class StepIn(Schema):
@@ -132,8 +134,8 @@ def _detail(detail: DifficultyDetail) -> dict[str, Any]:
 
 
 @router.get("/difficulties", response=list[DifficultyOut], summary="Difficulties the caller may see")
-@paginate(LimitOffsetPagination)
-def list_difficulties(request: HttpRequest, filters: Query[ListFilterIn]) -> Any:
+@paginate(ApiPagination)
+def list_difficulties(request: HttpRequest, filters: Query[DifficultyFilterIn]) -> Any:
     if filters.state and filters.state not in STATES:
         raise DomainError(_("未知的状态，可选：%(s)s。") % {"s": "、".join(STATES)}, field="state")
     project = access_project(request.user, filters.project) if filters.project else None
@@ -145,7 +147,7 @@ def list_difficulties(request: HttpRequest, filters: Query[ListFilterIn]) -> Any
     response={201: DifficultyDetailOut},
     summary="Record a difficulty met while serving a project (the project's officer, or the centre)",
 )
-def raise_difficulty(request: HttpRequest, payload: RaiseIn) -> Any:
+def raise_difficulty(request: HttpRequest, payload: DifficultyRaiseIn) -> Any:
     project = access_project(request.user, payload.project_id)
     item = None
     if payload.project_item is not None:
@@ -165,7 +167,7 @@ def raise_difficulty(request: HttpRequest, payload: RaiseIn) -> Any:
 
 
 @router.get("/difficulties/{difficulty_id}", response=DifficultyDetailOut, summary="One difficulty")
-def get_difficulty(request: HttpRequest, difficulty_id: int) -> Any:
+def get_difficulty(request: HttpRequest, difficulty_id: Id) -> Any:
     return _detail(difficulty_detail(request.user, difficulty_id))
 
 
@@ -175,7 +177,7 @@ def get_difficulty(request: HttpRequest, difficulty_id: int) -> Any:
     summary="Take a step: report, resolve, withdraw, centre_resolve, send_back, escalate, "
     "approve_escalation, decline_escalation, progress, conclude, feed_back",
 )
-def take_step(request: HttpRequest, difficulty_id: int, name: str, payload: StepIn) -> Any:
+def take_step(request: HttpRequest, difficulty_id: Id, name: str, payload: StepIn) -> Any:
     detail = difficulty_detail(request.user, difficulty_id)
     difficulty_step(
         actor=request.user,

@@ -10,14 +10,16 @@ from typing import Any
 from django.http import HttpRequest
 from django.utils.translation import gettext as _
 from ninja import Field, Query, Router, Schema, Status
-from ninja.pagination import LimitOffsetPagination, paginate
+from ninja.pagination import paginate
 
 from liaison.coordination.models import MeetingAction
 from liaison.coordination.policies import can_list_actions, can_see_action
 from liaison.coordination.selectors.actions import ACTION_FILTERS, action_list
 from liaison.coordination.selectors.meetings import meeting_get
 from liaison.coordination.services.actions import action_assign, action_complete
+from liaison.core.bounds import Id
 from liaison.core.errors import DomainError, NotFound
+from liaison.core.paging import ApiPagination
 from liaison.directory.models import User
 
 router = Router(tags=["coordination"])
@@ -46,9 +48,9 @@ class ActionFilterIn(Schema):
 
 class AssignIn(Schema):
     description: str
-    owner: int = Field(description="User id of the person responsible")
+    owner: Id = Field(description="User id of the person responsible")
     due_on: dt.date
-    difficulty: int | None = Field(default=None, description="A difficulty on the meeting's agenda")
+    difficulty: Id | None = Field(default=None, description="A difficulty on the meeting's agenda")
 
 
 class DoneIn(Schema):
@@ -56,7 +58,7 @@ class DoneIn(Schema):
 
 
 @router.get("/actions", response=list[ActionOut], summary="Meeting actions the caller may see")
-@paginate(LimitOffsetPagination)
+@paginate(ApiPagination)
 def list_actions(request: HttpRequest, filters: Query[ActionFilterIn]) -> Any:
     user: Any = request.user
     if not can_list_actions(user):
@@ -69,7 +71,7 @@ def list_actions(request: HttpRequest, filters: Query[ActionFilterIn]) -> Any:
 @router.post(
     "/meetings/{meeting_id}/actions", response={201: ActionOut}, summary="Assign an action (the centre)"
 )
-def assign(request: HttpRequest, meeting_id: int, payload: AssignIn) -> Any:
+def assign(request: HttpRequest, meeting_id: Id, payload: AssignIn) -> Any:
     meeting = meeting_get(request.user, meeting_id)
     action = action_assign(
         actor=request.user,
@@ -83,7 +85,7 @@ def assign(request: HttpRequest, meeting_id: int, payload: AssignIn) -> Any:
 
 
 @router.post("/actions/{action_id}/done", response=ActionOut, summary="Record an action done")
-def done(request: HttpRequest, action_id: int, payload: DoneIn) -> Any:
+def done(request: HttpRequest, action_id: Id, payload: DoneIn) -> Any:
     action = MeetingAction.objects.select_related("owner").filter(pk=action_id).first()
     if action is None or not can_see_action(request.user, action):
         raise NotFound(_("督办事项不存在或您无权查看。"))

@@ -10,13 +10,15 @@ from typing import Any
 from django.http import HttpRequest
 from django.utils.translation import gettext as _
 from ninja import Field, Router, Schema, Status
-from ninja.pagination import LimitOffsetPagination, paginate
+from ninja.pagination import paginate
 
 from liaison.coordination.models import Meeting
 from liaison.coordination.policies import can_view_meetings
 from liaison.coordination.selectors.meetings import meeting_get
 from liaison.coordination.services.meetings import meeting_minutes, meeting_prepare, meeting_refresh
+from liaison.core.bounds import Id
 from liaison.core.errors import NotFound
+from liaison.core.paging import ApiPagination
 
 router = Router(tags=["coordination"])
 
@@ -93,7 +95,7 @@ def _out(meeting: Meeting) -> dict[str, Any]:
 
 
 @router.get("/meetings", response=list[MeetingRowOut], summary="Progress meetings, newest first")
-@paginate(LimitOffsetPagination)
+@paginate(ApiPagination)
 def list_meetings(request: HttpRequest) -> Any:
     _readable(request)
     return Meeting.objects.order_by("-held_on", "-pk")
@@ -107,17 +109,17 @@ def prepare(request: HttpRequest, payload: PrepareIn) -> Any:
 
 
 @router.get("/meetings/{meeting_id}", response=MeetingOut, summary="One meeting with its briefing and topics")
-def get_meeting(request: HttpRequest, meeting_id: int) -> Any:
+def get_meeting(request: HttpRequest, meeting_id: Id) -> Any:
     return _out(_meeting(request, meeting_id))
 
 
 @router.post("/meetings/{meeting_id}/refresh", response=MeetingOut, summary="Take the briefing again")
-def refresh(request: HttpRequest, meeting_id: int) -> Any:
+def refresh(request: HttpRequest, meeting_id: Id) -> Any:
     return _out(meeting_refresh(actor=request.user, meeting=_meeting(request, meeting_id)))
 
 
 @router.put("/meetings/{meeting_id}/minutes", response=MeetingOut, summary="Record the minutes and opinions")
-def minutes(request: HttpRequest, meeting_id: int, payload: MinutesIn) -> Any:
+def minutes(request: HttpRequest, meeting_id: Id, payload: MinutesIn) -> Any:
     meeting = _meeting(request, meeting_id)
     return _out(
         meeting_minutes(

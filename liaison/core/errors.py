@@ -33,3 +33,9 @@ class Conflict(DomainError):
     """Somebody else changed the record first (a lost race); the user should reload."""
 
     status_code = 409
+
+
+class TooManyAttempts(DomainError):
+    """A limit on repeated attempts (failed sign-ins, registrations) refused this one; try again later."""
+
+    status_code = 429

@@ -6,3 +6,26 @@ class DirectoryConfig(AppConfig):
     name = "liaison.directory"
     label = "directory"
     verbose_name = _("机构与人员")
+
+    def ready(self) -> None:
+        from liaison.audit.actions import (  # noqa: PLC0415 - needs the app registry
+            register_action_labels,
+            register_extra_labels,
+        )
+
+        register_action_labels(
+            {
+                "auth.login": _("登录"),
+                "auth.login_failed": _("登录失败"),
+                "auth.login_refused": _("拒绝登录"),
+                "auth.logout": _("退出登录"),
+                "auth.session_expired": _("会话超时退出"),
+            }
+        )
+        register_extra_labels(
+            {
+                "username": _("用户名"),
+                "limit": _("触发的限制"),
+                "address_limit_reached": _("地址失败次数已超限"),
+            }
+        )

@@ -1,4 +1,4 @@
-"""The sign-in form with login-failure handling (等保 2.0: limit consecutive failures, lock for a while)."""
+"""The sign-in form: the password is checked by `signin_authenticate`, which applies the lockout rules."""
 
 from __future__ import annotations
 
@@ -7,33 +7,27 @@ from typing import Any
 from django import forms
 from django.contrib.auth.forms import AuthenticationForm
 
-from liaison.core.errors import DomainError
-from liaison.directory.services.throttle import (
-    LOGIN_FAILURES,
-    client_address,
-    throttle_check,
-    throttle_clear,
-    throttle_hit,
-)
+from liaison.core.errors import TooManyAttempts
+from liaison.directory.services.signin import signin_authenticate
 
 
 class ThrottledAuthenticationForm(AuthenticationForm):
-    """Five failures for one account or from one address within 15 minutes lock sign-in there for 15 minutes."""
+    """Django's sign-in form, refusing with the lockout message when a limit says so (services/signin.py)."""
 
     throttled = False
 
     def clean(self) -> dict[str, Any]:
-        username = str(self.cleaned_data.get("username") or "")
-        keys = [f"user:{username}", f"ip:{client_address(self.request)}"]
-        try:
-            throttle_check(LOGIN_FAILURES, keys)
-        except DomainError as exc:
-            self.throttled = True
-            raise forms.ValidationError(str(exc.message), code="throttled") from None
-        try:
-            cleaned = super().clean()
-        except forms.ValidationError:
-            throttle_hit(LOGIN_FAILURES, keys)
-            raise
-        throttle_clear(LOGIN_FAILURES, f"user:{username}")
-        return cleaned
+        username = self.cleaned_data.get("username")
+        password = self.cleaned_data.get("password")
+        if username is not None and password:
+            try:
+                self.user_cache = signin_authenticate(
+                    request=self.request, username=str(username), password=password
+                )
+            except TooManyAttempts as exc:
+                self.throttled = True
+                raise forms.ValidationError(str(exc.message), code="throttled") from None
+            if self.user_cache is None:
+                raise self.get_invalid_login_error()
+            self.confirm_login_allowed(self.user_cache)
+        return self.cleaned_data

@@ -4,8 +4,10 @@ from datetime import datetime
 
 from django.http import HttpRequest
 from ninja import Router, Schema
-from ninja.pagination import LimitOffsetPagination, paginate
+from ninja.pagination import paginate
 
+from liaison.core.bounds import IdList
+from liaison.core.paging import ApiPagination
 from liaison.notifications.selectors.notifications import notification_list, notification_unread_count
 from liaison.notifications.services.notify import notification_mark_read
 
@@ -23,7 +25,7 @@ class NotificationOut(Schema):
 
 
 class MarkReadIn(Schema):
-    ids: list[int] | None = None
+    ids: IdList | None = None
 
 
 class CountOut(Schema):
@@ -31,7 +33,7 @@ class CountOut(Schema):
 
 
 @router.get("/", response=list[NotificationOut])
-@paginate(LimitOffsetPagination)
+@paginate(ApiPagination)
 def list_notifications(request: HttpRequest, unread: bool = False):
     return notification_list(user=request.user, unread_only=unread)
 

@@ -9,8 +9,10 @@ from typing import Any
 
 from django.http import HttpRequest
 from ninja import Field, Router, Schema, Status
-from ninja.pagination import LimitOffsetPagination, paginate
+from ninja.pagination import paginate
 
+from liaison.core.bounds import Id
+from liaison.core.paging import ApiPagination
 from liaison.officers.models import Officer, OfficerRecordEntry, OfficerStatus
 from liaison.officers.policies import officer_allowed_actions
 from liaison.officers.presentation import officer_phone
@@ -90,7 +92,7 @@ class OfficerPatchIn(Schema):
     notes: str | None = Field(default=None, max_length=2000)
 
 
-class ReasonIn(Schema):
+class OfficerReasonIn(Schema):
     reason: str = Field(max_length=300)
 
 
@@ -100,7 +102,7 @@ class RecordIn(Schema):
     text: str = Field(max_length=500)
 
 
-class RecordOut(Schema):
+class OfficerRecordOut(Schema):
     id: int
     kind: str
     kind_label: str
@@ -119,7 +121,7 @@ class RecordOut(Schema):
 
 
 @router.get("", response=list[OfficerOut], summary="List the registry")
-@paginate(LimitOffsetPagination)
+@paginate(ApiPagination)
 def list_officers(
     request: HttpRequest, q: str = "", status: OfficerStatus | None = None, unit: str = ""
 ) -> Any:
@@ -127,7 +129,7 @@ def list_officers(
 
 
 @router.get("/{officer_id}", response=OfficerDetailOut, summary="One officer's registration data")
-def get_officer(request: HttpRequest, officer_id: int) -> Officer:
+def get_officer(request: HttpRequest, officer_id: Id) -> Officer:
     return access_officer(request.user, officer_id)
 
 
@@ -137,31 +139,31 @@ def register_officer(request: HttpRequest, payload: OfficerRegisterIn) -> Status
 
 
 @router.patch("/{officer_id}", response=OfficerDetailOut, summary="Correct registration data")
-def patch_officer(request: HttpRequest, officer_id: int, payload: OfficerPatchIn) -> Officer:
+def patch_officer(request: HttpRequest, officer_id: Id, payload: OfficerPatchIn) -> Officer:
     officer = access_officer(request.user, officer_id)
     return officer_update(actor=request.user, officer=officer, **payload.dict(exclude_unset=True))
 
 
 @router.post("/{officer_id}/suspend", response=OfficerDetailOut, summary="Suspend from dispatch")
-def suspend_officer(request: HttpRequest, officer_id: int, payload: ReasonIn) -> Officer:
+def suspend_officer(request: HttpRequest, officer_id: Id, payload: OfficerReasonIn) -> Officer:
     officer = access_officer(request.user, officer_id)
     return officer_suspend(actor=request.user, officer=officer, reason=payload.reason)
 
 
 @router.post("/{officer_id}/reinstate", response=OfficerDetailOut, summary="Reinstate")
-def reinstate_officer(request: HttpRequest, officer_id: int, payload: ReasonIn) -> Officer:
+def reinstate_officer(request: HttpRequest, officer_id: Id, payload: OfficerReasonIn) -> Officer:
     officer = access_officer(request.user, officer_id)
     return officer_reinstate(actor=request.user, officer=officer, reason=payload.reason)
 
 
-@router.get("/{officer_id}/records", response=list[RecordOut], summary="The service record")
-@paginate(LimitOffsetPagination)
-def list_records(request: HttpRequest, officer_id: int) -> Any:
+@router.get("/{officer_id}/records", response=list[OfficerRecordOut], summary="The service record")
+@paginate(ApiPagination)
+def list_records(request: HttpRequest, officer_id: Id) -> Any:
     officer = access_officer(request.user, officer_id)
     return officer_record_list(officer=officer)
 
 
-@router.post("/{officer_id}/records", response={201: RecordOut}, summary="Add a record line")
-def add_record(request: HttpRequest, officer_id: int, payload: RecordIn) -> Status[OfficerRecordEntry]:
+@router.post("/{officer_id}/records", response={201: OfficerRecordOut}, summary="Add a record line")
+def add_record(request: HttpRequest, officer_id: Id, payload: RecordIn) -> Status[OfficerRecordEntry]:
     officer = access_officer(request.user, officer_id)
     return Status(201, officer_record_add(actor=request.user, officer=officer, **payload.dict()))

@@ -30,6 +30,7 @@ def _message(error: dict[str, Any]) -> str:
         "json_invalid": _("请求体不是有效的JSON。"),
         "model_attributes_type": _("请求体格式不正确。"),
         "list_type": _("应为列表。"),
+        "too_long": _("最多 %(n)s 项。") % {"n": ctx.get("max_length", "")},
         "string_type": _("应为文本。"),
     }
     return messages.get(kind, _("取值无效。"))

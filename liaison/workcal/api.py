@@ -7,10 +7,12 @@ from django.db.models import QuerySet
 from django.http import HttpRequest
 from django.utils.translation import gettext as _
 from ninja import Field, Query, Router, Schema
-from ninja.pagination import LimitOffsetPagination, paginate
+from ninja.pagination import paginate
 from ninja.responses import Status
 
+from liaison.core.bounds import Year
 from liaison.core.errors import DomainError
+from liaison.core.paging import ApiPagination
 from liaison.workcal.calendar import DayInfo, add_working_days, working_days_between
 from liaison.workcal.models import CalendarOverride, CalendarYear, DayKind
 from liaison.workcal.schedule_text import parse_schedule_text
@@ -128,8 +130,8 @@ def between(request: HttpRequest, start: dt.date, end: dt.date) -> dict[str, Any
 
 
 @router.get("/overrides", response=list[OverrideOut])
-@paginate(LimitOffsetPagination)
-def list_overrides(request: HttpRequest, year: int | None = None) -> QuerySet[CalendarOverride]:
+@paginate(ApiPagination)
+def list_overrides(request: HttpRequest, year: Year | None = None) -> QuerySet[CalendarOverride]:
     """The centre's own entries, in date order (of one year, when given)."""
     return calendar_override_list(year=year)
 

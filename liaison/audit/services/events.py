@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime
 import decimal
-import ipaddress
 import uuid
 from collections.abc import Iterable
 from typing import Any
@@ -16,6 +15,12 @@ from django.utils.functional import Promise
 from liaison.audit.context import current_context
 from liaison.audit.hashing import GENESIS_HASH, event_hash
 from liaison.audit.models import AuditChainHead, AuditEvent
+from liaison.core.addresses import parse_ip
+
+# Names stored for events without a signed-in actor. Stored data, in the source language like every
+# other name in the trail, so they are not translated at write time.
+SYSTEM_NAME = "系统"
+ANONYMOUS_NAME = "未登录访客"
 
 
 def _jsonable(value: Any) -> Any:  # noqa: PLR0911 - one branch per JSON-able kind
@@ -34,16 +39,6 @@ def _jsonable(value: Any) -> Any:  # noqa: PLR0911 - one branch per JSON-able ki
     if hasattr(value, "name") and hasattr(value, "url"):  # a FieldFile
         return value.name or ""
     return value
-
-
-def _normalised_ip(value: str | None) -> str | None:
-    """The canonical text of an IP address (what the database gives back), or None if it is not one."""
-    if not value:
-        return None
-    try:
-        return str(ipaddress.ip_address(value.strip()))
-    except ValueError:
-        return None
 
 
 def snapshot(instance: models.Model, fields: Iterable[str]) -> dict[str, Any]:
@@ -76,8 +71,13 @@ def audit_record(
     before: dict[str, Any] | None = None,
     after: dict[str, Any] | None = None,
     extra: dict[str, Any] | None = None,
+    actor_name: str | None = None,
 ) -> AuditEvent:
-    """Append one event to the chain, in the caller's transaction."""
+    """Append one event to the chain, in the caller's transaction.
+
+    Without an actor the event is the system's, unless `actor_name` says who else acted (an anonymous
+    visitor trying to sign in, for example).
+    """
     ctx = current_context()
     if obj is not None:
         object_type = object_type or obj._meta.label_lower
@@ -102,7 +102,7 @@ def audit_record(
             seq=head.last_seq + 1,
             occurred_at=timezone.now(),
             actor=actor_obj,
-            actor_name=(str(actor_obj) if actor_obj else "系统")[:80],
+            actor_name=(str(actor_obj) if actor_obj else actor_name or SYSTEM_NAME)[:80],
             acting_role=role,
             source=ctx.source,
             object_type=object_type or "",
@@ -111,7 +111,7 @@ def audit_record(
             action=action,
             summary=str(summary)[:300],
             changes=_jsonable(changes),
-            ip=_normalised_ip(ctx.ip),
+            ip=parse_ip(ctx.ip),
             prev_hash=head.last_hash,
         )
         event.hash = event_hash(event)

@@ -64,19 +64,26 @@ def test_api_requests_are_marked_as_api(officer_user):
     assert event.source == "api"
 
 
-def test_x_real_ip_is_honoured_only_from_the_local_proxy(officer_user):
-    proxied = _run(_request(REMOTE_ADDR="127.0.0.1", HTTP_X_REAL_IP="203.0.113.7"), officer_user)
+@override_settings(TRUSTED_PROXIES=["127.0.0.1"])
+def test_the_forwarded_address_is_honoured_only_from_a_trusted_proxy(officer_user):
+    proxied = _run(_request(REMOTE_ADDR="127.0.0.1", HTTP_X_FORWARDED_FOR="203.0.113.7"), officer_user)
     assert proxied.ip == "203.0.113.7"
 
 
-def test_a_forged_x_real_ip_from_a_client_is_ignored(officer_user):
-    event = _run(_request(REMOTE_ADDR="198.51.100.2", HTTP_X_REAL_IP="203.0.113.7"), officer_user)
+def test_no_forwarded_header_is_believed_by_default(officer_user):
+    event = _run(_request(REMOTE_ADDR="127.0.0.1", HTTP_X_FORWARDED_FOR="203.0.113.7"), officer_user)
+    assert event.ip == "127.0.0.1"
+
+
+@override_settings(TRUSTED_PROXIES=["127.0.0.1"])
+def test_a_forged_forwarded_header_from_a_client_is_ignored(officer_user):
+    event = _run(_request(REMOTE_ADDR="198.51.100.2", HTTP_X_FORWARDED_FOR="203.0.113.7"), officer_user)
     assert event.ip == "198.51.100.2"
 
 
-@override_settings(AUDIT_TRUSTED_PROXIES=["10.1.1.1"])
-def test_garbage_in_x_real_ip_is_stored_as_no_ip_rather_than_failing(officer_user):
-    event = _run(_request(REMOTE_ADDR="10.1.1.1", HTTP_X_REAL_IP="not-an-ip"), officer_user)
+@override_settings(TRUSTED_PROXIES=["10.1.1.1"])
+def test_garbage_in_the_forwarded_header_is_stored_as_no_ip_rather_than_failing(officer_user):
+    event = _run(_request(REMOTE_ADDR="10.1.1.1", HTTP_X_FORWARDED_FOR="not-an-ip"), officer_user)
     assert event.ip is None
 
 

@@ -263,20 +263,27 @@ def test_proposer_cancels_over_the_api(client, dept_admin, change):
     assert response.json()["status"] == "cancelled"
 
 
-def test_ids_too_large_for_the_database_read_as_not_found(client, center_admin, item):
+def test_ids_too_large_for_the_database_are_refused_with_a_chinese_message(client, center_admin, item):
     big = 10**24
     client.force_login(center_admin)
-    assert client.get(f"{BASE}/items", {"department": big}).json()["count"] == 0
-    assert client.get(f"{BASE}/items/{big}").status_code == 404
-    assert client.get(f"{BASE}/guide-changes", {"department": big}).json()["count"] == 0
-    response = _patch(client, f"{BASE}/items/{item.pk}", {"prerequisite_ids": [big]})
-    assert response.status_code == 400
-    assert "前置事项不存在" in response.json()["detail"]
-    response = _patch(client, f"{BASE}/items/{item.pk}", {"department_id": big})
+    for response, field in [
+        (client.get(f"{BASE}/items", {"department": big}), "department"),
+        (client.get(f"{BASE}/items/{big}"), "item_id"),
+        (client.get(f"{BASE}/guide-changes", {"department": big}), "department"),
+        (_patch(client, f"{BASE}/items/{item.pk}", {"prerequisite_ids": [big]}), "prerequisite_ids.0"),
+        (_patch(client, f"{BASE}/items/{item.pk}", {"department_id": big}), "department_id"),
+        (
+            _post(
+                client,
+                f"{BASE}/items/{item.pk}/guide-changes",
+                {"new_guide_id": big, "effective_date": LATER.isoformat(), "reason": "x"},
+            ),
+            "new_guide_id",
+        ),
+    ]:
+        assert response.status_code == 422
+        assert response.json()["errors"][0]["field"] == field
+        assert "不能大于 9223372036854775807" in response.json()["detail"]
+    # In range but missing: the services answer as before.
+    response = _patch(client, f"{BASE}/items/{item.pk}", {"department_id": 10**12})
     assert response.json()["detail"] == "实施部门不存在。"
-    response = _post(
-        client,
-        f"{BASE}/items/{item.pk}/guide-changes",
-        {"new_guide_id": big, "effective_date": LATER.isoformat(), "reason": "x"},
-    )
-    assert response.json()["detail"] == "所选指导员不存在。"

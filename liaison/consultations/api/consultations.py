@@ -5,10 +5,15 @@ from typing import Any
 from django.http import HttpRequest
 from django.utils.translation import gettext as _
 from ninja import Query, Router, Status
-from ninja.pagination import LimitOffsetPagination, paginate
+from ninja.pagination import paginate
 
 from liaison.catalogue.models import ApprovalItem
-from liaison.consultations.api.inputs import ListFilterIn, NoteIn, RaiseIn, ReasonIn
+from liaison.consultations.api.inputs import (
+    ConsultationFilterIn,
+    ConsultationRaiseIn,
+    ConsultationReasonIn,
+    NoteIn,
+)
 from liaison.consultations.api.present import detail_out
 from liaison.consultations.api.schemas import ConsultationDetailOut, ConsultationRowOut
 from liaison.consultations.lights import SEVERITY
@@ -25,7 +30,9 @@ from liaison.consultations.services.consultations import (
     consultation_urge,
     consultation_withdraw,
 )
+from liaison.core.bounds import Id
 from liaison.core.errors import DomainError, PermissionDenied
+from liaison.core.paging import ApiPagination
 from liaison.deadlines.lights import Light
 from liaison.directory.roles import Role
 from liaison.intake.selectors.projects import access_project
@@ -44,8 +51,8 @@ def detail_response(request: HttpRequest, consultation_id: int) -> dict[str, Any
 
 
 @router.get("", response=list[ConsultationRowOut], summary="Consultations the caller may see, with lights")
-@paginate(LimitOffsetPagination)
-def list_consultations(request: HttpRequest, filters: Query[ListFilterIn]) -> Any:
+@paginate(ApiPagination)
+def list_consultations(request: HttpRequest, filters: Query[ConsultationFilterIn]) -> Any:
     """Waiting ones first by urgency (red, yellow, unknown, green), then the rest newest first."""
     if filters.state and filters.state != "pending" and filters.state not in ConsultationState.values:
         raise DomainError(
@@ -64,7 +71,7 @@ def list_consultations(request: HttpRequest, filters: Query[ListFilterIn]) -> An
 
 
 @router.get("/inbox", response=list[ConsultationRowOut], summary="The guide's 待回复, most urgent first")
-@paginate(LimitOffsetPagination)
+@paginate(ApiPagination)
 def inbox(request: HttpRequest) -> Any:
     user: Any = request.user
     if not user.has_role(Role.GUIDE):
@@ -73,7 +80,7 @@ def inbox(request: HttpRequest) -> Any:
 
 
 @router.post("", response={201: ConsultationDetailOut}, summary="Raise a consultation (the officer)")
-def raise_consultation(request: HttpRequest, payload: RaiseIn) -> Any:
+def raise_consultation(request: HttpRequest, payload: ConsultationRaiseIn) -> Any:
     project = access_project(request.user, payload.project_id)
     item = None
     if payload.approval_item is not None:
@@ -102,26 +109,26 @@ def raise_consultation(request: HttpRequest, payload: RaiseIn) -> Any:
     response=ConsultationDetailOut,
     summary="One consultation: chain, history, replies with materials, receipts, follow-ups, next steps",
 )
-def get_consultation(request: HttpRequest, consultation_id: int) -> Any:
+def get_consultation(request: HttpRequest, consultation_id: Id) -> Any:
     return detail_response(request, consultation_id)
 
 
 @router.post("/{consultation_id}/withdraw", response=ConsultationDetailOut, summary="Withdraw (the officer)")
-def withdraw(request: HttpRequest, consultation_id: int, payload: ReasonIn) -> Any:
+def withdraw(request: HttpRequest, consultation_id: Id, payload: ConsultationReasonIn) -> Any:
     consultation = access_consultation(request, consultation_id)
     consultation_withdraw(actor=request.user, consultation=consultation, reason=payload.reason)
     return detail_response(request, consultation_id)
 
 
 @router.post("/{consultation_id}/close", response=ConsultationDetailOut, summary="Close (the officer)")
-def close(request: HttpRequest, consultation_id: int, payload: NoteIn) -> Any:
+def close(request: HttpRequest, consultation_id: Id, payload: NoteIn) -> Any:
     consultation = access_consultation(request, consultation_id)
     consultation_close(actor=request.user, consultation=consultation, note=payload.note)
     return detail_response(request, consultation_id)
 
 
 @router.post("/{consultation_id}/urge", response=ConsultationDetailOut, summary="催办 (the centre)")
-def urge(request: HttpRequest, consultation_id: int, payload: NoteIn) -> Any:
+def urge(request: HttpRequest, consultation_id: Id, payload: NoteIn) -> Any:
     consultation = access_consultation(request, consultation_id)
     consultation_urge(actor=request.user, consultation=consultation, note=payload.note)
     return detail_response(request, consultation_id)

@@ -12,6 +12,7 @@ from ninja import Router
 
 from liaison.consultations.models import OpinionReply
 from liaison.consultations.selectors.consultations import consultation_detail
+from liaison.core.bounds import Id
 from liaison.core.errors import NotFound
 
 router = Router(tags=["consultations"])
@@ -48,7 +49,7 @@ def _download(request: HttpRequest, consultation_id: int, reply_id: int, ext: st
     "/{consultation_id}/replies/{reply_id}/document.docx",
     summary="The opinion-reply form (Attachment 3) of one reply as .docx",
 )
-def reply_docx(request: HttpRequest, consultation_id: int, reply_id: int) -> HttpResponse:
+def reply_docx(request: HttpRequest, consultation_id: Id, reply_id: Id) -> HttpResponse:
     return _download(request, consultation_id, reply_id, "docx")
 
 
@@ -56,5 +57,5 @@ def reply_docx(request: HttpRequest, consultation_id: int, reply_id: int) -> Htt
     "/{consultation_id}/replies/{reply_id}/document.pdf",
     summary="The opinion-reply form (Attachment 3) of one reply as PDF",
 )
-def reply_pdf(request: HttpRequest, consultation_id: int, reply_id: int) -> HttpResponse:
+def reply_pdf(request: HttpRequest, consultation_id: Id, reply_id: Id) -> HttpResponse:
     return _download(request, consultation_id, reply_id, "pdf")

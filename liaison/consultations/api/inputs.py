@@ -6,24 +6,26 @@ import datetime as dt
 
 from ninja import Field, Schema
 
+from liaison.core.bounds import Count, Days, Id, IdList
 
-class ListFilterIn(Schema):
+
+class ConsultationFilterIn(Schema):
     state: str = Field(default="", max_length=20, description='A state, or "pending" (waiting on a guide)')
     light: str = Field(default="", max_length=10, description="red, yellow, unknown, green or none")
-    department: int | None = Field(default=None, description="Department id (of the item concerned)")
-    project: int | None = Field(default=None, description="Project id")
+    department: Id | None = Field(default=None, description="Department id (of the item concerned)")
+    project: Id | None = Field(default=None, description="Project id")
 
 
-class RaiseIn(Schema):
-    project_id: int
+class ConsultationRaiseIn(Schema):
+    project_id: Id
     subject: str
     situation: str
     requests: str
     channel: str = Field(description="accompanied_visit, visit, phone or online")
-    approval_item: int | None = Field(
+    approval_item: Id | None = Field(
         default=None, description="Approval item id; defaults to the first project item's"
     )
-    project_items: list[int] = Field(default=[], description="Ids of the project's items concerned")
+    project_items: IdList = Field(default=[], description="Ids of the project's items concerned")
     held_on: dt.date | None = Field(default=None, description="A visit or call already held: its date")
     participants: str = ""
     contact_notes: str = ""
@@ -31,14 +33,14 @@ class RaiseIn(Schema):
 
 
 class ForwardIn(Schema):
-    to_item: int = Field(description="Id of the approval item the matter belongs to; its guide receives it")
+    to_item: Id = Field(description="Id of the approval item the matter belongs to; its guide receives it")
     note: str
 
 
-class MaterialIn(Schema):
+class ReplyMaterialIn(Schema):
     name: str
     form: str = Field(default="original", description="original, copy, both or electronic")
-    copies: int = 1
+    copies: Count = 1
     issuing_body: str = ""
     how_to_obtain: str = ""
     required: bool = True
@@ -50,7 +52,7 @@ class ReplyIn(Schema):
     opinion: str
     legal_basis: str
     conditions: list[str]
-    materials: list[MaterialIn] = []
+    materials: list[ReplyMaterialIn] = []
     procedure: str
     time_limit: str
     fees: str
@@ -78,11 +80,11 @@ class NoteIn(Schema):
     note: str = ""
 
 
-class ReasonIn(Schema):
+class ConsultationReasonIn(Schema):
     reason: str
 
 
 class SettingsIn(Schema):
-    reply_days: int
-    yellow_threshold_days: int
-    overdue_repeat_days: int
+    reply_days: Days
+    yellow_threshold_days: Days
+    overdue_repeat_days: Days

@@ -14,7 +14,7 @@ from ninja import Router
 
 from liaison.consultations.api.inputs import SettingsIn
 from liaison.consultations.api.present import record_out
-from liaison.consultations.api.schemas import OverviewOut, RecordOut, SettingsOut
+from liaison.consultations.api.schemas import ConsultationOverviewOut, ConsultationRecordOut, SettingsOut
 from liaison.consultations.policies import records_scope
 from liaison.consultations.selectors.records import (
     open_overview,
@@ -23,6 +23,7 @@ from liaison.consultations.selectors.records import (
 )
 from liaison.consultations.services.settings import consultation_settings_save
 from liaison.consultations.settings_row import consultation_settings
+from liaison.core.bounds import Id
 from liaison.core.errors import PermissionDenied
 
 router = Router(tags=["consultations"])
@@ -36,10 +37,10 @@ def _reads_all(user: Any) -> bool:
 
 @router.get(
     "/records/guides",
-    response=list[RecordOut],
+    response=list[ConsultationRecordOut],
     summary="Each guide's replies on time, average reply time, supplementary notifications",
 )
-def guides(request: HttpRequest, department: int | None = None) -> Any:
+def guides(request: HttpRequest, department: Id | None = None) -> Any:
     scope = records_scope(request.user)
     if scope is None:
         raise PermissionDenied(_("只有中心、监督人员、项目办、部门管理员和指导员本人可以查看答复记录。"))
@@ -48,7 +49,7 @@ def guides(request: HttpRequest, department: int | None = None) -> Any:
 
 @router.get(
     "/records/departments",
-    response=list[RecordOut],
+    response=list[ConsultationRecordOut],
     summary="Each department's replies on time, average reply time, supplementary notifications",
 )
 def departments(request: HttpRequest) -> Any:
@@ -60,7 +61,7 @@ def departments(request: HttpRequest) -> Any:
 
 @router.get(
     "/overview",
-    response=OverviewOut,
+    response=ConsultationOverviewOut,
     summary="The centre's overview: open consultations by department and light",
 )
 def overview(request: HttpRequest) -> Any:

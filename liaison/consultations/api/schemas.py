@@ -111,7 +111,7 @@ class ForwardingOut(Schema):
     accepted_at: dt.datetime | None
 
 
-class EventOut(Schema):
+class ConsultationEventOut(Schema):
     kind: str
     kind_label: str
     actor: str
@@ -119,7 +119,7 @@ class EventOut(Schema):
     at: dt.datetime
 
 
-class MaterialOut(Schema):
+class ReplyMaterialOut(Schema):
     seq: int
     name: str
     form: str
@@ -142,7 +142,7 @@ class ReplyOut(Schema):
     opinion: str
     legal_basis: str
     conditions: list[str]
-    materials: list[MaterialOut]
+    materials: list[ReplyMaterialOut]
     procedure: str
     time_limit: str
     fees: str
@@ -195,13 +195,13 @@ class ConsultationDetailOut(_RowFields):
     can_follow_up: bool
     awaiting_acceptance: ForwardingOut | None
     chain: list[ForwardingOut]
-    events: list[EventOut]
+    events: list[ConsultationEventOut]
     replies: list[ReplyOut]
     receipts: list[ReceiptOut]
     follow_ups: list[FollowUpOut]
 
 
-class RecordOut(Schema):
+class ConsultationRecordOut(Schema):
     id: int | None
     name: str
     department: str
@@ -219,7 +219,7 @@ class DepartmentLightsOut(Schema):
     lights: dict[str, int]
 
 
-class OverviewOut(Schema):
+class ConsultationOverviewOut(Schema):
     today: dt.date
     by_department: list[DepartmentLightsOut]
     totals: dict[str, int]

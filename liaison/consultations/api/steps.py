@@ -20,6 +20,7 @@ from liaison.consultations.services.relay import (
 )
 from liaison.consultations.services.replies import MaterialLine, ReplyForm, consultation_reply
 from liaison.consultations.services.routing import consultation_accept_forward, consultation_forward
+from liaison.core.bounds import Id
 from liaison.core.errors import DomainError
 
 router = Router(tags=["consultations"])
@@ -30,7 +31,7 @@ router = Router(tags=["consultations"])
     response=ConsultationDetailOut,
     summary="Forward to the guide of the item it belongs to (the guide addressed; stays first contact)",
 )
-def forward(request: HttpRequest, consultation_id: int, payload: ForwardIn) -> Any:
+def forward(request: HttpRequest, consultation_id: Id, payload: ForwardIn) -> Any:
     consultation = access_consultation(request, consultation_id)
     to_item = ApprovalItem.objects.select_related("department").filter(pk=payload.to_item).first()
     if to_item is None:
@@ -44,7 +45,7 @@ def forward(request: HttpRequest, consultation_id: int, payload: ForwardIn) -> A
     response=ConsultationDetailOut,
     summary="Accept a forwarded consultation (the guide it was forwarded to)",
 )
-def accept_forward(request: HttpRequest, consultation_id: int) -> Any:
+def accept_forward(request: HttpRequest, consultation_id: Id) -> Any:
     consultation = access_consultation(request, consultation_id)
     consultation_accept_forward(actor=request.user, consultation=consultation)
     return detail_response(request, consultation_id)
@@ -55,7 +56,7 @@ def accept_forward(request: HttpRequest, consultation_id: int) -> Any:
     response={201: ReplyOut},
     summary="Reply with the opinion-reply form, or add a supplementary reply (the guide)",
 )
-def reply(request: HttpRequest, consultation_id: int, payload: ReplyIn) -> Any:
+def reply(request: HttpRequest, consultation_id: Id, payload: ReplyIn) -> Any:
     """A later reply on the same project item that adds a material or condition not told before is a
     supplementary notification: without `supplementary_reason` it is refused (400, field
     `supplementary_reason`, the added entries in `errors.added`)."""
@@ -73,7 +74,7 @@ def reply(request: HttpRequest, consultation_id: int, payload: ReplyIn) -> Any:
     response=ConsultationDetailOut,
     summary="Relay the opinion to the enterprise (the officer; the original stays attached)",
 )
-def relay(request: HttpRequest, consultation_id: int, payload: RelayIn) -> Any:
+def relay(request: HttpRequest, consultation_id: Id, payload: RelayIn) -> Any:
     consultation = access_consultation(request, consultation_id)
     consultation_relay(actor=request.user, consultation=consultation, text=payload.text)
     return detail_response(request, consultation_id)
@@ -84,7 +85,7 @@ def relay(request: HttpRequest, consultation_id: int, payload: RelayIn) -> Any:
     response=ConsultationDetailOut,
     summary="Confirm the relayed opinion was read (the enterprise)",
 )
-def confirm_read(request: HttpRequest, consultation_id: int) -> Any:
+def confirm_read(request: HttpRequest, consultation_id: Id) -> Any:
     consultation = access_consultation(request, consultation_id)
     consultation_confirm_read(actor=request.user, consultation=consultation)
     return detail_response(request, consultation_id)
@@ -95,7 +96,7 @@ def confirm_read(request: HttpRequest, consultation_id: int) -> Any:
     response={201: FollowUpOut},
     summary="Record what was done on the opinion (the officer)",
 )
-def follow_up(request: HttpRequest, consultation_id: int, payload: FollowUpIn) -> Any:
+def follow_up(request: HttpRequest, consultation_id: Id, payload: FollowUpIn) -> Any:
     consultation = access_consultation(request, consultation_id)
     row = consultation_follow_up(actor=request.user, consultation=consultation, action=payload.action)
     return Status(

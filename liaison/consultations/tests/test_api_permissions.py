@@ -134,7 +134,7 @@ def _refused(caller: Caller, path: str, body: dict[str, Any] | None, status: int
         ("department_admin", "addressed", "reply", reply_body(), 403),
         ("center_admin", "addressed", "reply", reply_body(), 403),
         ("other_guide", "addressed", "reply", reply_body(), 404),
-        ("outsider_guide", "addressed", "forward", {"to_item": 0, "note": "转"}, 404),
+        ("outsider_guide", "addressed", "forward", {"to_item": 1, "note": "转"}, 404),
         ("applicant", "addressed", "reply", reply_body(), 404),
         ("guide", "forwarded", "reply", reply_body(), 403),  # forwarded through: reads, no longer answers
         ("guide", "forwarded", "accept-forward", None, 403),

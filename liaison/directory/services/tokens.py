@@ -10,6 +10,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from liaison.audit.services.events import audit_record
 from liaison.core.errors import DomainError, NotFound
 from liaison.directory.models import ApiToken
 
@@ -30,6 +31,12 @@ def api_token_create(*, user: Any, name: str) -> tuple[ApiToken, str]:
     secret = TOKEN_PREFIX + secrets.token_urlsafe(32)
     with transaction.atomic():
         token = ApiToken.objects.create(user=user, name=name, prefix=secret[:10], key_hash=_hash(secret))
+        audit_record(
+            actor=user,
+            action="api_token.create",
+            obj=token,
+            summary=_("创建API令牌：%(n)s") % {"n": name},
+        )
     return token, secret
 
 
@@ -42,6 +49,12 @@ def api_token_revoke(*, user: Any, token_id: int) -> ApiToken:
         if token.revoked_at is None:
             token.revoked_at = timezone.now()
             token.save(update_fields=["revoked_at"])
+            audit_record(
+                actor=user,
+                action="api_token.revoke",
+                obj=token,
+                summary=_("吊销API令牌：%(n)s") % {"n": token.name},
+            )
     return token
 
 

@@ -9,9 +9,10 @@ from django.http import HttpRequest, HttpResponse
 from django.utils.translation import gettext as _
 from ninja import Router
 
+from liaison.core.bounds import Id
 from liaison.core.errors import DomainError, NotFound, PermissionDenied
 from liaison.intake.api.present import assignment_row
-from liaison.intake.api.schemas import AssignmentOut, DispatchIn, ReassignIn, SuggestionOut
+from liaison.intake.api.schemas import DispatchIn, OfficerAssignmentOut, ReassignIn, SuggestionOut
 from liaison.intake.documents.render import assignment_order_docx, entrustment_agreement_docx
 from liaison.intake.models import Project
 from liaison.intake.policies import can_dispatch, sees_enterprise_contacts_in_full
@@ -48,7 +49,7 @@ def _officers(lead_id: int, assistant_ids: list[int]) -> tuple[Officer, list[Off
     response=list[SuggestionOut],
     summary="Ranked officers, with reasons",
 )
-def suggestions(request: HttpRequest, project_id: int) -> list[dict[str, Any]]:
+def suggestions(request: HttpRequest, project_id: Id) -> list[dict[str, Any]]:
     project = _dispatchable(request, project_id)
     return [
         {
@@ -66,9 +67,9 @@ def suggestions(request: HttpRequest, project_id: int) -> list[dict[str, Any]]:
 
 
 @router.post(
-    "/projects/{project_id}/dispatch", response={201: list[AssignmentOut]}, summary="Dispatch officers"
+    "/projects/{project_id}/dispatch", response={201: list[OfficerAssignmentOut]}, summary="Dispatch officers"
 )
-def dispatch(request: HttpRequest, project_id: int, payload: DispatchIn) -> tuple[int, list[dict[str, Any]]]:
+def dispatch(request: HttpRequest, project_id: Id, payload: DispatchIn) -> tuple[int, list[dict[str, Any]]]:
     project = _dispatchable(request, project_id)
     lead, assistants = _officers(payload.lead_id, payload.assistant_ids)
     created = assignment_dispatch(actor=request.user, project=project, lead=lead, assistants=assistants)
@@ -76,9 +77,11 @@ def dispatch(request: HttpRequest, project_id: int, payload: DispatchIn) -> tupl
 
 
 @router.post(
-    "/projects/{project_id}/reassign", response={201: list[AssignmentOut]}, summary="Change the officers"
+    "/projects/{project_id}/reassign",
+    response={201: list[OfficerAssignmentOut]},
+    summary="Change the officers",
 )
-def reassign(request: HttpRequest, project_id: int, payload: ReassignIn) -> tuple[int, list[dict[str, Any]]]:
+def reassign(request: HttpRequest, project_id: Id, payload: ReassignIn) -> tuple[int, list[dict[str, Any]]]:
     project = _dispatchable(request, project_id)
     lead, assistants = _officers(payload.lead_id, payload.assistant_ids)
     created = assignment_reassign(
@@ -97,30 +100,30 @@ def _document(
 
 
 @router.get("/projects/{project_id}/assignment-order", summary="The assignment order (派任单) as .docx")
-def order(request: HttpRequest, project_id: int) -> HttpResponse:
+def order(request: HttpRequest, project_id: Id) -> HttpResponse:
     return _document(request, project_id, assignment_order_docx, "docx")
 
 
 @router.get("/projects/{project_id}/assignment-order.docx", summary="The assignment order as .docx")
-def order_docx(request: HttpRequest, project_id: int) -> HttpResponse:
+def order_docx(request: HttpRequest, project_id: Id) -> HttpResponse:
     return _document(request, project_id, assignment_order_docx, "docx")
 
 
 @router.get("/projects/{project_id}/assignment-order.pdf", summary="The assignment order as PDF")
-def order_pdf(request: HttpRequest, project_id: int) -> HttpResponse:
+def order_pdf(request: HttpRequest, project_id: Id) -> HttpResponse:
     return _document(request, project_id, assignment_order_docx, "pdf")
 
 
 @router.get("/projects/{project_id}/agreement", summary="The entrustment agreement as .docx")
-def agreement(request: HttpRequest, project_id: int) -> HttpResponse:
+def agreement(request: HttpRequest, project_id: Id) -> HttpResponse:
     return _document(request, project_id, entrustment_agreement_docx, "docx")
 
 
 @router.get("/projects/{project_id}/agreement.docx", summary="The entrustment agreement as .docx")
-def agreement_docx(request: HttpRequest, project_id: int) -> HttpResponse:
+def agreement_docx(request: HttpRequest, project_id: Id) -> HttpResponse:
     return _document(request, project_id, entrustment_agreement_docx, "docx")
 
 
 @router.get("/projects/{project_id}/agreement.pdf", summary="The entrustment agreement as PDF")
-def agreement_pdf(request: HttpRequest, project_id: int) -> HttpResponse:
+def agreement_pdf(request: HttpRequest, project_id: Id) -> HttpResponse:
     return _document(request, project_id, entrustment_agreement_docx, "pdf")

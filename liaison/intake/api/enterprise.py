@@ -8,6 +8,8 @@ from django.http import HttpRequest
 from django.utils.translation import gettext as _
 from ninja import Router
 
+from liaison.core.addresses import client_address
+from liaison.core.bounds import Id
 from liaison.core.errors import NotFound, PermissionDenied
 from liaison.directory.models import Enterprise
 from liaison.directory.roles import CENTRE_ROLES, Role
@@ -23,17 +25,20 @@ from liaison.intake.api.schemas import (
     ThresholdOut,
 )
 from liaison.intake.models import EligibilityThreshold, EnterpriseContact, ExchangeRate
-from liaison.intake.services.enterprises import enterprise_contact_change, enterprise_register
+from liaison.intake.services.enterprises import enterprise_contact_change, enterprise_self_register
 from liaison.intake.services.settings import eligibility_threshold_save, exchange_rate_save
 
 router = Router(tags=["intake"])
 
 
 @router.post(
-    "/register", auth=None, response={201: RegisteredOut}, summary="Public: an enterprise opens its account"
+    "/register",
+    auth=None,
+    response={201: RegisteredOut},
+    summary="Public: an enterprise opens its account (at most five an hour from one address, else 429)",
 )
 def register(request: HttpRequest, payload: RegisterIn) -> tuple[int, dict[str, Any]]:
-    user = enterprise_register(**payload.dict())
+    user = enterprise_self_register(client_ip=client_address(request), **payload.dict())
     enterprise = user.enterprise
     assert enterprise is not None  # noqa: S101 - registration always links the account to its enterprise
     return 201, {
@@ -58,7 +63,7 @@ def _enterprise_of(user: Any, enterprise_id: int | None) -> Enterprise:
 
 
 @router.get("/enterprise/contacts", response=list[ContactOut], summary="Lead and handler, with history")
-def list_contacts(request: HttpRequest, enterprise_id: int | None = None) -> list[dict[str, Any]]:
+def list_contacts(request: HttpRequest, enterprise_id: Id | None = None) -> list[dict[str, Any]]:
     enterprise = _enterprise_of(request.user, enterprise_id)
     return [contact_row(c, full=True) for c in EnterpriseContact.objects.filter(enterprise=enterprise)]
 
@@ -95,7 +100,7 @@ def add_threshold(request: HttpRequest, payload: ThresholdIn) -> tuple[int, Elig
 
 
 @router.patch("/settings/thresholds/{threshold_id}", response=ThresholdOut, summary="Correct a threshold")
-def edit_threshold(request: HttpRequest, threshold_id: int, payload: ThresholdIn) -> EligibilityThreshold:
+def edit_threshold(request: HttpRequest, threshold_id: Id, payload: ThresholdIn) -> EligibilityThreshold:
     _centre_reader(request.user)
     threshold = EligibilityThreshold.objects.filter(pk=threshold_id).first()
     if threshold is None:
@@ -115,7 +120,7 @@ def add_rate(request: HttpRequest, payload: RateIn) -> tuple[int, ExchangeRate]:
 
 
 @router.patch("/settings/rates/{rate_id}", response=RateOut, summary="Correct an exchange rate")
-def edit_rate(request: HttpRequest, rate_id: int, payload: RateIn) -> ExchangeRate:
+def edit_rate(request: HttpRequest, rate_id: Id, payload: RateIn) -> ExchangeRate:
     _centre_reader(request.user)
     rate = ExchangeRate.objects.filter(pk=rate_id).first()
     if rate is None:

@@ -8,9 +8,11 @@ from django.http import HttpRequest
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from ninja import Router
-from ninja.pagination import LimitOffsetPagination, paginate
+from ninja.pagination import paginate
 
+from liaison.core.bounds import Id
 from liaison.core.errors import DomainError, PermissionDenied
+from liaison.core.paging import ApiPagination
 from liaison.directory.models import Enterprise
 from liaison.directory.roles import Role
 from liaison.intake.api.present import project_full
@@ -23,7 +25,7 @@ router = Router(tags=["intake"])
 
 
 @router.get("/projects", response=list[ProjectOut], summary="Projects the caller may see")
-@paginate(LimitOffsetPagination)
+@paginate(ApiPagination)
 def list_projects(request: HttpRequest, q: str = "", stage: str = "") -> Any:
     return project_list(user=request.user, q=q[:100], stage=stage)
 
@@ -44,19 +46,19 @@ def create_project(request: HttpRequest, payload: ProjectIn) -> tuple[int, JsonD
 @router.get(
     "/projects/{project_id}", response=JsonDict, summary="A project with its requests, officers and contacts"
 )
-def get_project(request: HttpRequest, project_id: int) -> JsonDict:
+def get_project(request: HttpRequest, project_id: Id) -> JsonDict:
     return project_full(request.user, access_project(request.user, project_id))
 
 
 @router.patch("/projects/{project_id}", response=JsonDict, summary="Edit a project's facts")
-def patch_project(request: HttpRequest, project_id: int, payload: ProjectPatchIn) -> JsonDict:
+def patch_project(request: HttpRequest, project_id: Id, payload: ProjectPatchIn) -> JsonDict:
     project = access_project(request.user, project_id)
     project_update(actor=request.user, project=project, **payload.dict(exclude_unset=True))
     return project_full(request.user, access_project(request.user, project_id))
 
 
 @router.get("/projects/{project_id}/eligibility", response=JsonDict, summary="Art. 8 as of today (not saved)")
-def project_eligibility(request: HttpRequest, project_id: int) -> JsonDict:
+def project_eligibility(request: HttpRequest, project_id: Id) -> JsonDict:
     project = access_project(request.user, project_id)
     return eligibility_evaluate(project=project, on=timezone.localdate()).as_json()
 
@@ -64,7 +66,7 @@ def project_eligibility(request: HttpRequest, project_id: int) -> JsonDict:
 @router.get(
     "/my-projects", response=list[ProjectOut], summary="Projects the calling officer is dispatched to"
 )
-@paginate(LimitOffsetPagination)
+@paginate(ApiPagination)
 def my_projects(request: HttpRequest, q: str = "") -> Any:
     user: Any = request.user
     if not user.has_role(Role.OFFICER):

@@ -7,16 +7,18 @@ from typing import Any
 from django.http import HttpRequest
 from ninja import File, Form, Router
 from ninja.files import UploadedFile
-from ninja.pagination import LimitOffsetPagination, paginate
+from ninja.pagination import paginate
 
+from liaison.core.bounds import Id
+from liaison.core.paging import ApiPagination
 from liaison.intake.api.present import entrustment_full
 from liaison.intake.api.schemas import (
     CommentIn,
     EntrustmentIn,
     EntrustmentOut,
     EntrustmentPatchIn,
+    EntrustmentReasonIn,
     JsonDict,
-    ReasonIn,
     ReturnIn,
     SubmitIn,
 )
@@ -39,7 +41,7 @@ def _full(request: HttpRequest, entrustment_id: int) -> JsonDict:
 
 
 @router.get("/requests", response=list[EntrustmentOut], summary="Requests the caller may see")
-@paginate(LimitOffsetPagination)
+@paginate(ApiPagination)
 def list_requests(request: HttpRequest, status: str = "", q: str = "") -> Any:
     status = status if status in EntrustmentStatus.values else ""
     return entrustment_list(user=request.user, status=status, q=q[:100])
@@ -60,12 +62,12 @@ def create_request(request: HttpRequest, payload: EntrustmentIn) -> tuple[int, J
 
 
 @router.get("/requests/{request_id}", response=JsonDict, summary="A request with its history and attachments")
-def get_request(request: HttpRequest, request_id: int) -> JsonDict:
+def get_request(request: HttpRequest, request_id: Id) -> JsonDict:
     return _full(request, request_id)
 
 
 @router.patch("/requests/{request_id}", response=JsonDict, summary="Change a draft or returned request")
-def patch_request(request: HttpRequest, request_id: int, payload: EntrustmentPatchIn) -> JsonDict:
+def patch_request(request: HttpRequest, request_id: Id, payload: EntrustmentPatchIn) -> JsonDict:
     entrustment = access_entrustment(request.user, request_id)
     data = payload.dict(exclude_unset=True)
     entrustment_save_draft(
@@ -83,7 +85,7 @@ def patch_request(request: HttpRequest, request_id: int, payload: EntrustmentPat
 
 
 @router.post("/requests/{request_id}/submit", response=JsonDict, summary="Submit for review")
-def submit_request(request: HttpRequest, request_id: int, payload: SubmitIn) -> JsonDict:
+def submit_request(request: HttpRequest, request_id: Id, payload: SubmitIn) -> JsonDict:
     entrustment = access_entrustment(request.user, request_id)
     entrustment_submit(
         actor=request.user,
@@ -97,7 +99,7 @@ def submit_request(request: HttpRequest, request_id: int, payload: SubmitIn) -> 
 @router.post(
     "/requests/{request_id}/withdraw", response=JsonDict, summary="Withdraw before the centre decides"
 )
-def withdraw_request(request: HttpRequest, request_id: int, payload: ReasonIn) -> JsonDict:
+def withdraw_request(request: HttpRequest, request_id: Id, payload: EntrustmentReasonIn) -> JsonDict:
     entrustment = access_entrustment(request.user, request_id)
     entrustment_withdraw(actor=request.user, entrustment=entrustment, reason=payload.reason)
     return _full(request, request_id)
@@ -106,7 +108,7 @@ def withdraw_request(request: HttpRequest, request_id: int, payload: ReasonIn) -
 @router.post(
     "/requests/{request_id}/return", response=JsonDict, summary="Return with everything missing, at once"
 )
-def return_request(request: HttpRequest, request_id: int, payload: ReturnIn) -> JsonDict:
+def return_request(request: HttpRequest, request_id: Id, payload: ReturnIn) -> JsonDict:
     entrustment = access_entrustment(request.user, request_id)
     entrustment_return(
         actor=request.user, entrustment=entrustment, missing=payload.missing, comment=payload.comment
@@ -117,14 +119,14 @@ def return_request(request: HttpRequest, request_id: int, payload: ReturnIn) -> 
 @router.post(
     "/requests/{request_id}/accept", response=JsonDict, summary="Accept and register (service number)"
 )
-def accept_request(request: HttpRequest, request_id: int, payload: CommentIn) -> JsonDict:
+def accept_request(request: HttpRequest, request_id: Id, payload: CommentIn) -> JsonDict:
     entrustment = access_entrustment(request.user, request_id)
     entrustment_accept(actor=request.user, entrustment=entrustment, comment=payload.comment)
     return _full(request, request_id)
 
 
 @router.post("/requests/{request_id}/reject", response=JsonDict, summary="Refuse, with the reason")
-def reject_request(request: HttpRequest, request_id: int, payload: ReasonIn) -> JsonDict:
+def reject_request(request: HttpRequest, request_id: Id, payload: EntrustmentReasonIn) -> JsonDict:
     entrustment = access_entrustment(request.user, request_id)
     entrustment_reject(actor=request.user, entrustment=entrustment, reason=payload.reason)
     return _full(request, request_id)
@@ -134,7 +136,7 @@ def reject_request(request: HttpRequest, request_id: int, payload: ReasonIn) -> 
     "/requests/{request_id}/attachments", response={201: JsonDict}, summary="Attach a file (multipart)"
 )
 def add_attachment(
-    request: HttpRequest, request_id: int, file: File[UploadedFile], description: Form[str] = ""
+    request: HttpRequest, request_id: Id, file: File[UploadedFile], description: Form[str] = ""
 ) -> tuple[int, JsonDict]:
     entrustment = access_entrustment(request.user, request_id)
     attachment = entrustment_attachment_add(

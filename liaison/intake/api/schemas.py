@@ -8,6 +8,8 @@ from typing import Any
 
 from ninja import Field, Schema
 
+from liaison.core.bounds import Id, IdList
+
 
 class RegisterIn(Schema):
     name: str = Field(max_length=200)
@@ -48,7 +50,7 @@ class ProjectPatchIn(Schema):
 
 
 class ProjectIn(Schema):
-    enterprise_id: int | None = None
+    enterprise_id: Id | None = None
     name: str = Field(max_length=200)
     location: str = Field(max_length=200)
     content: str = Field(max_length=4000)
@@ -94,17 +96,17 @@ class ProjectOut(Schema):
 
 
 class EntrustmentIn(Schema):
-    project_id: int
+    project_id: Id
     scope: str = Field(max_length=10)
     stages: list[str] = []
-    item_ids: list[int] = []
+    item_ids: IdList = []
     notes: str = Field(default="", max_length=2000)
 
 
 class EntrustmentPatchIn(Schema):
     scope: str | None = Field(default=None, max_length=10)
     stages: list[str] | None = None
-    item_ids: list[int] | None = None
+    item_ids: IdList | None = None
     notes: str | None = Field(default=None, max_length=2000)
 
 
@@ -147,7 +149,7 @@ class SubmitIn(Schema):
     ineligible_reason: str = Field(default="", max_length=2000)
 
 
-class ReasonIn(Schema):
+class EntrustmentReasonIn(Schema):
     reason: str = Field(default="", max_length=1000)
 
 
@@ -161,8 +163,8 @@ class CommentIn(Schema):
 
 
 class DispatchIn(Schema):
-    lead_id: int
-    assistant_ids: list[int] = []
+    lead_id: Id
+    assistant_ids: IdList = []
 
 
 class ReassignIn(DispatchIn):
@@ -180,7 +182,7 @@ class SuggestionOut(Schema):
     reasons: list[str]
 
 
-class AssignmentOut(Schema):
+class OfficerAssignmentOut(Schema):
     officer_id: int
     number: str
     name: str
@@ -199,7 +201,7 @@ class ContactIn(Schema):
     mobile: str = Field(max_length=20)
     email: str = Field(default="", max_length=254)
     since: dt.date | None = None
-    enterprise_id: int | None = None
+    enterprise_id: Id | None = None
 
 
 class ContactOut(Schema):

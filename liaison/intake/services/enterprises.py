@@ -19,6 +19,7 @@ from liaison.core.errors import Conflict, DomainError, NotFound, PermissionDenie
 from liaison.directory.models import Enterprise, User
 from liaison.directory.roles import Role
 from liaison.directory.services.enterprises import enterprise_create
+from liaison.directory.services.throttle import REGISTRATIONS, throttle_check, throttle_hit
 from liaison.directory.services.users import user_create
 from liaison.intake.messages import render_message
 from liaison.intake.models import ContactRole, EnterpriseContact
@@ -133,6 +134,15 @@ def enterprise_register(
         )
     except IntegrityError as exc:  # the same code or account registered at the same moment
         raise Conflict(_("该统一社会信用代码或登录账号刚被注册，请核对后重试。")) from exc
+
+
+def enterprise_self_register(*, client_ip: str | None, **fields: str) -> User:
+    """Public self-registration (page and API alike), at most five accounts an hour from one client address."""
+    keys = [f"ip:{client_ip or 'unknown'}"]
+    throttle_check(REGISTRATIONS, keys)
+    user = enterprise_register(**fields)
+    throttle_hit(REGISTRATIONS, keys)
+    return user
 
 
 def _register(

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from django.contrib import messages
-from django.contrib.auth import login
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import render
@@ -11,13 +10,14 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
+from liaison.core.addresses import client_address
 from liaison.core.errors import DomainError
 from liaison.directory.models import Enterprise
 from liaison.directory.roles import Role
-from liaison.directory.services.throttle import REGISTRATIONS, client_address, throttle_check, throttle_hit
+from liaison.directory.services.signin import MODEL_BACKEND, signin_complete
 from liaison.intake.forms import ContactChangeForm, RegisterForm
 from liaison.intake.models import EnterpriseContact
-from liaison.intake.services.enterprises import enterprise_contact_change, enterprise_register
+from liaison.intake.services.enterprises import enterprise_contact_change, enterprise_self_register
 from liaison.intake.views.common import actor_of, contact_rows, form_error, posted
 
 
@@ -29,15 +29,12 @@ def register(request: HttpRequest) -> HttpResponse:
     form = RegisterForm(posted(request))
     if request.method == "POST" and form.is_valid():
         data = {k: v for k, v in form.cleaned_data.items() if k != "password2"}
-        address = [f"ip:{client_address(request)}"]
         try:
-            throttle_check(REGISTRATIONS, address)
-            user = enterprise_register(**data)
+            user = enterprise_self_register(client_ip=client_address(request), **data)
         except DomainError as exc:
             form_error(form, exc)
         else:
-            throttle_hit(REGISTRATIONS, address)
-            login(request, user, backend="django.contrib.auth.backends.ModelBackend")
+            signin_complete(request=request, user=user, backend=MODEL_BACKEND)
             messages.success(request, _("注册成功，欢迎使用。请登记您的投资建设项目，然后提出委托代办申请。"))
             return HttpResponseRedirect(reverse("intake:project_create"))
     return render(request, "intake/register.html", {"form": form})

@@ -1,17 +1,26 @@
 """/api/v1/tracking: a project's items, a step on an item, the timeline, the 待办 list and the overview."""
 
-from __future__ import annotations
+# No `from __future__ import annotations` here: @paginate's wrapper lives in ninja, so ninja would
+# resolve string annotations of the paginated handlers there and miss the bounded types (Id).
 
 from typing import Any
 
 from django.http import HttpRequest
 from django.utils.translation import gettext as _
 from ninja import Router
-from ninja.pagination import LimitOffsetPagination, paginate
+from ninja.pagination import paginate
 
+from liaison.core.bounds import Id
 from liaison.core.errors import PermissionDenied
+from liaison.core.paging import ApiPagination
 from liaison.intake.policies import READ_ALL_ROLES
-from liaison.tracking.api.schemas import ItemOut, OverviewOut, TimelineOut, TransitionIn, item_out
+from liaison.tracking.api.schemas import (
+    ProjectItemOut,
+    TimelineOut,
+    TrackingOverviewOut,
+    TransitionIn,
+    item_out,
+)
 from liaison.tracking.lights import light_context
 from liaison.tracking.models import ProjectItem
 from liaison.tracking.policies import actor_scope, project_roles
@@ -32,15 +41,19 @@ def item_row_out(user: Any, item_id: int) -> dict[str, Any]:
     return item_out(build_rows(qs, ctx, user=user, scope=actor_scope(user))[0])
 
 
-@router.get("/projects/{project_id}/items", response=list[ItemOut], summary="A project's items with lights")
-@paginate(LimitOffsetPagination)
-def list_items(request: HttpRequest, project_id: int) -> Any:
+@router.get(
+    "/projects/{project_id}/items", response=list[ProjectItemOut], summary="A project's items with lights"
+)
+@paginate(ApiPagination)
+def list_items(request: HttpRequest, project_id: Id) -> Any:
     project = access_plan_project(request.user, project_id)
     return [item_out(row) for row in project_item_list(user=request.user, project=project)]
 
 
-@router.post("/items/{item_id}/transitions", response=ItemOut, summary="Take a step (受理, 补正, 办结 …)")
-def take_transition(request: HttpRequest, item_id: int, payload: TransitionIn) -> Any:
+@router.post(
+    "/items/{item_id}/transitions", response=ProjectItemOut, summary="Take a step (受理, 补正, 办结 …)"
+)
+def take_transition(request: HttpRequest, item_id: Id, payload: TransitionIn) -> Any:
     item = access_project_item(request.user, item_id)
     if payload.name == "request_supplement":
         project_item_request_supplement(
@@ -58,20 +71,22 @@ def take_transition(request: HttpRequest, item_id: int, payload: TransitionIn) -
 
 
 @router.get("/projects/{project_id}/timeline", response=TimelineOut, summary="The enterprise's progress view")
-def timeline(request: HttpRequest, project_id: int) -> Any:
+def timeline(request: HttpRequest, project_id: Id) -> Any:
     project = access_plan_project(request.user, project_id)
     if not project_roles(request.user, project):
         raise PermissionDenied(_("只有项目单位、本项目联络官和中心可以查看办理动态。"))
     return project_timeline(project=project)
 
 
-@router.get("/todo", response=list[ItemOut], summary="The officer's and the guide's 待办, most urgent first")
-@paginate(LimitOffsetPagination)
+@router.get(
+    "/todo", response=list[ProjectItemOut], summary="The officer's and the guide's 待办, most urgent first"
+)
+@paginate(ApiPagination)
 def todo(request: HttpRequest) -> Any:
     return [item_out(row) for row in project_item_todo_list(user=request.user)]
 
 
-@router.get("/overview", response=OverviewOut, summary="The centre's overview: stages, lights, load")
+@router.get("/overview", response=TrackingOverviewOut, summary="The centre's overview: stages, lights, load")
 def overview(request: HttpRequest) -> Any:
     if not request.user.has_role(*READ_ALL_ROLES):  # type: ignore[union-attr]
         raise PermissionDenied(_("只有政务服务中心和监督人员可以查看总览。"))

@@ -9,6 +9,7 @@ from django.http import HttpRequest
 from django.utils.translation import gettext as _
 from ninja import Router, Schema, Status
 
+from liaison.core.bounds import Id
 from liaison.core.errors import DomainError
 from liaison.tracking.models import ProjectItem
 from liaison.tracking.policies import can_complete_obligation
@@ -47,7 +48,7 @@ class ObligationIn(Schema):
     title: str
     details: str = ""
     due_on: dt.date | None = None  # default: the centre's period (N working days from today)
-    project_item_id: int | None = None
+    project_item_id: Id | None = None
 
 
 def obligation_out(row: ObligationRow) -> dict[str, Any]:
@@ -80,7 +81,7 @@ def my_obligations(request: HttpRequest) -> Any:
     response=list[ObligationOut],
     summary="A project's enterprise to-dos (open first, then done)",
 )
-def project_obligations(request: HttpRequest, project_id: int) -> Any:
+def project_obligations(request: HttpRequest, project_id: Id) -> Any:
     project = access_plan_project(request.user, project_id)
     return [obligation_out(r) for r in obligation_rows(user=request.user, project=project)]
 
@@ -90,7 +91,7 @@ def project_obligations(request: HttpRequest, project_id: int) -> Any:
     response={201: ObligationOut},
     summary="The officer sets a dated to-do for the enterprise",
 )
-def create_obligation(request: HttpRequest, project_id: int, payload: ObligationIn) -> Any:
+def create_obligation(request: HttpRequest, project_id: Id, payload: ObligationIn) -> Any:
     project = access_plan_project(request.user, project_id)
     item = None
     if payload.project_item_id is not None:
@@ -115,7 +116,7 @@ def create_obligation(request: HttpRequest, project_id: int, payload: Obligation
 
 
 @router.post("/obligations/{obligation_id}/complete", response=ObligationOut, summary="Mark a to-do done")
-def complete_obligation(request: HttpRequest, obligation_id: int) -> Any:
+def complete_obligation(request: HttpRequest, obligation_id: Id) -> Any:
     obligation = access_obligation(request.user, obligation_id)
     done = obligation_complete(actor=request.user, obligation=obligation)
     return obligation_out(ObligationRow(done, obligation_light(done, obligation_light_context()), False))

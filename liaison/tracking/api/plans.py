@@ -9,15 +9,16 @@ from django.utils.translation import gettext as _
 from ninja import Router, Status
 
 from liaison.catalogue.models import ApprovalItem
+from liaison.core.bounds import Id
 from liaison.core.errors import DomainError
 from liaison.tracking.api.items import item_row_out
 from liaison.tracking.api.schemas import (
     ConfirmIn,
     DateChangeOut,
     DraftIn,
-    ItemOut,
     PlanItemIn,
     PlanOut,
+    ProjectItemOut,
     RescheduleIn,
     VersionOut,
     item_out,
@@ -59,7 +60,7 @@ def plan_out(view: PlanView) -> dict[str, Any]:
 @router.get(
     "/projects/{project_id}/plan", response=PlanOut, summary="The plan by stage with lights and links"
 )
-def get_plan(request: HttpRequest, project_id: int) -> Any:
+def get_plan(request: HttpRequest, project_id: Id) -> Any:
     project = access_plan_project(request.user, project_id)
     return plan_out(plan_view(user=request.user, project=project))
 
@@ -67,7 +68,7 @@ def get_plan(request: HttpRequest, project_id: int) -> Any:
 @router.post(
     "/projects/{project_id}/plan/draft", response={201: PlanOut}, summary="Draft from the entrustment"
 )
-def draft_plan(request: HttpRequest, project_id: int, payload: DraftIn) -> Any:
+def draft_plan(request: HttpRequest, project_id: Id, payload: DraftIn) -> Any:
     project = access_plan_project(request.user, project_id)
     plan_draft_from_entrustment(actor=request.user, project=project, start_date=payload.start_date)
     return Status(201, plan_out(plan_view(user=request.user, project=project)))
@@ -76,7 +77,7 @@ def draft_plan(request: HttpRequest, project_id: int, payload: DraftIn) -> Any:
 @router.post(
     "/projects/{project_id}/plan/confirm", response={201: VersionOut}, summary="Confirm: a new version"
 )
-def confirm_plan(request: HttpRequest, project_id: int, payload: ConfirmIn) -> Any:
+def confirm_plan(request: HttpRequest, project_id: Id, payload: ConfirmIn) -> Any:
     project = access_plan_project(request.user, project_id)
     version = plan_confirm(actor=request.user, project=project, reason=payload.reason)
     return Status(
@@ -92,10 +93,10 @@ def confirm_plan(request: HttpRequest, project_id: int, payload: ConfirmIn) -> A
 
 @router.post(
     "/projects/{project_id}/plan/items",
-    response={201: ItemOut},
+    response={201: ProjectItemOut},
     summary="Add one catalogue item to the plan (placed after its prerequisites)",
 )
-def add_plan_item(request: HttpRequest, project_id: int, payload: PlanItemIn) -> Any:
+def add_plan_item(request: HttpRequest, project_id: Id, payload: PlanItemIn) -> Any:
     project = access_plan_project(request.user, project_id)
     approval_item = ApprovalItem.objects.filter(pk=payload.approval_item_id).first()
     if approval_item is None:
@@ -109,7 +110,7 @@ def add_plan_item(request: HttpRequest, project_id: int, payload: PlanItemIn) ->
     response=list[DateChangeOut],
     summary="Move an item's start; the items that move (applied only with confirm)",
 )
-def reschedule(request: HttpRequest, item_id: int, payload: RescheduleIn) -> Any:
+def reschedule(request: HttpRequest, item_id: Id, payload: RescheduleIn) -> Any:
     item = access_project_item(request.user, item_id)
     return plan_item_reschedule(
         actor=request.user, project_item=item, planned_start=payload.planned_start, confirm=payload.confirm

@@ -7,10 +7,11 @@ from typing import Any
 
 from ninja import Schema
 
+from liaison.core.bounds import Id
 from liaison.tracking.selectors.rows import ItemRow
 
 
-class ItemOut(Schema):
+class ProjectItemOut(Schema):
     id: int
     project_id: int
     project: str
@@ -73,7 +74,7 @@ class StageOut(Schema):
     label: str
     planned_end: dt.date | None
     projected_end: dt.date | None
-    items: list[ItemOut]
+    items: list[ProjectItemOut]
 
 
 class PlanOut(Schema):
@@ -106,7 +107,7 @@ class VersionOut(Schema):
 
 
 class PlanItemIn(Schema):
-    approval_item_id: int
+    approval_item_id: Id
 
 
 class RescheduleIn(Schema):
@@ -152,7 +153,7 @@ class FileOut(Schema):
     uploaded_at: dt.datetime
 
 
-class MaterialOut(Schema):
+class ProjectMaterialOut(Schema):
     id: int
     seq: int
     name: str
@@ -174,7 +175,7 @@ class OfficerLoadOut(Schema):
     lights: dict[str, int]
 
 
-class OverviewOut(Schema):
+class TrackingOverviewOut(Schema):
     today: dt.date
     by_stage: dict[str, dict[str, int]]
     overdue_by_department: list[tuple[str, int]]
