@@ -5,6 +5,7 @@ from liaison.closure import downloads, views
 app_name = "closure"
 
 urlpatterns = [
+    path("", views.service_list_page, name="list"),
     path("projects/<int:pk>/", views.service_page, name="service"),
     # handover.docx|.pdf, completion.docx|.pdf, termination.docx|.pdf
     re_path(

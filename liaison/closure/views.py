@@ -14,6 +14,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from liaison.closure.forms import HandoverLineFormSet, TerminationForm, posted_lines
+from liaison.closure.models import ServiceState
+from liaison.closure.selectors.lists import service_counts, service_list
 from liaison.closure.selectors.service import ServicePanel, access_service
 from liaison.closure.services.completion import (
     service_confirm_completion,
@@ -124,3 +126,20 @@ def service_page(request: HttpRequest, pk: int) -> HttpResponse:
         panel = access_service(request.user, pk)
     context = {"panel": panel, "formset": formset, "termination": termination}
     return render(request, "closure/service.html", context, status=status)
+
+
+@login_required
+def service_list_page(request: HttpRequest) -> HttpResponse:
+    """Services by state, with their deadlines: what waits on whom at the end of the service."""
+    state = request.GET.get("state", "")
+    if state and state not in ServiceState.values:
+        state = ""
+    q = request.GET.get("q", "")[:100]
+    context = {
+        "rows": service_list(request.user, state=state, q=q),
+        "counts": service_counts(request.user),
+        "states": ServiceState.choices,
+        "state": state,
+        "q": q,
+    }
+    return render(request, "closure/list.html", context)

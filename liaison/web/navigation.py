@@ -75,6 +75,13 @@ NAVIGATION: tuple[NavEntry, ...] = (
         _("审批跟踪"),
     ),
     NavEntry(
+        _("办结与终止"),
+        "closure:list",
+        "box-seam",
+        frozenset({*CENTRE, Role.SUPERVISOR, Role.OFFICER, Role.APPLICANT}),
+        _("审批跟踪"),
+    ),
+    NavEntry(
         _("咨询"),
         "consultations:list",
         "chat-left-text",

@@ -96,3 +96,28 @@ def test_an_unknown_action_is_refused(client, case):
     client.force_login(case.world.center_admin)
     response = client.post(_url(case), {"action": "drop_tables"})
     assert response.status_code == 400 and "未知的操作" in response.content.decode()
+
+
+def test_the_list_shows_services_by_state_for_those_who_may_see_them(
+    client, case, django_assert_max_num_queries
+):
+    from liaison.closure.services.termination import service_request_termination
+
+    w = case.world
+    service_request_termination(
+        actor=w.applicant, project=case.project, reason="enterprise_request", note="暂缓"
+    )
+    client.force_login(w.center_admin)
+    html = client.get(reverse("closure:list")).content.decode()
+    assert html.count('data-testid="service-row"') == 2  # the project and the other officer's
+    waiting = client.get(reverse("closure:list"), {"state": "termination_requested"}).content.decode()
+    assert waiting.count('data-testid="service-row"') == 1 and case.project.name in waiting
+    assert 'data-light="' in waiting
+    client.force_login(case.other_officer.user)
+    theirs = client.get(reverse("closure:list")).content.decode()
+    assert theirs.count('data-testid="service-row"') == 1 and case.project.name not in theirs
+    client.force_login(w.guide)
+    assert client.get(reverse("closure:list")).content.decode().count('data-testid="service-row"') == 0
+    client.force_login(w.center_admin)
+    with django_assert_max_num_queries(25):
+        client.get(reverse("closure:list"), {"state": "nonsense", "q": "螺蛳湾"})
