@@ -6,3 +6,9 @@ class IntakeConfig(AppConfig):
     name = "liaison.intake"
     label = "intake"
     verbose_name = _("委托受理与派任")
+
+    def ready(self) -> None:
+        # An officer still serving projects cannot be suspended before each is reassigned.
+        from liaison.intake.officer_blockers import register  # noqa: PLC0415
+
+        register()

@@ -18,6 +18,7 @@ from liaison.notifications.services.notify import notification_send
 from liaison.officers.models import Officer, OfficerRecordEntry, OfficerRecordKind, OfficerStatus
 from liaison.officers.policies import can_reinstate_officer, can_suspend_officer
 from liaison.officers.services.guard import authorize
+from liaison.officers.services.suspension import suspension_blockers
 from liaison.officers.validation import clean_required
 from liaison.officers.workflows import transition_allowed
 
@@ -50,6 +51,13 @@ def _status_change(
                 _("该联络官当前状态为“%(status)s”，不能%(action)s。")
                 % {"status": locked.get_status_display(), "action": label},
                 field="status",
+            )
+        blockers = suspension_blockers(locked) if target == OfficerStatus.SUSPENDED else []
+        if blockers:
+            raise DomainError(
+                _("该联络官还有 %(n)d 个服务中的项目，请先逐个改派后再暂停派任：%(p)s。")
+                % {"n": len(blockers), "p": "、".join(b.label for b in blockers)},
+                field="reason",
             )
         before = snapshot(locked, ["status", "status_reason"])
         locked.status = target

@@ -26,6 +26,7 @@ from liaison.officers.services.officer import officer_register as register_servi
 from liaison.officers.services.officer import officer_update
 from liaison.officers.services.officer_record import officer_record_add as record_add_service
 from liaison.officers.services.officer_status import officer_reinstate, officer_suspend
+from liaison.officers.services.suspension import suspension_blockers
 from liaison.officers.views.common import officer_or_404, raise_http, require, show_error
 
 STATUS_SERVICES = {
@@ -111,8 +112,11 @@ def officer_status(request: AuthedHttpRequest, pk: int) -> HttpResponse:
                 % {"name": officer.user, "status": officer.get_status_display()},
             )
             return HttpResponseRedirect(_detail_url(officer))
+    blockers = suspension_blockers(officer) if action == "suspend" else []
     return render(
-        request, "officers/officer_status_form.html", {"form": form, "officer": officer, "action": action}
+        request,
+        "officers/officer_status_form.html",
+        {"form": form, "officer": officer, "action": action, "blockers": blockers},
     )
 
 
