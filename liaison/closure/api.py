@@ -80,7 +80,7 @@ class HandoverLineIn(Schema):
     not_handed_reason: str = Field(default="", max_length=200)
 
 
-class PrepareIn(Schema):
+class CompletionPrepareIn(Schema):
     lines: list[HandoverLineIn] = Field(max_length=200)
     note: str = Field(default="", max_length=1000)
     outcomes: dict[int, str] = Field(
@@ -88,15 +88,15 @@ class PrepareIn(Schema):
     )
 
 
-class CommentIn(Schema):
+class ServiceCommentIn(Schema):
     comment: str = Field(default="", max_length=1000)
 
 
-class DisputeIn(Schema):
+class HandoverDisputeIn(Schema):
     disputes: dict[int, str] = Field(description="handover line id -> what is wrong")
 
 
-class TerminationIn(Schema):
+class TerminationRequestIn(Schema):
     reason: str = Field(max_length=24)
     note: str = Field(max_length=1000)
 
@@ -144,7 +144,7 @@ def service_get(request: HttpRequest, project_id: int = ID) -> Any:
     response=ServiceOut,
     summary="Prepare completion with the handover list",
 )
-def prepare(request: HttpRequest, payload: PrepareIn, project_id: int = ID) -> Any:
+def prepare(request: HttpRequest, payload: CompletionPrepareIn, project_id: int = ID) -> Any:
     panel = access_service(request.user, project_id)
     service_prepare_completion(
         actor=request.user,
@@ -159,7 +159,7 @@ def prepare(request: HttpRequest, payload: PrepareIn, project_id: int = ID) -> A
 @router.post(
     "/projects/{project_id}/confirm-receipt", response=ServiceOut, summary="The enterprise confirms receipt"
 )
-def confirm_receipt(request: HttpRequest, payload: CommentIn, project_id: int = ID) -> Any:
+def confirm_receipt(request: HttpRequest, payload: ServiceCommentIn, project_id: int = ID) -> Any:
     service_confirm_receipt(
         actor=request.user, project=access_service(request.user, project_id).project, comment=payload.comment
     )
@@ -169,7 +169,7 @@ def confirm_receipt(request: HttpRequest, payload: CommentIn, project_id: int = 
 @router.post(
     "/projects/{project_id}/dispute-handover", response=ServiceOut, summary="The enterprise objects to lines"
 )
-def dispute(request: HttpRequest, payload: DisputeIn, project_id: int = ID) -> Any:
+def dispute(request: HttpRequest, payload: HandoverDisputeIn, project_id: int = ID) -> Any:
     service_dispute_handover(
         actor=request.user,
         project=access_service(request.user, project_id).project,
@@ -181,7 +181,7 @@ def dispute(request: HttpRequest, payload: DisputeIn, project_id: int = ID) -> A
 @router.post(
     "/projects/{project_id}/confirm-completion", response=ServiceOut, summary="The centre confirms completion"
 )
-def confirm_completion(request: HttpRequest, payload: CommentIn, project_id: int = ID) -> Any:
+def confirm_completion(request: HttpRequest, payload: ServiceCommentIn, project_id: int = ID) -> Any:
     service_confirm_completion(
         actor=request.user, project=access_service(request.user, project_id).project, comment=payload.comment
     )
@@ -193,7 +193,7 @@ def confirm_completion(request: HttpRequest, payload: CommentIn, project_id: int
     response=ServiceOut,
     summary="Ask to terminate the entrustment",
 )
-def request_termination(request: HttpRequest, payload: TerminationIn, project_id: int = ID) -> Any:
+def request_termination(request: HttpRequest, payload: TerminationRequestIn, project_id: int = ID) -> Any:
     service_request_termination(
         actor=request.user,
         project=access_service(request.user, project_id).project,
@@ -208,7 +208,7 @@ def request_termination(request: HttpRequest, payload: TerminationIn, project_id
     response=ServiceOut,
     summary="Withdraw a termination request",
 )
-def withdraw_termination(request: HttpRequest, payload: CommentIn, project_id: int = ID) -> Any:
+def withdraw_termination(request: HttpRequest, payload: ServiceCommentIn, project_id: int = ID) -> Any:
     service_withdraw_termination(
         actor=request.user, project=access_service(request.user, project_id).project, comment=payload.comment
     )
@@ -220,7 +220,7 @@ def withdraw_termination(request: HttpRequest, payload: CommentIn, project_id: i
     response=ServiceOut,
     summary="The centre confirms termination",
 )
-def confirm_termination(request: HttpRequest, payload: CommentIn, project_id: int = ID) -> Any:
+def confirm_termination(request: HttpRequest, payload: ServiceCommentIn, project_id: int = ID) -> Any:
     service_confirm_termination(
         actor=request.user, project=access_service(request.user, project_id).project, comment=payload.comment
     )

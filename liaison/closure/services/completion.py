@@ -9,16 +9,15 @@ from typing import Any
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from liaison.audit.services.events import audit_record
 from liaison.closure.deadline_kinds import CONFIRMATION_DAYS, RECEIPT_DAYS
 from liaison.closure.models import HandoverLine, Service, ServiceState
 from liaison.closure.services.common import clean_text, lock_service, move, tell
 from liaison.closure.signals import service_ended
 from liaison.core.errors import DomainError
 from liaison.directory.roles import Role
-from liaison.intake.models import Entrustment, EntrustmentStatus, Project
+from liaison.intake.models import Project
 from liaison.intake.people import centre_admins, enterprise_users, project_officers
-from liaison.intake.workflows import ENTRUSTMENT_WORKFLOW
+from liaison.intake.services.review import entrustment_conclude
 from liaison.tracking.models import OPEN_STATES, ProjectItem
 from liaison.tracking.services.project_items import project_item_mark_not_needed, project_item_withdraw
 
@@ -210,15 +209,10 @@ def service_confirm_completion(*, actor: Any, project: Project, comment: str = "
 def end_service(service: Service, how: str, *, actor: Any) -> None:
     """Mark the project's service ended (read-only everywhere), conclude its entrustment (so that a new one
     may continue the service) and tell the apps above."""
-    ENTRUSTMENT_WORKFLOW.check("conclude", state=service.entrustment.status, roles={Role.CENTER_ADMIN})
-    Entrustment.objects.filter(pk=service.entrustment_id).update(status=EntrustmentStatus.CONCLUDED)
-    Project.objects.filter(pk=service.project_id).update(service_ended_at=service.ended_at, service_end=how)
-    audit_record(
+    entrustment_conclude(
         actor=actor,
-        action="entrustment.conclude",
-        obj=service.entrustment,
-        before={"status": EntrustmentStatus.ACCEPTED},
-        after={"status": EntrustmentStatus.CONCLUDED, "service_end": how},
-        summary=_("服务结束（%(h)s）") % {"h": ServiceState(how).label},
+        entrustment=service.entrustment,
+        comment=_("服务结束（%(h)s）") % {"h": ServiceState(how).label},
     )
+    Project.objects.filter(pk=service.project_id).update(service_ended_at=service.ended_at, service_end=how)
     service_ended.send(sender=Service, service=service, state=how)

@@ -25,6 +25,8 @@ def test_every_app_declared_its_kinds():
         "consultation.reply",
         "coordination.difficulty",
         "coordination.action",
+        "closure.receipt",
+        "closure.confirmation",
     }
 
 

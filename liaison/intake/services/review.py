@@ -32,6 +32,7 @@ DECIDED = (
     EntrustmentStatus.ACCEPTED,
     EntrustmentStatus.REJECTED,
     EntrustmentStatus.WITHDRAWN,
+    EntrustmentStatus.CONCLUDED,
 )
 MAX_TEXT = 2000
 
@@ -142,4 +143,29 @@ def entrustment_accept(*, actor: Any, entrustment: Entrustment, comment: str = "
             summary=_("受理登记，服务编号 %(n)s") % {"n": project.service_number},
         )
         notify_step(locked, "entrustment.accepted", enterprise_users(project))
+    return locked
+
+
+def entrustment_conclude(*, actor: Any, entrustment: Entrustment, comment: str = "") -> Entrustment:
+    """The service of an accepted request has ended (completed or terminated: liaison.closure); the request
+    is concluded, so that a new one may continue the service (续办) while this one keeps its history."""
+    comment = _clean_text(comment, field="comment", label=_("说明"), required=False)
+    with transaction.atomic():
+        locked = lock_entrustment(entrustment)
+        authorize_entrustment(
+            actor,
+            locked,
+            allowed=can_review_entrustment(actor, locked),
+            message=_("只有政务服务中心工作人员可以确认服务结束。"),
+        )
+        previous = move_entrustment(locked, "conclude", actor=actor, comment=comment)
+        locked.save()
+        audit_record(
+            actor=actor,
+            action="entrustment.conclude",
+            obj=locked,
+            before={"status": previous},
+            after={"status": locked.status},
+            summary=_("服务结束：%(p)s") % {"p": locked.project.name},
+        )
     return locked

@@ -32,7 +32,12 @@ from liaison.intake.services.entrustments import (
     entrustment_withdraw,
 )
 from liaison.intake.services.projects import project_create
-from liaison.intake.services.review import entrustment_accept, entrustment_reject, entrustment_return
+from liaison.intake.services.review import (
+    entrustment_accept,
+    entrustment_conclude,
+    entrustment_reject,
+    entrustment_return,
+)
 from liaison.intake.services.settings import eligibility_threshold_save, exchange_rate_save
 from liaison.notifications.models import Notification
 from liaison.officers.models import Officer
@@ -134,10 +139,12 @@ def request_in(
         return entrustment
     if state == "returned":
         return entrustment_return(actor=admin, entrustment=entrustment, missing=["用地红线图"])
-    if state == "accepted":
+    if state in ("accepted", "concluded"):
         entrustment = entrustment_accept(actor=admin, entrustment=entrustment)
         if officer is not None:
             assignment_dispatch(actor=admin, project=entrustment.project, lead=officer)
+        if state == "concluded":  # the service ended (liaison.closure does this on completion or termination)
+            entrustment = entrustment_conclude(actor=admin, entrustment=entrustment, comment="服务办结")
         return entrustment
     if state == "rejected":
         return entrustment_reject(actor=admin, entrustment=entrustment, reason="不符合范围")

@@ -18,7 +18,12 @@ from liaison.audit.models import AuditEvent
 from liaison.core.errors import Conflict, DomainError, NotFound, PermissionDenied
 from liaison.intake.models import Entrustment, EntrustmentStatus
 from liaison.intake.services.entrustments import entrustment_submit, entrustment_withdraw
-from liaison.intake.services.review import entrustment_accept, entrustment_reject, entrustment_return
+from liaison.intake.services.review import (
+    entrustment_accept,
+    entrustment_conclude,
+    entrustment_reject,
+    entrustment_return,
+)
 from liaison.intake.tests.test_services_support import (  # noqa: F401 - fixtures
     World,
     fast_passwords,
@@ -42,6 +47,7 @@ CALLS: dict[str, Callable[[Any, Entrustment], Entrustment]] = {
     ),
     "accept": lambda actor, e: entrustment_accept(actor=actor, entrustment=e),
     "reject": lambda actor, e: entrustment_reject(actor=actor, entrustment=e, reason="不符合第八条"),
+    "conclude": lambda actor, e: entrustment_conclude(actor=actor, entrustment=e, comment="服务办结"),
 }
 # Persona name in the World -> the role the transition table speaks of.
 PERSONAS = {
@@ -57,7 +63,7 @@ PERSONAS = {
 }
 OVERSIGHT = {"center_admin", "center_leader", "supervisor", "project_office"}
 CENTRE_DECISIONS = {"return", "accept", "reject"}
-DECIDED = {"returned", "accepted", "rejected", "withdrawn"}
+DECIDED = {"returned", "accepted", "rejected", "withdrawn", "concluded"}
 
 
 def _visible(persona: str, state: str) -> bool:
@@ -65,8 +71,8 @@ def _visible(persona: str, state: str) -> bool:
         return True
     if persona in OVERSIGHT:
         return state != EntrustmentStatus.DRAFT  # a draft is the enterprise's own business
-    if persona == "officer_user":
-        return state == EntrustmentStatus.ACCEPTED  # dispatched to it in this matrix
+    if persona == "officer_user":  # dispatched to it in this matrix (and still assigned once concluded)
+        return state in (EntrustmentStatus.ACCEPTED, EntrustmentStatus.CONCLUDED)
     return False
 
 

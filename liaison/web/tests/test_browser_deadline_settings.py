@@ -19,7 +19,7 @@ def test_the_centre_sets_the_reminders_of_a_kind_of_deadline(page, live_server, 
     page.click("text=期限与提醒")
     page.wait_for_selector('[data-testid="deadline-settings"]')
     rows = page.locator('[data-testid^="kind-"]')
-    assert rows.count() == 5
+    assert rows.count() == 7  # items, to-dos, replies, difficulties, actions, handover receipt, ending
 
     items = page.locator('[data-testid="kind-tracking.item"]')
     items.locator('input[name="warning_days"]').fill("0")
