@@ -132,6 +132,11 @@ def _after(request: HttpRequest, project_id: int) -> dict[str, Any]:
     return _out(access_service(request.user, project_id))
 
 
+def _project(request: HttpRequest, project_id: int) -> Any:
+    """The project whose service the caller may see (404 alike for missing and forbidden)."""
+    return access_service(request.user, project_id).project
+
+
 @router.get(
     "/projects/{project_id}", response=ServiceOut, summary="A project's service, its handover list and steps"
 )
@@ -145,10 +150,9 @@ def service_get(request: HttpRequest, project_id: int = ID) -> Any:
     summary="Prepare completion with the handover list",
 )
 def prepare(request: HttpRequest, payload: CompletionPrepareIn, project_id: int = ID) -> Any:
-    panel = access_service(request.user, project_id)
     service_prepare_completion(
         actor=request.user,
-        project=panel.project,
+        project=_project(request, project_id),
         lines=[line.dict() for line in payload.lines],
         note=payload.note,
         outcomes=payload.outcomes,
@@ -161,7 +165,7 @@ def prepare(request: HttpRequest, payload: CompletionPrepareIn, project_id: int 
 )
 def confirm_receipt(request: HttpRequest, payload: ServiceCommentIn, project_id: int = ID) -> Any:
     service_confirm_receipt(
-        actor=request.user, project=access_service(request.user, project_id).project, comment=payload.comment
+        actor=request.user, project=_project(request, project_id), comment=payload.comment
     )
     return _after(request, project_id)
 
@@ -172,7 +176,7 @@ def confirm_receipt(request: HttpRequest, payload: ServiceCommentIn, project_id:
 def dispute(request: HttpRequest, payload: HandoverDisputeIn, project_id: int = ID) -> Any:
     service_dispute_handover(
         actor=request.user,
-        project=access_service(request.user, project_id).project,
+        project=_project(request, project_id),
         disputes=payload.disputes,
     )
     return _after(request, project_id)
@@ -183,7 +187,7 @@ def dispute(request: HttpRequest, payload: HandoverDisputeIn, project_id: int = 
 )
 def confirm_completion(request: HttpRequest, payload: ServiceCommentIn, project_id: int = ID) -> Any:
     service_confirm_completion(
-        actor=request.user, project=access_service(request.user, project_id).project, comment=payload.comment
+        actor=request.user, project=_project(request, project_id), comment=payload.comment
     )
     return _after(request, project_id)
 
@@ -196,7 +200,7 @@ def confirm_completion(request: HttpRequest, payload: ServiceCommentIn, project_
 def request_termination(request: HttpRequest, payload: TerminationRequestIn, project_id: int = ID) -> Any:
     service_request_termination(
         actor=request.user,
-        project=access_service(request.user, project_id).project,
+        project=_project(request, project_id),
         reason=payload.reason,
         note=payload.note,
     )
@@ -210,7 +214,7 @@ def request_termination(request: HttpRequest, payload: TerminationRequestIn, pro
 )
 def withdraw_termination(request: HttpRequest, payload: ServiceCommentIn, project_id: int = ID) -> Any:
     service_withdraw_termination(
-        actor=request.user, project=access_service(request.user, project_id).project, comment=payload.comment
+        actor=request.user, project=_project(request, project_id), comment=payload.comment
     )
     return _after(request, project_id)
 
@@ -222,6 +226,6 @@ def withdraw_termination(request: HttpRequest, payload: ServiceCommentIn, projec
 )
 def confirm_termination(request: HttpRequest, payload: ServiceCommentIn, project_id: int = ID) -> Any:
     service_confirm_termination(
-        actor=request.user, project=access_service(request.user, project_id).project, comment=payload.comment
+        actor=request.user, project=_project(request, project_id), comment=payload.comment
     )
     return _after(request, project_id)

@@ -11,6 +11,17 @@ RECEIPT = register(
 CONFIRMATION = register(
     DeadlineKind("closure.confirmation", _("中心确认办结或终止期限"), warning_days=1, repeat_days=2, order=70)
 )
+
+
+def kind_waiting_in(state: str) -> DeadlineKind | None:
+    """The kind of deadline a service in `state` waits on (None: nothing waits on a date)."""
+    from liaison.closure.models import WAITING_ON_CENTRE, WAITING_ON_ENTERPRISE  # noqa: PLC0415
+
+    if state in WAITING_ON_ENTERPRISE:
+        return RECEIPT
+    return CONFIRMATION if state in WAITING_ON_CENTRE else None
+
+
 # The periods themselves, in working days after the step that starts the wait.
 RECEIPT_DAYS = 5
 CONFIRMATION_DAYS = 3

@@ -68,6 +68,13 @@ class Service(models.Model):
     def __str__(self) -> str:
         return f"{self.project_id}: {self.state}"
 
+    @property
+    def termination_text(self) -> str:
+        """The reason as messages and steps print it: the label, then the explanation."""
+        if not self.termination_reason:
+            return ""
+        return f"{TerminationReason(self.termination_reason).label}：{self.termination_note}"
+
 
 class ServiceStep(models.Model):
     """One step of a service's state machine: who, when, from what to what, and why."""

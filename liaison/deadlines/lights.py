@@ -20,6 +20,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from liaison.deadlines.calendar_policy import warning_limit
+from liaison.deadlines.settings import deadline_settings
 
 
 class Light:
@@ -68,8 +69,6 @@ class LightContext:
 
 def light_context(kind: str, today: dt.date | None = None) -> LightContext:
     """Today's context for a kind of deadline, with the centre's warning period for it."""
-    from liaison.deadlines.settings import deadline_settings  # noqa: PLC0415 - the models load after apps
-
     return context_for(today or timezone.localdate(), deadline_settings(kind).warning_days)
 
 

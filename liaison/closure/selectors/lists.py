@@ -6,11 +6,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from django.db.models import F, OuterRef, Subquery, Value
+from django.db.models import Count, F, OuterRef, Subquery, Value
 from django.db.models.functions import Coalesce
 
-from liaison.closure.deadline_kinds import CONFIRMATION, RECEIPT
-from liaison.closure.models import WAITING_ON_CENTRE, WAITING_ON_ENTERPRISE, Service, ServiceState
+from liaison.closure.deadline_kinds import CONFIRMATION, RECEIPT, kind_waiting_in
+from liaison.closure.models import Service, ServiceState
 from liaison.deadlines.lights import Light, light_context, light_of
 from liaison.intake.models import Project
 from liaison.intake.selectors.projects import project_visible_to
@@ -46,8 +46,8 @@ def _annotated(user: Any) -> Any:  # annotated rows: the plugin cannot type them
 def service_counts(user: Any) -> dict[str, int]:
     """How many of the user's visible projects are in each state."""
     counts = dict.fromkeys(ServiceState.values, 0)
-    for row in _annotated(user).order_by().values("service_state"):
-        counts[row["service_state"]] += 1
+    for row in _annotated(user).order_by().values("service_state").annotate(n=Count("pk")):
+        counts[row["service_state"]] = row["n"]
     return counts
 
 
@@ -58,15 +58,10 @@ def service_list(user: Any, *, state: str = "", q: str = "") -> list[ServiceRow]
         qs = qs.filter(service_state=state)
     if q.strip():
         qs = qs.filter(name__icontains=q.strip())
-    receipt, confirmation = light_context(RECEIPT.code), light_context(CONFIRMATION.code)
+    contexts = {kind.code: light_context(kind.code) for kind in (RECEIPT, CONFIRMATION)}
     rows = []
     for project in qs.order_by(F("service_due").asc(nulls_last=True), "-registered_at", "-pk")[:PAGE]:
         s, due = project.service_state, project.service_due
-        if s in WAITING_ON_ENTERPRISE:
-            light = light_of(due, receipt)
-        elif s in WAITING_ON_CENTRE:
-            light = light_of(due, confirmation)
-        else:
-            light = Light.NONE
-        rows.append(ServiceRow(project, s, due, light))
+        kind = kind_waiting_in(s)
+        rows.append(ServiceRow(project, s, due, light_of(due, contexts[kind.code]) if kind else Light.NONE))
     return rows

@@ -8,8 +8,8 @@ from typing import Any
 
 from django.utils.translation import gettext as _
 
-from liaison.closure.deadline_kinds import CONFIRMATION, RECEIPT
-from liaison.closure.models import WAITING_ON_ENTERPRISE, HandoverLine, Service, ServiceStep
+from liaison.closure.deadline_kinds import kind_waiting_in
+from liaison.closure.models import HandoverLine, Service, ServiceStep
 from liaison.closure.policies import service_roles
 from liaison.closure.services.common import current_service
 from liaison.closure.workflows import SERVICE_WORKFLOW
@@ -53,8 +53,7 @@ def access_service(user: Any, project_id: int) -> ServicePanel:
         .select_related("approval_item__department")
         .order_by("order", "pk")
     )
-    kind = RECEIPT if service.state in WAITING_ON_ENTERPRISE else CONFIRMATION
-    waiting = service.due_on is not None or service.state not in ("in_service", "completed", "terminated")
+    kind = kind_waiting_in(service.state)
     return ServicePanel(
         project=project,
         service=service,
@@ -64,5 +63,5 @@ def access_service(user: Any, project_id: int) -> ServicePanel:
         steps=list(service.steps.select_related("actor")),
         open_items=[i for i in items if i.state in OPEN_STATES],
         approved_items=[i for i in items if i.state == "approved"],
-        light=light_of(service.due_on, light_context(kind.code)) if waiting else Light.NONE,
+        light=light_of(service.due_on, light_context(kind.code)) if kind else Light.NONE,
     )

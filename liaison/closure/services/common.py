@@ -11,22 +11,14 @@ from liaison.audit.services.events import audit_record
 from liaison.closure.models import Service, ServiceState, ServiceStep
 from liaison.closure.policies import service_roles
 from liaison.closure.workflows import SERVICE_WORKFLOW
-from liaison.core.errors import DomainError, NotFound
+from liaison.core.errors import NotFound
 from liaison.core.workflow import Transition
 from liaison.deadlines.calendar_policy import deadline_after
 from liaison.intake.models import Entrustment, EntrustmentStatus, Project
 from liaison.notifications.services.notify import notification_send
+from liaison.tracking.services.common import clean_text
 
-MAX_TEXT = 2000
-
-
-def clean_text(value: Any, *, field: str, label: Any, required: bool, limit: int = MAX_TEXT) -> str:
-    text = str(value or "").strip()
-    if required and not text:
-        raise DomainError(_("请填写%(label)s。") % {"label": label}, field=field)
-    if len(text) > limit:
-        raise DomainError(_("%(label)s不能超过 %(n)d 个字。") % {"label": label, "n": limit}, field=field)
-    return text
+__all__ = ["clean_text", "current_service", "lock_service", "move", "tell"]
 
 
 def current_service(project: Project) -> Service | None:

@@ -31,20 +31,16 @@ def service_request_termination(*, actor: Any, project: Project, reason: str, no
             raise DomainError(
                 _("项目单位申请终止时，请选择“项目单位申请终止委托”或“其他原因”。"), field="reason"
             )
-        label = TerminationReason(reason).label
+        service.termination_reason, service.termination_note = reason, text
         move(
             service,
             "request_termination",
             actor=actor,
             roles=roles,
-            comment=f"{label}：{text}",
+            comment=service.termination_text,
             due_days=CONFIRMATION_DAYS,
         )
-        service.termination_reason, service.termination_note, service.termination_requested_by = (
-            reason,
-            text,
-            actor,
-        )
+        service.termination_requested_by = actor
         service.save(update_fields=["termination_reason", "termination_note", "termination_requested_by"])
         tell(
             service,
@@ -52,7 +48,7 @@ def service_request_termination(*, actor: Any, project: Project, reason: str, no
             actor=actor,
             event="termination_requested",
             title=_("申请终止委托代办：%(p)s") % {"p": project.name},
-            body=f"{label}：{text}",
+            body=service.termination_text,
         )
     return service
 
@@ -85,11 +81,7 @@ def service_confirm_termination(*, actor: Any, project: Project, comment: str = 
     text = clean_text(comment, field="comment", label=_("确认意见"), required=False, limit=1000)
     with transaction.atomic():
         service, roles = lock_service(actor, project)
-        reason = (
-            f"{TerminationReason(service.termination_reason).label}：{service.termination_note}"
-            if service.termination_reason
-            else ""
-        )
+        reason = service.termination_text
         for item in ProjectItem.objects.filter(project=project, state__in=sorted(OPEN_STATES)).order_by("pk"):
             project_item_withdraw(
                 actor=actor, project_item=item, reason=_("终止委托代办（%(r)s）") % {"r": reason}
