@@ -62,6 +62,7 @@ INSTALLED_APPS = [
     "liaison.consultations",
     "liaison.coordination",
     "liaison.closure",
+    "liaison.evaluation",
     "liaison.web",
 ]
 

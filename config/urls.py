@@ -19,6 +19,7 @@ urlpatterns = [
     path("consultations/", include("liaison.consultations.urls")),
     path("coordination/", include("liaison.coordination.urls")),
     path("closure/", include("liaison.closure.urls")),
+    path("evaluation/", include("liaison.evaluation.urls")),
     path("audit/", include("liaison.audit.urls")),
     path("calendar/", include("liaison.workcal.urls")),
     path("deadlines/", include("liaison.deadlines.urls")),

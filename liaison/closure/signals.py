@@ -2,5 +2,5 @@
 
 from django.dispatch import Signal
 
-# Sent inside the transaction that ends the service; kwargs: service, state ("completed" / "terminated").
+# Sent inside the transaction that ends the service; kwargs: service, state ("completed" / "terminated"), actor.
 service_ended = Signal()

@@ -215,4 +215,4 @@ def end_service(service: Service, how: str, *, actor: Any) -> None:
         comment=_("服务结束（%(h)s）") % {"h": ServiceState(how).label},
     )
     Project.objects.filter(pk=service.project_id).update(service_ended_at=service.ended_at, service_end=how)
-    service_ended.send(sender=Service, service=service, state=how)
+    service_ended.send(sender=Service, service=service, state=how, actor=actor)

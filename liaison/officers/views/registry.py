@@ -17,6 +17,7 @@ from liaison.directory.http import AuthedHttpRequest
 from liaison.officers.models import OfficerStatus
 from liaison.officers.policies import can_export_officer, can_register_officer, officer_allowed_actions
 from liaison.officers.presentation import officer_phone
+from liaison.officers.record_panels import record_panels
 from liaison.officers.selectors.officer import officer_list as select_officers
 from liaison.officers.selectors.officer import officer_status_counts, officer_unit_choices
 from liaison.officers.selectors.officer_record import officer_record_list
@@ -87,6 +88,7 @@ def officer_detail(request: AuthedHttpRequest, pk: int) -> HttpResponse:
             "phone": officer_phone(request.user, officer),
             "records": officer_record_list(officer=officer),
             "allowed_actions": officer_allowed_actions(request.user, officer),
+            "panels": record_panels(request.user, officer),
         },
     )
 

@@ -39,6 +39,7 @@ from liaison.tracking.services.common import (
 )
 from liaison.tracking.services.obligations import default_due, mark_done, obligation_add
 from liaison.tracking.services.rollups import rollups_refresh
+from liaison.tracking.signals import item_finished
 from liaison.tracking.workflows import COMMENT_REQUIRED, PROJECT_ITEM_WORKFLOW
 
 S = ProjectItemState
@@ -135,6 +136,8 @@ def project_item_transition(
             summary=f"{item.approval_item.name}：{t.label}" + (f"（{comment[:80]}）" if comment else ""),
         )
         _notify(item, step, actor=actor)
+        if t.target in FINAL_STATES and previous not in FINAL_STATES:
+            item_finished.send(sender=ProjectItem, project_item=item, actor=actor)
     return item
 
 

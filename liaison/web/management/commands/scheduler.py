@@ -14,6 +14,7 @@ from liaison.closure.tasks import closure_reminders_job
 from liaison.consultations.tasks import consultation_reminders_job
 from liaison.coordination.tasks import coordination_reminders_job
 from liaison.core.periodic import enqueue_periodically
+from liaison.evaluation.tasks import evaluation_reminders_job, return_visits_plan_job
 from liaison.tracking.tasks import tracking_reminders_run
 
 PERIODIC_JOBS = (
@@ -21,6 +22,8 @@ PERIODIC_JOBS = (
     consultation_reminders_job,
     coordination_reminders_job,
     closure_reminders_job,
+    evaluation_reminders_job,
+    return_visits_plan_job,
 )
 
 
