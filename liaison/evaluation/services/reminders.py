@@ -12,6 +12,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from liaison.deadlines.lights import light_context
+from liaison.deadlines.models import Threshold
 from liaison.deadlines.schedule import Crossing
 from liaison.deadlines.services.reminders import Reminder, reminders_send
 from liaison.evaluation.deadline_kinds import INVITATION, RECTIFY, RETURN, VERIFY, VISIT
@@ -49,7 +50,7 @@ def _follow_up(follow_up: FollowUp, at: Crossing) -> Reminder:
             people: list[Any] = [follow_up.responsible_user]
         else:
             people = department_admins(follow_up.responsible_department_id or 0)
-        if at.threshold != "yellow":
+        if at.threshold != Threshold.YELLOW:
             people = [*people, *centre_admins()]
         text = _("差评整改期限 %(d)s：%(t)s")
     else:
