@@ -111,6 +111,13 @@ def _window(qs: Any, field_name: str, since: dt.date | None, until: dt.date | No
     return qs
 
 
+def _grouped(qs: Any, by: list[str], **aggregates: Any) -> list[dict[str, Any]]:
+    """Aggregates per group of `by`; with no group, one row for the whole set."""
+    if by:
+        return list(qs.values(*by).annotate(**aggregates).order_by())
+    return [qs.aggregate(**aggregates)]
+
+
 def satisfaction_figures(
     dimension: str = "all", *, since: dt.date | None = None, until: dt.date | None = None, key: Any = None
 ) -> list[FigureRow]:
@@ -135,11 +142,7 @@ def satisfaction_figures(
     def row(k: Any) -> FigureRow:
         return rows.setdefault(k, FigureRow(key=k))
 
-    for r in (
-        invitations.values(*by)
-        .annotate(n=Count("id"), done=Count("id", filter=Q(evaluated_at__isnull=False)))
-        .order_by()
-    ):
+    for r in _grouped(invitations, by, n=Count("id"), done=Count("id", filter=Q(evaluated_at__isnull=False))):
         target = row(r.get(group) if group else "all")
         target.invitations, target.evaluated = r["n"], r["done"]
 
@@ -155,30 +158,28 @@ def satisfaction_figures(
         row(r.get(ev_group) if ev_group else "all").levels[r[level_field]] = r["n"]
 
     bad = counted.filter(**{f"{level_field}__in": sorted(BAD_LEVELS)})
-    for r in (
-        bad.values(*ev_by)
-        .annotate(
-            n=Count("id"),
-            verified=Count(
-                "id",
-                filter=Q(
-                    follow_up__verified_on__isnull=False,
-                    follow_up__verified_on__lte=F("follow_up__verify_due"),
-                ),
+    for r in _grouped(
+        bad,
+        ev_by,
+        n=Count("id"),
+        verified=Count(
+            "id",
+            filter=Q(
+                follow_up__verified_on__isnull=False,
+                follow_up__verified_on__lte=F("follow_up__verify_due"),
             ),
-            rectifications=Count("id", filter=Q(follow_up__rectify_due__isnull=False)),
-            rectified=Count(
-                "id",
-                filter=Q(
-                    follow_up__reported_on__isnull=False,
-                    follow_up__reported_on__lte=F("follow_up__rectify_due"),
-                ),
+        ),
+        rectifications=Count("id", filter=Q(follow_up__rectify_due__isnull=False)),
+        rectified=Count(
+            "id",
+            filter=Q(
+                follow_up__reported_on__isnull=False,
+                follow_up__reported_on__lte=F("follow_up__rectify_due"),
             ),
-            returned=Count(
-                "id", filter=Q(follow_up__state=FollowUpState.CLOSED, follow_up__returned_on__isnull=False)
-            ),
-        )
-        .order_by()
+        ),
+        returned=Count(
+            "id", filter=Q(follow_up__state=FollowUpState.CLOSED, follow_up__returned_on__isnull=False)
+        ),
     ):
         target = row(r.get(ev_group) if ev_group else "all")
         target.bad_reviews, target.verified_on_time = r["n"], r["verified"]

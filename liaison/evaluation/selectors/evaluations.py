@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet
+from django.utils.translation import gettext as _
 
 from liaison.core.errors import NotFound
 from liaison.core.personal_data import note_unmasked
@@ -54,7 +55,7 @@ def access_invitation(user: Any, pk: int) -> InvitationPanel:
         .first()
     )
     if invitation is None or not can_evaluate(user, invitation):
-        raise NotFound("invitation")
+        raise NotFound(_("评价事项不存在或您无权查看。"))
     mine = (
         Evaluation.objects.filter(invitation=invitation, evaluator=user)
         .prefetch_related("reasons", "comments")
@@ -128,7 +129,7 @@ def access_review(user: Any, pk: int) -> ReviewPanel:
         .first()
     )
     if evaluation is None:
-        raise NotFound("evaluation")
+        raise NotFound(_("评价不存在或您无权查看。"))
     appeal = Appeal.objects.filter(evaluation=evaluation).select_related("decided_by").first()
     return ReviewPanel(
         evaluation=evaluation,

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from django.db.models import Q, QuerySet
+from django.utils.translation import gettext as _
 
 from liaison.core.errors import NotFound
 from liaison.core.workflow import Transition
@@ -69,7 +70,7 @@ def access_follow_up(user: Any, pk: int) -> FollowUpPanel:
     )
     roles = follow_up_roles(user, follow_up) if follow_up else frozenset()
     if follow_up is None or not roles:
-        raise NotFound("follow-up")
+        raise NotFound(_("差评处理记录不存在或您无权查看。"))
     actions = [t for t in FOLLOW_UP_WORKFLOW.available(follow_up.state, roles) if t.name != "appeal_upheld"]
     return FollowUpPanel(
         follow_up=follow_up,

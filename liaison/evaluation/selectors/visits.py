@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from django.db.models import QuerySet
+from django.utils.translation import gettext as _
 
 from liaison.core.errors import NotFound
 from liaison.deadlines.lights import Light, light_context, light_of
@@ -50,7 +51,7 @@ class VisitPanel:
 def access_visit(user: Any, pk: int) -> VisitPanel:
     visit = _readable(user).select_related("project", "assignee", "recorded_by").filter(pk=pk).first()
     if visit is None:
-        raise NotFound("visit")
+        raise NotFound(_("回访任务不存在或您无权查看。"))
     can_record = user.has_role(Role.CENTER_ADMIN) and visit.state == VisitState.PLANNED
     return VisitPanel(
         visit=visit,

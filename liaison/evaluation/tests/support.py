@@ -15,7 +15,9 @@ from liaison.evaluation.models import Invitation, SubjectKind
 from liaison.tracking.models import ProjectItem
 from liaison.tracking.tests.builders import Driver
 
-LINES = [{"name": "建设工程规划许可证", "issuer": "昆明市自然资源和规划局", "number": "建字第001号", "copies": 1}]
+LINES = [
+    {"name": "建设工程规划许可证", "issuer": "昆明市自然资源和规划局", "number": "建字第001号", "copies": 1}
+]
 
 
 def finish_item(case: Any, state: str = "approved") -> ProjectItem:

@@ -10,13 +10,28 @@ from django.utils import timezone
 
 from liaison.audit.models import AuditEvent
 from liaison.core.errors import DomainError, NotFound
-from liaison.evaluation.models import BadReviewReason, Evaluation, EvaluationComment, FollowUp, Invitation, Level
+from liaison.evaluation.models import (
+    BadReviewReason,
+    Evaluation,
+    EvaluationComment,
+    FollowUp,
+    Invitation,
+    Level,
+)
 from liaison.evaluation.services.evaluations import evaluation_change, evaluation_comment_add, evaluation_give
 from liaison.evaluation.tests.support import complete_service, finish_item
 from liaison.notifications.models import Notification
 
 pytestmark = pytest.mark.django_db
-STAFF = ["center_admin", "center_leader", "supervisor", "project_office", "officer_user", "guide", "department_admin"]
+STAFF = [
+    "center_admin",
+    "center_leader",
+    "supervisor",
+    "project_office",
+    "officer_user",
+    "guide",
+    "department_admin",
+]
 
 
 def _reason() -> BadReviewReason:
@@ -61,7 +76,16 @@ def test_a_bad_review_needs_a_reason_and_opens_its_follow_up(case, level):
     assert Notification.objects.filter(recipient=w.center_admin, kind="follow_up.opened").exists()
 
 
-@pytest.mark.parametrize(("level", "reasons", "message"), [(0, [], "1 至 5"), (6, [], "1 至 5"), ("x", [], "1 至 5"), (None, [], "评价等级"), (4, ["reason"], "只有差评")])
+@pytest.mark.parametrize(
+    ("level", "reasons", "message"),
+    [
+        (0, [], "1 至 5"),
+        (6, [], "1 至 5"),
+        ("x", [], "1 至 5"),
+        (None, [], "评价等级"),
+        (4, ["reason"], "只有差评"),
+    ],
+)
 def test_bad_input_is_refused_with_a_message(case, level, reasons, message):
     inv = complete_service(case)
     ids = [_reason().pk] if reasons else []
@@ -75,8 +99,12 @@ def test_an_item_evaluation_rates_the_guide_too(case):
     inv = Invitation.objects.get(kind="item")
     with pytest.raises(DomainError, match="指导员"):
         evaluation_give(actor=case.world.applicant, invitation_id=inv.pk, level=5)
-    e = evaluation_give(actor=case.world.applicant, invitation_id=inv.pk, level=5, guide_level=2, reason_ids=[_reason().pk])
-    assert e.guide_level == 2 and FollowUp.objects.filter(evaluation=e).exists()  # a bad rating of the guide is followed up
+    e = evaluation_give(
+        actor=case.world.applicant, invitation_id=inv.pk, level=5, guide_level=2, reason_ids=[_reason().pk]
+    )
+    assert (
+        e.guide_level == 2 and FollowUp.objects.filter(evaluation=e).exists()
+    )  # a bad rating of the guide is followed up
 
 
 def test_one_evaluation_per_evaluator_the_level_changes_for_24_hours_then_only_a_comment(case):
@@ -89,11 +117,18 @@ def test_one_evaluation_per_evaluator_the_level_changes_for_24_hours_then_only_a
     assert Evaluation.objects.get(pk=e.pk).level == 5
     Evaluation.objects.filter(pk=e.pk).update(created_at=timezone.now() - dt.timedelta(hours=24, minutes=1))
     with pytest.raises(DomainError, match="24 小时"):
-        evaluation_change(actor=w.applicant, evaluation_id=e.pk, level=Level.VERY_DISSATISFIED, reason_ids=[_reason().pk])
+        evaluation_change(
+            actor=w.applicant, evaluation_id=e.pk, level=Level.VERY_DISSATISFIED, reason_ids=[_reason().pk]
+        )
     assert Evaluation.objects.get(pk=e.pk).level == 5 and not FollowUp.objects.exists()
     evaluation_comment_add(actor=w.applicant, evaluation_id=e.pk, text="后续服务也很好")
     assert EvaluationComment.objects.get().text == "后续服务也很好"
-    assert AuditEvent.objects.filter(action__in=["evaluation.give", "evaluation.change", "evaluation.comment"]).count() == 3
+    assert (
+        AuditEvent.objects.filter(
+            action__in=["evaluation.give", "evaluation.change", "evaluation.comment"]
+        ).count()
+        == 3
+    )
 
 
 @pytest.mark.parametrize("persona", STAFF)

@@ -24,18 +24,30 @@ from liaison.testing.reminders import crossings
 from liaison.workcal.calendar import add_working_days
 
 pytestmark = pytest.mark.django_db
-PERSONAS = ["center_admin", "center_leader", "supervisor", "officer_user", "guide", "department_admin", "applicant"]
+PERSONAS = [
+    "center_admin",
+    "center_leader",
+    "supervisor",
+    "officer_user",
+    "guide",
+    "department_admin",
+    "applicant",
+]
 
 
 def bad_review(case) -> FollowUp:
     inv = complete_service(case)
     reason = BadReviewReason.objects.filter(is_active=True).first()
-    e = evaluation_give(actor=case.world.applicant, invitation_id=inv.pk, level=Level.DISSATISFIED, reason_ids=[reason.pk])
+    e = evaluation_give(
+        actor=case.world.applicant, invitation_id=inv.pk, level=Level.DISSATISFIED, reason_ids=[reason.pk]
+    )
     return FollowUp.objects.get(evaluation=e)
 
 
 STEPS = {
-    "confirm": lambda a, f: follow_up_confirm(actor=a, follow_up_id=f.pk, verification="属实", responsible="officer", asked="改进"),
+    "confirm": lambda a, f: follow_up_confirm(
+        actor=a, follow_up_id=f.pk, verification="属实", responsible="officer", asked="改进"
+    ),
     "dismiss": lambda a, f: follow_up_dismiss(actor=a, follow_up_id=f.pk, verification="不属实"),
     "report": lambda a, f: follow_up_report(actor=a, follow_up_id=f.pk, report="已整改"),
     "send_back": lambda a, f: follow_up_send_back(actor=a, follow_up_id=f.pk, comment="不到位"),
@@ -49,7 +61,13 @@ ALLOWED = {
     "send_back": {"center_admin"},
     "close": {"center_admin"},
 }
-SOURCE = {"confirm": "verifying", "dismiss": "verifying", "report": "rectifying", "send_back": "returning", "close": "returning"}
+SOURCE = {
+    "confirm": "verifying",
+    "dismiss": "verifying",
+    "report": "rectifying",
+    "send_back": "returning",
+    "close": "returning",
+}
 
 
 def _bring(case, f: FollowUp, state: str) -> FollowUp:
@@ -64,7 +82,14 @@ def _bring(case, f: FollowUp, state: str) -> FollowUp:
 def test_verify_rectify_report_return_close(case):
     w = case.world
     f = bad_review(case)
-    follow_up_confirm(actor=w.center_admin, follow_up_id=f.pk, verification="电话核实属实", responsible="officer", asked="加强沟通", rectify_days=10)
+    follow_up_confirm(
+        actor=w.center_admin,
+        follow_up_id=f.pk,
+        verification="电话核实属实",
+        responsible="officer",
+        asked="加强沟通",
+        rectify_days=10,
+    )
     f.refresh_from_db()
     assert f.state == "rectifying" and f.responsible_user_id == w.officer_user.pk
     assert f.rectify_due == add_working_days(f.verified_on, 10)
@@ -79,8 +104,12 @@ def test_rectification_by_the_department_is_reported_by_its_administrator(case):
     w = case.world
     f = bad_review(case)
     follow_up_confirm(
-        actor=w.center_admin, follow_up_id=f.pk, verification="属实", responsible="department",
-        department_id=w.department_admin.department_id, asked="整改",
+        actor=w.center_admin,
+        follow_up_id=f.pk,
+        verification="属实",
+        responsible="department",
+        department_id=w.department_admin.department_id,
+        asked="整改",
     )
     with pytest.raises(NotFound):
         follow_up_report(actor=w.officer_user, follow_up_id=f.pk, report="x")
@@ -106,7 +135,15 @@ def test_every_role_and_step_from_every_open_state(case, step, state, persona):
     assert FollowUpStep.objects.count() == steps_before
 
 
-@pytest.mark.parametrize(("fields", "message"), [({"verification": ""}, "核实情况"), ({"responsible": "x"}, "责任方"), ({"asked": " "}, "整改要求"), ({"rectify_days": 99}, "1 至 60")])
+@pytest.mark.parametrize(
+    ("fields", "message"),
+    [
+        ({"verification": ""}, "核实情况"),
+        ({"responsible": "x"}, "责任方"),
+        ({"asked": " "}, "整改要求"),
+        ({"rectify_days": 99}, "1 至 60"),
+    ],
+)
 def test_a_bad_confirmation_is_refused_and_saves_nothing(case, fields, message):
     f = bad_review(case)
     values = {"verification": "属实", "responsible": "officer", "asked": "改进", **fields}
@@ -120,7 +157,9 @@ def test_an_upheld_appeal_takes_the_review_out_and_ends_the_follow_up(case):
     f = bad_review(case)
     e = f.evaluation
     with pytest.raises(NotFound):
-        appeal_lodge(actor=w.guide, evaluation_id=e.pk, grounds="不是我")  # the guide was not evaluated on the service
+        appeal_lodge(
+            actor=w.guide, evaluation_id=e.pk, grounds="不是我"
+        )  # the guide was not evaluated on the service
     appeal = appeal_lodge(actor=w.officer_user, evaluation_id=e.pk, grounds="企业误将部门原因归于联络官")
     with pytest.raises(DomainError, match="只能申诉一次"):
         appeal_lodge(actor=w.officer_user, evaluation_id=e.pk, grounds="再次申诉")
