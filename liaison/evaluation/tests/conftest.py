@@ -12,3 +12,12 @@ from liaison.intake.tests.test_services_support import fast_passwords, world  # 
 @pytest.fixture(autouse=True)
 def _media(settings, tmp_path):
     settings.MEDIA_ROOT = str(tmp_path / "media")
+
+
+@pytest.fixture(autouse=True)
+def _default_lists(db):
+    """The lists migration 0002 seeds (a transactional test before this one may have flushed them)."""
+    from liaison.evaluation.defaults import seed_default_lists
+    from liaison.evaluation.models import BadReviewReason, SurveyQuestion
+
+    seed_default_lists(BadReviewReason, SurveyQuestion)

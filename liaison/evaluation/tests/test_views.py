@@ -15,12 +15,35 @@ from liaison.evaluation.services.evaluations import evaluation_give
 from liaison.evaluation.tests.support import complete_service
 
 pytestmark = pytest.mark.django_db
-PERSONAS = ["center_admin", "center_leader", "supervisor", "project_office", "officer_user", "guide", "department_admin", "applicant", "other_applicant"]
+PERSONAS = [
+    "center_admin",
+    "center_leader",
+    "supervisor",
+    "project_office",
+    "officer_user",
+    "guide",
+    "department_admin",
+    "applicant",
+    "other_applicant",
+]
 # Which personas find each list page (the rest: 404).
 PAGES = {
     "/evaluation/": {"applicant", "other_applicant"},
-    "/evaluation/reviews/": {"center_admin", "center_leader", "supervisor", "officer_user", "guide", "department_admin"},
-    "/evaluation/follow-ups/": {"center_admin", "center_leader", "supervisor", "officer_user", "department_admin"},
+    "/evaluation/reviews/": {
+        "center_admin",
+        "center_leader",
+        "supervisor",
+        "officer_user",
+        "guide",
+        "department_admin",
+    },
+    "/evaluation/follow-ups/": {
+        "center_admin",
+        "center_leader",
+        "supervisor",
+        "officer_user",
+        "department_admin",
+    },
     "/evaluation/visits/": {"center_admin", "center_leader", "supervisor", "guide"},
     "/evaluation/figures/": {"center_admin", "center_leader", "supervisor", "project_office"},
     "/evaluation/settings/": {"center_admin"},
@@ -30,7 +53,13 @@ PAGES = {
 def _bad(case) -> Evaluation:
     inv = complete_service(case)
     reason = BadReviewReason.objects.first()
-    return evaluation_give(actor=case.world.applicant, invitation_id=inv.pk, level=Level.DISSATISFIED, reason_ids=[reason.pk], text="多次往返")
+    return evaluation_give(
+        actor=case.world.applicant,
+        invitation_id=inv.pk,
+        level=Level.DISSATISFIED,
+        reason_ids=[reason.pk],
+        text="多次往返",
+    )
 
 
 @pytest.mark.parametrize("persona", PERSONAS)
@@ -51,7 +80,9 @@ def test_one_review_and_its_follow_up_are_found_only_by_those_concerned(client, 
     review = client.get(f"/evaluation/reviews/{e.pk}/").status_code
     follow_up = client.get(f"/evaluation/follow-ups/{f.pk}/").status_code
     invitation = client.get(f"/evaluation/invitations/{e.invitation_id}/").status_code
-    assert review == (200 if persona in {"center_admin", "center_leader", "supervisor", "officer_user"} else 404)
+    assert review == (
+        200 if persona in {"center_admin", "center_leader", "supervisor", "officer_user"} else 404
+    )
     assert follow_up == (200 if persona in {"center_admin", "center_leader", "supervisor"} else 404)
     assert invitation == (200 if persona == "applicant" else 404)
 
@@ -98,15 +129,24 @@ def test_figures_export_opens_as_a_workbook_with_the_figures(client, case):
     ws = load_workbook(io.BytesIO(response.content)).active
     values = [[c.value for c in row] for row in ws.iter_rows()]
     assert values[0][0] == "分组" and any(row[0] == "合计" or row[0] == "全部" for row in values[1:])
-    assert any("0.0%" in str(cell) for row in values[1:] for cell in row)  # one evaluation, bad: 0 % satisfied
+    assert any(
+        "0.0%" in str(cell) for row in values[1:] for cell in row
+    )  # one evaluation, bad: 0 % satisfied
 
 
 def test_lists_run_a_constant_number_of_queries(client, case, django_assert_max_num_queries):
     _bad(case)
     client.force_login(case.world.center_admin)
-    for path in ("/evaluation/reviews/", "/evaluation/follow-ups/", "/evaluation/visits/", "/evaluation/figures/?by=month"):
+    for path in (
+        "/evaluation/reviews/",
+        "/evaluation/follow-ups/",
+        "/evaluation/visits/",
+        "/evaluation/figures/?by=month",
+    ):
         with django_assert_max_num_queries(30):
             assert client.get(path).status_code == 200
-    ReturnVisit.objects.create(project=case.project, reason="manual", planned_on=case.project.created_at.date())
+    ReturnVisit.objects.create(
+        project=case.project, reason="manual", planned_on=case.project.created_at.date()
+    )
     with django_assert_max_num_queries(30):
         assert client.get("/evaluation/visits/").status_code == 200

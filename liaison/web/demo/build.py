@@ -21,6 +21,7 @@ from liaison.directory.models import Department, Enterprise, User
 from liaison.directory.roles import Role
 from liaison.directory.services.enterprises import enterprise_create
 from liaison.directory.services.users import user_create
+from liaison.evaluation.demo import build_evaluation_demo
 from liaison.officers.models import Officer
 from liaison.officers.services.officer import officer_register
 from liaison.tracking.demo import build_tracking_demo
@@ -80,6 +81,7 @@ class DemoBuilder:
         build_consultations_demo(admin, self.log)
         build_coordination_demo(admin, self.log)
         build_closure_demo(admin, self.log)
+        build_evaluation_demo(admin, self.log)
         Department.objects.update(is_sample=True)
         ApprovalItem.objects.update(is_sample=True)
         Enterprise.objects.update(is_sample=True)
