@@ -73,23 +73,30 @@ def bad_review_reason_add(*, actor: Any, name: Any) -> BadReviewReason:
     return reason
 
 
-def bad_review_reason_toggle(*, actor: Any, reason_id: int) -> BadReviewReason:
+def _toggle(actor: Any, model: Any, pk: int, *, action: str, missing: Any) -> Any:
+    """Disable an entry of a centre-kept list, or enable it again (entries in use are never deleted)."""
     _centre(actor)
     with transaction.atomic():
-        reason = BadReviewReason.objects.select_for_update().filter(pk=reason_id).first()
-        if reason is None:
-            raise NotFound(_("差评原因不存在。"))
-        reason.is_active = not reason.is_active
-        reason.save(update_fields=["is_active"])
+        entry = model.objects.select_for_update().filter(pk=pk).first()
+        if entry is None:
+            raise NotFound(missing)
+        entry.is_active = not entry.is_active
+        entry.save(update_fields=["is_active"])
         audit_record(
             actor=actor,
-            action="evaluation.reason_toggle",
-            obj=reason,
-            object_repr=reason.name,
-            after={"is_active": reason.is_active},
-            summary=reason.name,
+            action=action,
+            obj=entry,
+            object_repr=str(entry),
+            after={"is_active": entry.is_active},
+            summary=str(entry),
         )
-    return reason
+    return entry
+
+
+def bad_review_reason_toggle(*, actor: Any, reason_id: int) -> BadReviewReason:
+    return _toggle(
+        actor, BadReviewReason, reason_id, action="evaluation.reason_toggle", missing=_("差评原因不存在。")
+    )
 
 
 def survey_question_add(*, actor: Any, text: Any, target: Any) -> SurveyQuestion:
@@ -109,19 +116,6 @@ def survey_question_add(*, actor: Any, text: Any, target: Any) -> SurveyQuestion
 
 
 def survey_question_toggle(*, actor: Any, question_id: int) -> SurveyQuestion:
-    _centre(actor)
-    with transaction.atomic():
-        question = SurveyQuestion.objects.select_for_update().filter(pk=question_id).first()
-        if question is None:
-            raise NotFound(_("测评问题不存在。"))
-        question.is_active = not question.is_active
-        question.save(update_fields=["is_active"])
-        audit_record(
-            actor=actor,
-            action="evaluation.question_toggle",
-            obj=question,
-            object_repr=question.text,
-            after={"is_active": question.is_active},
-            summary=question.text,
-        )
-    return question
+    return _toggle(
+        actor, SurveyQuestion, question_id, action="evaluation.question_toggle", missing=_("测评问题不存在。")
+    )
