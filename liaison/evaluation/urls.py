@@ -13,7 +13,7 @@ urlpatterns = [
     path("follow-ups/<int:pk>/", followups.follow_up_page, name="follow_up"),
     path("visits/", visits.visit_list_page, name="visits"),
     path("visits/<int:pk>/", visits.visit_page, name="visit"),
-    path("projects/<int:project_pk>/visits/new/", visits.visit_new, name="visit_new"),
+    path("visits/new/", visits.visit_new, name="visit_new"),
     path("figures/", figures.figures_page, name="figures"),
     path("settings/", settings.settings_page, name="settings"),
 ]

@@ -150,3 +150,20 @@ def test_lists_run_a_constant_number_of_queries(client, case, django_assert_max_
     )
     with django_assert_max_num_queries(30):
         assert client.get("/evaluation/visits/").status_code == 200
+
+
+def test_the_centre_plans_a_visit_by_service_number(client, case):
+    type(case.project).objects.filter(pk=case.project.pk).update(service_number="WHLL-2026-0001")
+    case.project.refresh_from_db()
+    client.force_login(case.world.center_admin)
+    missing = client.post("/evaluation/visits/new/", {"service_number": "NOPE"}, follow=True)
+    assert "没有服务编号" in missing.content.decode() and not ReturnVisit.objects.exists()
+    planned = client.post("/evaluation/visits/new/", {"service_number": case.project.service_number})
+    visit = ReturnVisit.objects.get()
+    assert planned.status_code == 302 and planned["Location"] == f"/evaluation/visits/{visit.pk}/"
+    client.force_login(case.world.officer_user)
+    assert (
+        client.post("/evaluation/visits/new/", {"service_number": case.project.service_number}).status_code
+        == 404
+    )
+    assert ReturnVisit.objects.count() == 1

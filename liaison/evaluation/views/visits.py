@@ -7,10 +7,12 @@ import datetime as dt
 from collections.abc import Callable
 from typing import Any
 
+from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpResponse, HttpResponseRedirect
 from django.shortcuts import render
 from django.urls import reverse
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from liaison.directory.http import AuthedHttpRequest
@@ -32,7 +34,12 @@ def visit_list_page(request: AuthedHttpRequest) -> HttpResponse:
     if not request.user.has_role(*READERS, Role.GUIDE):
         raise Http404
     state = request.GET.get("state", "")
-    context = {"rows": visit_list(request.user, state=state), "state": state, "states": VisitState.choices}
+    context = {
+        "rows": visit_list(request.user, state=state),
+        "state": state,
+        "states": VisitState.choices,
+        "can_plan": request.user.has_role(Role.CENTER_ADMIN),
+    }
     return render(request, "evaluation/visits.html", context)
 
 
@@ -89,11 +96,14 @@ def visit_page(request: AuthedHttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_POST
-def visit_new(request: AuthedHttpRequest, project_pk: int) -> HttpResponse:
+def visit_new(request: AuthedHttpRequest) -> HttpResponse:
+    """The centre plans a visit by hand for the project with this service number."""
     if not request.user.has_role(Role.CENTER_ADMIN):
         raise Http404
-    project = Project.objects.filter(pk=project_pk).first()
+    number = request.POST.get("service_number", "").strip()[:32]
+    project = Project.objects.filter(service_number=number).first() if number else None
     if project is None:
-        raise Http404
+        messages.error(request, _("没有服务编号为“%(n)s”的项目。") % {"n": number})
+        return HttpResponseRedirect(reverse("evaluation:visits"))
     visit = get_or_404(lambda: visit_plan_manual(actor=request.user, project=project))
     return HttpResponseRedirect(reverse("evaluation:visit", args=[visit.pk]))
