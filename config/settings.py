@@ -33,6 +33,21 @@ if not SECRET_KEY:
         raise RuntimeError("SECRET_KEY must be set when DEBUG is off (see README: Configuration).")
     SECRET_KEY = "insecure-development-key-do-not-use-in-production"  # noqa: S105
 
+# The audit trail's hash chain is keyed (HMAC-SHA256) with a key that is never stored in the database:
+# AUDIT_HMAC_KEY, or the file AUDIT_HMAC_KEY_FILE names. The chain head is also appended, by the
+# scheduler's job and `manage.py audit_export_head`, to AUDIT_HEAD_LOG, which belongs on storage the
+# database's administrators cannot rewrite (docs/security.md).
+AUDIT_HMAC_KEY = os.environ.get("AUDIT_HMAC_KEY", "")
+if not AUDIT_HMAC_KEY and os.environ.get("AUDIT_HMAC_KEY_FILE"):
+    AUDIT_HMAC_KEY = Path(os.environ["AUDIT_HMAC_KEY_FILE"]).read_text(encoding="utf-8").strip()
+if not AUDIT_HMAC_KEY:
+    if not DEBUG and not TESTING:
+        raise RuntimeError("AUDIT_HMAC_KEY or AUDIT_HMAC_KEY_FILE must be set when DEBUG is off (README).")
+    AUDIT_HMAC_KEY = "insecure-development-audit-key"
+AUDIT_HEAD_LOG = os.environ.get(
+    "AUDIT_HEAD_LOG", "" if TESTING else str(BASE_DIR / "var" / "audit-heads.log")
+)
+
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "127.0.0.1,localhost" if DEBUG else "")
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 # Reverse proxies whose X-Forwarded-For is believed (addresses or networks, e.g. "127.0.0.1,10.8.0.0/24").

@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 from liaison.audit.hashing import GENESIS_HASH, event_hash
 from liaison.audit.models import AuditChainHead, AuditEvent
 from liaison.audit.policies import can_verify_audit_chain
+from liaison.audit.services.anchors import anchors_check
 from liaison.core.errors import PermissionDenied
 
 
@@ -29,7 +30,8 @@ def audit_chain_verify(*, batch_size: int = 2000) -> ChainReport:
 
     The chain head (read first, so events appended meanwhile are left for the next run) names the
     last event: a gap in the sequence, a changed or re-linked row and events cut off the end are
-    all reported with the sequence number of the first broken link.
+    all reported with the sequence number of the first broken link. Then the heads written outside the
+    database (anchors) must still match: a rewrite that recomputed every hash with the key is caught there.
     """
     head = AuditChainHead.objects.filter(pk=1).first()
     events = AuditEvent.objects.order_by("seq")
@@ -52,7 +54,13 @@ def audit_chain_verify(*, batch_size: int = 2000) -> ChainReport:
         expected_prev = event.hash
         expected_seq += 1
         checked += 1
-    return _check_head(head, checked, expected_prev) or ChainReport(checked)
+    report = _check_head(head, checked, expected_prev)
+    if report is not None:
+        return report
+    anchored = anchors_check()
+    if anchored is not None:
+        return ChainReport(checked, anchored[0], anchored[1])
+    return ChainReport(checked)
 
 
 def _check_head(head: AuditChainHead | None, checked: int, last_hash: str) -> ChainReport | None:

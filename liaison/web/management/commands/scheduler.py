@@ -10,6 +10,7 @@ from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError
 
+from liaison.audit.tasks import audit_head_export_job
 from liaison.closure.tasks import closure_reminders_job
 from liaison.consultations.tasks import consultation_reminders_job
 from liaison.coordination.tasks import coordination_reminders_job
@@ -24,6 +25,7 @@ PERIODIC_JOBS = (
     closure_reminders_job,
     evaluation_reminders_job,
     return_visits_plan_job,
+    audit_head_export_job,
 )
 
 
