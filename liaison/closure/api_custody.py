@@ -22,7 +22,7 @@ from liaison.closure.services.custody import (
 )
 from liaison.closure.services.settings import closure_settings, closure_settings_update
 from liaison.core.bounds import Count, Days, Id
-from liaison.core.errors import DomainError, NotFound
+from liaison.core.errors import NotFound
 
 router = Router(tags=["closure"])
 
@@ -140,11 +140,6 @@ def custody_get(request: HttpRequest, entry_id: Id) -> Any:
 @router.post("/custody/{entry_id}/movements", response=CustodyEntryOut, summary="Lend, give back or move")
 def custody_move(request: HttpRequest, entry_id: Id, payload: CustodyMoveIn) -> Any:
     panel = access_custody_entry(request.user, entry_id)
-    holder = None
-    if payload.holder_id is not None:
-        holder = next((u for u in panel.officers if u.pk == payload.holder_id), None)
-        if holder is None:
-            raise DomainError(_("保管人须为本项目的联络官。"), field="holder_id")
     custody_entry_move(
         actor=request.user,
         entry=panel.entry,
@@ -152,7 +147,7 @@ def custody_move(request: HttpRequest, entry_id: Id, payload: CustodyMoveIn) -> 
         on=payload.on,
         counterpart=payload.counterpart,
         location=payload.location,
-        holder=holder,
+        holder=panel.officer(payload.holder_id),
         note=payload.note,
     )
     return _detail(request, entry_id)

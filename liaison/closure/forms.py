@@ -12,6 +12,23 @@ from liaison.closure.models import TerminationReason
 SMALL = {"class": "form-control form-control-sm"}
 
 
+def _copies() -> forms.IntegerField:
+    return forms.IntegerField(
+        label=_("份数"),
+        min_value=1,
+        max_value=999,
+        initial=1,
+        required=False,
+        widget=forms.NumberInput(SMALL),
+    )
+
+
+def _pages() -> forms.IntegerField:
+    return forms.IntegerField(
+        label=_("页数"), min_value=1, max_value=9999, required=False, widget=forms.NumberInput(SMALL)
+    )
+
+
 class HandoverLineForm(forms.Form):
     name = forms.CharField(label=_("资料名称"), max_length=200, required=False, widget=forms.TextInput(SMALL))
     issuer = forms.CharField(
@@ -27,17 +44,8 @@ class HandoverLineForm(forms.Form):
         initial="1",
         widget=forms.Select(attrs={"class": "form-select form-select-sm"}),
     )
-    copies = forms.IntegerField(
-        label=_("份数"),
-        min_value=1,
-        max_value=999,
-        initial=1,
-        required=False,
-        widget=forms.NumberInput(SMALL),
-    )
-    pages = forms.IntegerField(
-        label=_("页数"), min_value=1, max_value=9999, required=False, widget=forms.NumberInput(SMALL)
-    )
+    copies = _copies()
+    pages = _pages()
     remarks = forms.CharField(label=_("备注"), max_length=200, required=False, widget=forms.TextInput(SMALL))
     handed_over = forms.BooleanField(label=_("移交"), required=False, initial=True)
     not_handed_reason = forms.CharField(
@@ -100,17 +108,8 @@ class CustodyEntryForm(forms.Form):
     issued_on = forms.DateField(
         label=_("发文（发证）日期"), required=False, widget=DATE, error_messages=BAD_DATE
     )
-    copies = forms.IntegerField(
-        label=_("份数"),
-        min_value=1,
-        max_value=999,
-        initial=1,
-        required=False,
-        widget=forms.NumberInput(SMALL),
-    )
-    pages = forms.IntegerField(
-        label=_("页数"), min_value=1, max_value=9999, required=False, widget=forms.NumberInput(SMALL)
-    )
+    copies = _copies()
+    pages = _pages()
     location = forms.CharField(
         label=_("存放位置"), max_length=120, required=False, widget=forms.TextInput(SMALL)
     )

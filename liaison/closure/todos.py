@@ -31,37 +31,36 @@ def completions_ready(user: Any) -> int:
     return ready_projects(user).count()
 
 
+SOURCES = (
+    # key, label, roles, count, list filter
+    (
+        "closure.receipt",
+        _("待确认资料移交"),
+        Role.APPLICANT,
+        receipts_waiting,
+        ServiceState.COMPLETION_PREPARED,
+    ),
+    (
+        "closure.confirmation",
+        _("待中心确认办结或终止"),
+        Role.CENTER_ADMIN,
+        confirmations_waiting,
+        WAITING_FILTER,
+    ),
+    ("closure.ready", _("可以提交办结"), Role.OFFICER, completions_ready, READY_FILTER),
+)
+
+
 def register_closure_todos() -> None:
-    register_todo(
-        TodoSource(
-            key="closure.receipt",
-            label=_("待确认资料移交"),
-            url_name="closure:list",
-            roles=frozenset({Role.APPLICANT}),
-            count=receipts_waiting,
-            query=f"?state={ServiceState.COMPLETION_PREPARED}",
-            order=60,
+    for order, (key, label, role, count, state) in enumerate(SOURCES, start=60):
+        register_todo(
+            TodoSource(
+                key=key,
+                label=label,
+                url_name="closure:list",
+                roles=frozenset({role}),
+                count=count,
+                query=f"?state={state}",
+                order=order,
+            )
         )
-    )
-    register_todo(
-        TodoSource(
-            key="closure.confirmation",
-            label=_("待中心确认办结或终止"),
-            url_name="closure:list",
-            roles=frozenset({Role.CENTER_ADMIN}),
-            count=confirmations_waiting,
-            query="?state=" + WAITING_FILTER,
-            order=61,
-        )
-    )
-    register_todo(
-        TodoSource(
-            key="closure.ready",
-            label=_("可以提交办结"),
-            url_name="closure:list",
-            roles=frozenset({Role.OFFICER}),
-            count=completions_ready,
-            query="?state=" + READY_FILTER,
-            order=62,
-        )
-    )

@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 from liaison.closure.models import CustodyEntry, CustodyMovement, CustodyState
 from liaison.closure.policies import can_keep_custody, service_roles
 from liaison.closure.workflows import CUSTODY_MANUAL, CUSTODY_WORKFLOW
-from liaison.core.errors import NotFound
+from liaison.core.errors import DomainError, NotFound
 from liaison.core.workflow import Transition
 from liaison.directory.models import User
 from liaison.intake.models import Project
@@ -49,6 +49,15 @@ class CustodyEntryPanel:
     @property
     def can_edit(self) -> bool:
         return can_keep_custody(self.roles) and self.entry.project.service_ended_at is None
+
+    def officer(self, user_id: int | None) -> User | None:
+        """The new holder chosen (one of the project's officers), None when unchanged."""
+        if user_id is None:
+            return None
+        found = next((u for u in self.officers if u.pk == user_id), None)
+        if found is None:
+            raise DomainError(_("保管人须为本项目的联络官。"), field="holder")
+        return found
 
     @property
     def actions(self) -> list[Transition]:

@@ -28,7 +28,6 @@ from liaison.closure.services.custody import (
     custody_fields_clean,
 )
 from liaison.core.errors import DomainError, NotFound
-from liaison.directory.models import User
 
 
 def _panel(fetch: Any, request: HttpRequest, pk: int) -> Any:
@@ -76,15 +75,6 @@ def custody_register(request: HttpRequest, pk: int) -> HttpResponse:
     return HttpResponseRedirect(reverse("closure:custody", args=[pk]))
 
 
-def _holder(panel: CustodyEntryPanel, holder_id: int | None) -> User | None:
-    if holder_id is None:
-        return None
-    found = next((u for u in panel.officers if u.pk == holder_id), None)
-    if found is None:
-        raise DomainError(_("保管人须为本项目的联络官。"), field="holder")
-    return found
-
-
 def _act(request: HttpRequest, panel: CustodyEntryPanel) -> str | None:
     """Run the posted change; the problem to show, or None when it was done."""
     if request.POST.get("action") == "scan":
@@ -104,7 +94,7 @@ def _act(request: HttpRequest, panel: CustodyEntryPanel) -> str | None:
         on=data.get("on"),
         counterpart=data.get("counterpart", ""),
         location=data.get("location", ""),
-        holder=_holder(panel, data.get("holder")),
+        holder=panel.officer(data.get("holder")),
         note=data.get("note", ""),
     )
     return None

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import Any
+
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import render
@@ -109,58 +112,56 @@ def _back(request: HttpRequest, item: ProjectItem) -> HttpResponseRedirect:
     return HttpResponseRedirect(target)
 
 
+def _submit(
+    request: HttpRequest, item: ProjectItem, form: Any, action: Callable[[Any], Any], success: str
+) -> HttpResponse:
+    """Validate `form`, then call the service with it; the problem or `success` as a message, and back."""
+    if not form.is_valid():
+        flash_form_errors(request, form)
+    else:
+        run(request, lambda: action(form), success)
+    return _back(request, item)
+
+
 @login_required
 @require_POST
 def item_transition(request: HttpRequest, pk: int) -> HttpResponse:
     user = actor_of(request)
     item = item_or_404(request, pk)
-    if request.POST.get("name") == "request_supplement":
-        supplement = SupplementForm(request.POST)
-        if not supplement.is_valid():
-            flash_form_errors(request, supplement)
-            return _back(request, item)
-        run(
+    name = request.POST.get("name")
+    if name == "request_supplement":
+        return _submit(
             request,
-            lambda: project_item_request_supplement(
-                actor=user,
-                project_item=item,
-                missing=supplement.missing_lines(),
-                due_on=supplement.cleaned_data.get("due_on"),
+            item,
+            SupplementForm(request.POST),
+            lambda f: project_item_request_supplement(
+                actor=user, project_item=item, missing=f.missing_lines(), due_on=f.cleaned_data.get("due_on")
             ),
             _("已要求补正，办理时限暂停计算。"),
         )
-        return _back(request, item)
     form = TransitionForm(request.POST)
-    if not form.is_valid():
-        flash_form_errors(request, form)
-        return _back(request, item)
-    if form.cleaned_data["name"] == "approve":  # the approval asks for its result document
-        result = ResultForm(request.POST, request.FILES)
-        if not result.is_valid():
-            flash_form_errors(request, result)
-            return _back(request, item)
-        run(
+    if name == "approve" and form.is_valid():  # the approval asks for its result document
+        return _submit(
             request,
-            lambda: project_item_approve(
+            item,
+            ResultForm(request.POST, request.FILES),
+            lambda f: project_item_approve(
                 actor=user,
                 project_item=item,
                 comment=form.cleaned_data["comment"],
-                result=result_document_clean(**result.document()),
+                result=result_document_clean(**f.document()),
             ),
             _("已记录办结，审批结果文件已登记到资料保管台账。"),
         )
-        return _back(request, item)
-    run(
+    return _submit(
         request,
-        lambda: project_item_transition(
-            actor=user,
-            project_item=item,
-            name=form.cleaned_data["name"],
-            comment=form.cleaned_data["comment"],
+        item,
+        form,
+        lambda f: project_item_transition(
+            actor=user, project_item=item, name=f.cleaned_data["name"], comment=f.cleaned_data["comment"]
         ),
         _("已记录。"),
     )
-    return _back(request, item)
 
 
 @login_required
@@ -186,15 +187,12 @@ def item_result(request: HttpRequest, pk: int) -> HttpResponse:
     """Record (or correct) an approved item's result document."""
     user = actor_of(request)
     item = item_or_404(request, pk)
-    form = ResultForm(request.POST, request.FILES)
-    if not form.is_valid():
-        flash_form_errors(request, form)
-    else:
-        run(
-            request,
-            lambda: project_item_record_result(
-                actor=user, project_item=item, result=result_document_clean(**form.document())
-            ),
-            _("审批结果文件已登记到资料保管台账。"),
-        )
-    return _back(request, item)
+    return _submit(
+        request,
+        item,
+        ResultForm(request.POST, request.FILES),
+        lambda f: project_item_record_result(
+            actor=user, project_item=item, result=result_document_clean(**f.document())
+        ),
+        _("审批结果文件已登记到资料保管台账。"),
+    )
