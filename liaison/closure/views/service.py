@@ -15,6 +15,7 @@ from django.views.decorators.http import require_http_methods
 
 from liaison.closure.forms import HandoverLineFormSet, TerminationForm, posted_lines
 from liaison.closure.models import ServiceState
+from liaison.closure.policies import can_manage_closure_settings
 from liaison.closure.selectors.lists import FILTERS, service_counts, service_list
 from liaison.closure.selectors.service import ServicePanel, access_service
 from liaison.closure.services.completion import (
@@ -147,5 +148,6 @@ def service_list_page(request: HttpRequest) -> HttpResponse:
         "states": ServiceState.choices,
         "state": state,
         "q": q,
+        "can_manage_settings": can_manage_closure_settings(request.user),
     }
     return render(request, "closure/list.html", context)
