@@ -174,3 +174,10 @@ def test_the_register_through_the_api(client, case):
     assert client.get(f"/api/v1/closure/custody/{2**62}").status_code == 404
     assert client.get(f"/api/v1/closure/custody/{2**64}").status_code == 422
     assert [e["state"] for e in client.get(base).json()] == ["lent"]
+
+
+def test_a_scan_whose_file_is_gone_is_not_found_rather_than_an_error(client, case):
+    entry = _entry(case)
+    entry.scan.storage.delete(entry.scan.name)
+    client.force_login(case.world.officer_user)
+    assert client.get(reverse("closure:custody_scan", args=[entry.pk])).status_code == 404

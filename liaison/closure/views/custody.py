@@ -130,8 +130,12 @@ def custody_scan(request: HttpRequest, pk: int) -> FileResponse:
     if not entry.scan:
         raise Http404(_("文件不存在。"))
     ext = entry.scan.name.rsplit(".", 1)[-1]
+    try:
+        handle = entry.scan.open("rb")
+    except FileNotFoundError as exc:  # the row outlived its file (restored database, cleaned storage)
+        raise Http404(_("文件不存在。")) from exc
     return FileResponse(
-        entry.scan.open("rb"),
+        handle,
         as_attachment=True,
         filename=f"{entry.name[:60]}.{ext}",
         content_type=entry.scan_content_type or "application/octet-stream",
