@@ -12,6 +12,7 @@ from typing import Any
 from django.http import HttpRequest
 from ninja import Field, Path, Router, Schema
 
+from liaison.closure.api_custody import router as custody_router
 from liaison.closure.selectors.service import ServicePanel, access_service
 from liaison.closure.services.completion import (
     service_confirm_completion,
@@ -26,6 +27,7 @@ from liaison.closure.services.termination import (
 )
 
 router = Router(tags=["closure"])
+router.add_router("", custody_router)
 ID = Path(..., ge=1, le=2**53)
 
 
@@ -43,6 +45,7 @@ class HandoverLineOut(Schema):
     not_handed_reason: str
     disputed: bool
     dispute_note: str
+    custody_entry_id: int | None
 
 
 class ServiceStepOut(Schema):
@@ -81,7 +84,12 @@ class HandoverLineIn(Schema):
 
 
 class CompletionPrepareIn(Schema):
-    lines: list[HandoverLineIn] = Field(max_length=200)
+    lines: list[HandoverLineIn] = Field(
+        default_factory=list, max_length=200, description="documents outside the custody register"
+    )
+    kept: dict[int, str] = Field(
+        default_factory=dict, description="custody entry id -> why it is not handed over"
+    )
     note: str = Field(default="", max_length=1000)
     outcomes: dict[int, str] = Field(
         default_factory=dict, description="open item id -> not_needed / withdrawn"
@@ -154,6 +162,7 @@ def prepare(request: HttpRequest, payload: CompletionPrepareIn, project_id: int 
         actor=request.user,
         project=_project(request, project_id),
         lines=[line.dict() for line in payload.lines],
+        kept=payload.kept,
         note=payload.note,
         outcomes=payload.outcomes,
     )

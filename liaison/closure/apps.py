@@ -13,3 +13,9 @@ class ClosureConfig(AppConfig):
         from liaison.closure.documents.context import register_closure_templates  # noqa: PLC0415
 
         register_closure_templates()
+
+        from liaison.closure.receivers import connect  # noqa: PLC0415 - tracking's item events
+        from liaison.closure.todos import register_closure_todos  # noqa: PLC0415
+
+        connect()
+        register_closure_todos()

@@ -22,6 +22,5 @@ def kind_waiting_in(state: str) -> DeadlineKind | None:
     return CONFIRMATION if state in WAITING_ON_CENTRE else None
 
 
-# The periods themselves, in working days after the step that starts the wait.
-RECEIPT_DAYS = 5
-CONFIRMATION_DAYS = 3
+# The periods themselves (working days after the step that starts the wait) are the centre's setting:
+# liaison.closure.models.ClosureSettings, read with services.settings.closure_settings().

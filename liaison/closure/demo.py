@@ -1,5 +1,6 @@
 """Demo services at their end, through the same services the product uses: one completed with a full
-handover list, one waiting for the enterprise's receipt, one waiting for the centre to confirm a
+handover list prepared from its custody register (an original handed back, a copy kept with its reason, a
+document lent to a department and given back), one waiting for the enterprise's receipt, one waiting for the centre to confirm a
 termination, one terminated at the enterprise's request and one terminated by the centre."""
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from liaison.closure.services.completion import (
     service_confirm_receipt,
     service_prepare_completion,
 )
+from liaison.closure.services.custody import custody_entry_add, custody_entry_move, custody_fields_clean
 from liaison.closure.services.termination import service_confirm_termination, service_request_termination
 from liaison.directory.models import User
 from liaison.intake.models import Currency, InvestmentSource, InvestorNature, KeyProjectLevel, Project
@@ -52,6 +54,42 @@ LINES = [
         "not_handed_reason": "复印件已随申报材料由审批部门存档",
     },
 ]
+KEPT_REASON = "复印件已随申报材料由审批部门存档"
+
+
+def _register(project: Project, officer: User) -> dict[int, str]:
+    """The documents the enterprise handed to the officer, one of them lent to a department and back;
+    returns the entries kept back with their reason (for the handover list)."""
+    land = custody_entry_add(
+        actor=officer,
+        project=project,
+        fields=custody_fields_clean(
+            {
+                "kind": "original",
+                "name": "国有土地使用证（原件）",
+                "issuer": "昆明市自然资源和规划局",
+                "pages": 2,
+            }
+        ),
+        received_on=timezone.localdate() - dt.timedelta(days=20),
+    )
+    custody_entry_move(
+        actor=officer,
+        entry=land,
+        name="lend",
+        on=timezone.localdate() - dt.timedelta(days=15),
+        counterpart="昆明市自然资源和规划局五华分局",
+        note="用地预审核验原件",
+    )
+    custody_entry_move(
+        actor=officer, entry=land, name="give_back", on=timezone.localdate() - dt.timedelta(days=12)
+    )
+    copy = custody_entry_add(
+        actor=officer,
+        project=project,
+        fields=custody_fields_clean({"kind": "copy", "name": "营业执照（复印件）", "copies": 2, "pages": 1}),
+    )
+    return {copy.pk: KEPT_REASON}
 
 
 def _served(applicant: User, admin: User, officer: Officer, name: str) -> Project:
@@ -92,9 +130,10 @@ def build_closure_demo(admin: User, log: Callable[[str], None]) -> None:
     made: dict[str, Any] = {}
 
     p = _served(a1, admin, officer, "星城社区卫生服务中心（示例：已办结）")
+    kept = _register(p, officer.user)
     _finish(p, officer.user)
     service_prepare_completion(
-        actor=officer.user, project=p, lines=LINES, note="全部事项已办结，资料已整理移交。"
+        actor=officer.user, project=p, lines=LINES[:2], kept=kept, note="全部事项已办结，资料已整理移交。"
     )
     service_confirm_receipt(actor=a1, project=p, comment="已收到清单所列资料。")
     made["completed"] = service_confirm_completion(actor=admin, project=p, comment="办结手续齐全。")

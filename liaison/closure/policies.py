@@ -26,3 +26,16 @@ def service_roles(user: Any, project: Project) -> frozenset[str]:
 
 def can_view_service(user: Any, project: Project) -> bool:
     return bool(service_roles(user, project))
+
+
+def can_manage_closure_settings(user: Any) -> bool:
+    """The centre's staff set the receipt and confirmation periods."""
+    return bool(
+        getattr(user, "is_authenticated", False) and user.is_active and user.has_role(Role.CENTER_ADMIN)
+    )
+
+
+def can_keep_custody(roles: frozenset[str]) -> bool:
+    """Only the project's officer writes the custody register; the centre, the supervisor and the
+    enterprise read it (`roles` from `service_roles`)."""
+    return Role.OFFICER in roles

@@ -4,14 +4,18 @@ The officer (or the centre, when the enterprise asks to close with items still o
 with the handover list; the enterprise confirms receipt or returns it with its objections; the centre
 confirms the completion (办结手续). The enterprise may ask to end the voluntary service at any time, the
 centre may end it when the project lacks the conditions to be completed; the centre confirms the
-termination. Side effects live in services/service.py.
+termination. Side effects live in services/completion.py and services/termination.py.
+
+A custody register entry (Art. 10(6)) is received into the officer's keeping (its first movement), may be
+lent to a department and returned, moved to another place or holder, and is handed over to the enterprise
+when the enterprise confirms receipt of the handover list. Side effects live in services/custody.py.
 """
 
 from __future__ import annotations
 
 from django.utils.translation import gettext_lazy as _
 
-from liaison.closure.models import ServiceState
+from liaison.closure.models import CustodyState, ServiceState
 from liaison.core.workflow import Transition, Workflow
 from liaison.directory.roles import Role
 
@@ -66,3 +70,23 @@ SERVICE_WORKFLOW = Workflow(
         ),
     ),
 )
+
+C = CustodyState
+OFFICER = frozenset({Role.OFFICER})
+
+CUSTODY_WORKFLOW = Workflow(
+    name="custody",
+    states={s.value: s.label for s in C},
+    initial=C.HELD,
+    transitions=(
+        Transition("lend", frozenset({C.HELD}), C.LENT, OFFICER, _("借出至部门")),
+        Transition("give_back", frozenset({C.LENT}), C.HELD, OFFICER, _("归还")),
+        Transition("relocate", frozenset({C.HELD}), C.HELD, OFFICER, _("变更存放位置或保管人")),
+        # Only through the handover list: the enterprise's confirmation of receipt moves the entries.
+        Transition(
+            "hand_over", frozenset({C.HELD}), C.HANDED_OVER, frozenset({Role.APPLICANT}), _("移交项目单位")
+        ),
+    ),
+)
+# The movements an officer records on the register page (hand_over runs with the handover list).
+CUSTODY_MANUAL = ("lend", "give_back", "relocate")

@@ -20,6 +20,43 @@ class TransitionForm(forms.Form):
     comment = forms.CharField(label=_("说明或理由"), required=False, max_length=1000, widget=AREA)
 
 
+class ResultForm(forms.Form):
+    """An approved item's result document (批准文件、许可证、证书); the scan is optional."""
+
+    result_name = forms.CharField(label=_("结果文件名称"), required=False, max_length=200, widget=TEXT)
+    result_number = forms.CharField(
+        label=_("文号（证号）"),
+        max_length=80,
+        widget=TEXT,
+        error_messages={"required": _("请填写审批结果文件的文号（证号）。")},
+    )
+    result_issuer = forms.CharField(
+        label=_("发文（发证）机关"),
+        max_length=120,
+        widget=TEXT,
+        error_messages={"required": _("请填写发文（发证）机关。")},
+    )
+    result_issued_on = forms.DateField(
+        label=_("发文（发证）日期"),
+        widget=DATE,
+        error_messages={"required": _("请填写发文（发证）日期。"), "invalid": _("请填写有效的日期。")},
+    )
+    result_file = forms.FileField(
+        label=_("扫描件（可选）"), required=False, error_messages={"empty": _("文件为空，请重新选择。")}
+    )
+
+    def document(self) -> dict[str, Any]:
+        """The cleaned fields as `result_document_clean` takes them."""
+        d = self.cleaned_data
+        return {
+            "name": d.get("result_name"),
+            "number": d["result_number"],
+            "issuer": d["result_issuer"],
+            "issued_on": d["result_issued_on"],
+            "upload": d.get("result_file"),
+        }
+
+
 class SupplementForm(forms.Form):
     missing = forms.CharField(
         label=_("需要补正的内容（每行一项，一次性告知）"),

@@ -155,3 +155,9 @@ def can_manage_tracking_settings(user: Any, obj: Any = None) -> bool:
 
 
 rules.add_perm("tracking.view_projectitem", can_view_project_item)
+
+
+@rules.predicate
+def can_record_item_result(user: Any, item: ProjectItem) -> bool:
+    """The item's guide or the project's officer, once the item is approved (批准文件、许可证)."""
+    return item.state == "approved" and bool(item_roles(user, item) & {Role.GUIDE, Role.OFFICER})

@@ -1,6 +1,12 @@
-"""Events of tracking, for the apps above (the evaluation of a department's service listens here)."""
+"""Events of a project item for the apps above (closure keeps the custody register and prompts completion;
+evaluation invites the enterprise to evaluate the department's service).
+
+Both are sent inside the transaction of the step, so a receiver's writes commit or roll back with it.
+"""
 
 from django.dispatch import Signal
 
-# Sent inside the transaction that moves an item into a final state; kwargs: project_item, actor.
+# kwargs: project_item (with its result_* fields filled), actor
+item_result_recorded = Signal()
+# kwargs: project_item (now in a final state), actor
 item_finished = Signal()

@@ -15,6 +15,7 @@ urlpatterns: list[URLPattern] = [
     path("obligations/<int:pk>/done/", obligations.obligation_done, name="obligation_done"),
     path("items/<int:pk>/", items.item_detail, name="item"),
     path("items/<int:pk>/transition/", items.item_transition, name="item_transition"),
+    path("items/<int:pk>/result/", items.item_result, name="item_result"),
     path("items/<int:pk>/urge/", items.item_urge, name="item_urge"),
     path("items/<int:pk>/reschedule/", plans.item_reschedule, name="item_reschedule"),
     path("items/<int:pk>/propose/", plans.item_propose, name="item_propose"),

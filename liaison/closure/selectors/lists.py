@@ -6,16 +6,27 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from django.db.models import Count, F, OuterRef, Subquery, Value
+from django.db.models import Count, Exists, F, OuterRef, Subquery, Value
 from django.db.models.functions import Coalesce
 
 from liaison.closure.deadline_kinds import CONFIRMATION, RECEIPT, kind_waiting_in
-from liaison.closure.models import Service, ServiceState
+from liaison.closure.models import WAITING_ON_CENTRE, Service, ServiceState
 from liaison.deadlines.lights import Light, light_context, light_of
 from liaison.intake.models import Project
+from liaison.intake.people import officer_project_ids
 from liaison.intake.selectors.projects import project_visible_to
+from liaison.tracking.models import OPEN_STATES, ProjectItem
 
 PAGE = 200
+# Filters beside the states: what waits on the centre, and the officer's services ready for completion.
+WAITING_FILTER = "waiting_on_centre"
+READY_FILTER = "ready"
+FILTERS = frozenset({*ServiceState.values, WAITING_FILTER, READY_FILTER})
+RUNNING_STEPS = (
+    ServiceState.COMPLETION_PREPARED,
+    ServiceState.RECEIPT_CONFIRMED,
+    ServiceState.TERMINATION_REQUESTED,
+)
 
 
 @dataclass
@@ -54,7 +65,11 @@ def service_counts(user: Any) -> dict[str, int]:
 def service_list(user: Any, *, state: str = "", q: str = "") -> list[ServiceRow]:
     """The rows of one state (all when empty), most urgent deadline first, at most PAGE."""
     qs = _annotated(user)
-    if state:
+    if state == WAITING_FILTER:
+        qs = qs.filter(service_state__in=sorted(WAITING_ON_CENTRE))
+    elif state == READY_FILTER:
+        qs = qs.filter(pk__in=ready_projects(user).values("pk"))
+    elif state:
         qs = qs.filter(service_state=state)
     if q.strip():
         qs = qs.filter(name__icontains=q.strip())
@@ -65,3 +80,13 @@ def service_list(user: Any, *, state: str = "", q: str = "") -> list[ServiceRow]
         kind = kind_waiting_in(s)
         rows.append(ServiceRow(project, s, due, light_of(due, contexts[kind.code]) if kind else Light.NONE))
     return rows
+
+
+def ready_projects(user: Any) -> Any:
+    """The officer's running projects whose items in scope are all finished and whose service has taken no
+    step towards its end yet (a queryset: the list page filters by it)."""
+    items = ProjectItem.objects.filter(project=OuterRef("pk"))
+    busy = Service.objects.filter(project=OuterRef("pk"), state__in=RUNNING_STEPS)
+    return Project.objects.filter(
+        pk__in=officer_project_ids(user), service_number__isnull=False, service_ended_at__isnull=True
+    ).filter(Exists(items), ~Exists(items.filter(state__in=sorted(OPEN_STATES))), ~Exists(busy))

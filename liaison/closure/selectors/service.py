@@ -1,5 +1,5 @@
 """Reads of a project's service: its state, the next step's deadline and light, the steps the user may
-take, the handover list and the history."""
+take, the handover list, the register's entries still held and the history."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ from typing import Any
 from django.utils.translation import gettext as _
 
 from liaison.closure.deadline_kinds import kind_waiting_in
-from liaison.closure.models import HandoverLine, Service, ServiceStep
+from liaison.closure.models import CustodyEntry, CustodyState, HandoverLine, Service, ServiceStep
 from liaison.closure.policies import service_roles
 from liaison.closure.services.common import current_service
 from liaison.closure.workflows import SERVICE_WORKFLOW
@@ -30,6 +30,7 @@ class ServicePanel:
     steps: list[ServiceStep]
     open_items: list[ProjectItem] = field(default_factory=list)
     approved_items: list[ProjectItem] = field(default_factory=list)
+    custody: list[CustodyEntry] = field(default_factory=list)  # the register's entries not handed over
     light: str = Light.NONE
 
     @property
@@ -63,5 +64,10 @@ def access_service(user: Any, project_id: int) -> ServicePanel:
         steps=list(service.steps.select_related("actor")),
         open_items=[i for i in items if i.state in OPEN_STATES],
         approved_items=[i for i in items if i.state == "approved"],
+        custody=list(
+            CustodyEntry.objects.filter(project=project)
+            .exclude(state=CustodyState.HANDED_OVER)
+            .order_by("created_at", "pk")
+        ),
         light=light_of(service.due_on, light_context(kind.code)) if kind else Light.NONE,
     )

@@ -9,9 +9,10 @@ from typing import Any
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from liaison.closure.deadline_kinds import CONFIRMATION_DAYS, RECEIPT_DAYS
 from liaison.closure.models import HandoverLine, Service, ServiceState
 from liaison.closure.services.common import clean_text, lock_service, move, tell
+from liaison.closure.services.handover import custody_hand_over, handover_lines_build
+from liaison.closure.services.settings import closure_settings
 from liaison.closure.signals import service_ended
 from liaison.core.errors import DomainError
 from liaison.directory.roles import Role
@@ -22,60 +23,6 @@ from liaison.tracking.models import OPEN_STATES, ProjectItem
 from liaison.tracking.services.project_items import project_item_mark_not_needed, project_item_withdraw
 
 OUTCOMES = {"not_needed": project_item_mark_not_needed, "withdrawn": project_item_withdraw}
-MAX_LINES = 200
-
-
-def _whole(value: Any, low: int, high: int) -> bool:
-    return isinstance(value, int) and not isinstance(value, bool) and low <= value <= high
-
-
-def _clean_lines(lines: Sequence[Mapping[str, Any]]) -> list[dict[str, Any]]:
-    """The handover list as posted: at least one document; each with a name; copies 1–999; pages 1–9999
-    or empty; a document kept back needs the reason."""
-    if not lines:
-        raise DomainError(_("请至少列出一份移交资料。"), field="lines")
-    if len(lines) > MAX_LINES:
-        raise DomainError(_("移交清单最多 %(n)d 项。") % {"n": MAX_LINES}, field="lines")
-    out = []
-    for n, line in enumerate(lines, start=1):
-        where = _("第 %(n)d 项") % {"n": n}
-        name = clean_text(
-            line.get("name"), field="lines", label=where + _("资料名称"), required=True, limit=200
-        )
-        copies, pages = line.get("copies", 1), line.get("pages")
-        if not _whole(copies, 1, 999):
-            raise DomainError(_("%(w)s的份数须为 1 至 999 的整数。") % {"w": where}, field="lines")
-        if pages is not None and not _whole(pages, 1, 9999):
-            raise DomainError(_("%(w)s的页数须为 1 至 9999 的整数或不填。") % {"w": where}, field="lines")
-        handed = line.get("handed_over", True) is not False
-        reason = clean_text(
-            line.get("not_handed_reason"),
-            field="lines",
-            label=where + _("未移交原因"),
-            required=not handed,
-            limit=200,
-        )
-        out.append(
-            {
-                "position": n,
-                "name": name,
-                "issuer": clean_text(
-                    line.get("issuer"), field="lines", label=where + _("发文机关"), required=False, limit=120
-                ),
-                "number": clean_text(
-                    line.get("number"), field="lines", label=where + _("文号"), required=False, limit=80
-                ),
-                "original": line.get("original", True) is not False,
-                "copies": copies,
-                "pages": pages,
-                "remarks": clean_text(
-                    line.get("remarks"), field="lines", label=where + _("备注"), required=False, limit=200
-                ),
-                "handed_over": handed,
-                "not_handed_reason": "" if handed else reason,
-            }
-        )
-    return out
 
 
 def _close_open_items(
@@ -110,21 +57,31 @@ def service_prepare_completion(
     *,
     actor: Any,
     project: Project,
-    lines: Sequence[Mapping[str, Any]],
+    lines: Sequence[Mapping[str, Any]] = (),
+    kept: Mapping[int, str] | None = None,
     note: str = "",
     outcomes: Mapping[int, str] | None = None,
 ) -> Service:
-    """Prepare completion with the itemised handover list; the enterprise is asked to confirm receipt."""
-    cleaned = _clean_lines(lines)
+    """Prepare completion with the itemised handover list: every custody register entry not yet handed over
+    (`kept`: entry id -> why it is kept back), then the other documents in `lines`; the enterprise is asked
+    to confirm receipt."""
     with transaction.atomic():
         service, roles = lock_service(actor, project)
+        cleaned = handover_lines_build(project, lines=lines, kept=kept or {})
         text = clean_text(note, field="note", label=_("办结说明"), required=bool(outcomes), limit=1000)
         if Role.CENTER_ADMIN in roles and outcomes and not text:
             raise DomainError(_("请填写办结说明。"), field="note")
         _close_open_items(
             project, actor=actor, roles=roles, outcomes=outcomes or {}, note=text or _("项目单位要求办结")
         )
-        move(service, "prepare_completion", actor=actor, roles=roles, comment=text, due_days=RECEIPT_DAYS)
+        move(
+            service,
+            "prepare_completion",
+            actor=actor,
+            roles=roles,
+            comment=text,
+            due_days=closure_settings().receipt_days,
+        )
         service.handover_lines.all().delete()
         HandoverLine.objects.bulk_create([HandoverLine(service=service, **line) for line in cleaned])
         service.completion_note = text
@@ -147,7 +104,9 @@ def service_confirm_receipt(*, actor: Any, project: Project, comment: str = "") 
     text = clean_text(comment, field="comment", label=_("确认意见"), required=False, limit=1000)
     with transaction.atomic():
         service, roles = lock_service(actor, project)
-        move(service, "confirm_receipt", actor=actor, roles=roles, comment=text, due_days=CONFIRMATION_DAYS)
+        days = closure_settings().confirmation_days
+        move(service, "confirm_receipt", actor=actor, roles=roles, comment=text, due_days=days)
+        custody_hand_over(service, actor=actor)
         tell(
             service,
             [*centre_admins(), *project_officers(project)],

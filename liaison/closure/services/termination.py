@@ -8,10 +8,10 @@ from typing import Any
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from liaison.closure.deadline_kinds import CONFIRMATION_DAYS
 from liaison.closure.models import ENTERPRISE_REASONS, Service, TerminationReason
 from liaison.closure.services.common import clean_text, lock_service, move, tell
 from liaison.closure.services.completion import end_service
+from liaison.closure.services.settings import closure_settings
 from liaison.core.errors import DomainError
 from liaison.directory.roles import Role
 from liaison.intake.models import Project
@@ -38,7 +38,7 @@ def service_request_termination(*, actor: Any, project: Project, reason: str, no
             actor=actor,
             roles=roles,
             comment=service.termination_text,
-            due_days=CONFIRMATION_DAYS,
+            due_days=closure_settings().confirmation_days,
         )
         service.termination_requested_by = actor
         service.save(update_fields=["termination_reason", "termination_note", "termination_requested_by"])

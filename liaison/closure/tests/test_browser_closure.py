@@ -1,40 +1,53 @@
-"""In a real browser: the officer prepares completion with the handover list, the enterprise confirms
+"""In a real browser: the officer records the last item's result document into the custody register, prepares completion with the handover list, the enterprise confirms
 receipt, the centre confirms completion and the project reads 已办结, read-only; and the enterprise asks to
 terminate with a reason, the centre confirms, the open item is withdrawn and the reason is shown."""
 
 from __future__ import annotations
 
 import pytest
+from django.utils import timezone
 
-from liaison.closure.models import ServiceState, ServiceStep
+from liaison.closure.models import CustodyEntry, ServiceState, ServiceStep
 from liaison.testing.browser import sign_in
 from liaison.tracking.models import ProjectItem
-from liaison.tracking.services.project_items import project_item_mark_not_needed
+from liaison.tracking.tests.builders import Driver
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
 def test_completion_with_the_handover_list_across_three_roles(page, live_server, case):
     w, base = case.world, live_server.url
-    project_item_mark_not_needed(actor=w.officer_user, project_item=case.item, reason="本项目无需办理")
+    # the guide approved the last item without its result document: the officer records it
+    item = Driver(w.officer_user, w.guide, w.applicant).to(case.item, "approved")
     errors: list[str] = []
     page.on("pageerror", lambda exc: errors.append(str(exc)))
     path = f"/closure/projects/{case.project.pk}/"
 
-    sign_in(page, base, w.officer_user, f"/tracking/projects/{case.project.pk}/")
+    sign_in(page, base, w.officer_user, f"/tracking/items/{item.pk}/")
+    page.fill(f"#result-name-{item.pk}", "建设工程规划许可证")
+    page.fill(f'[data-testid="result-number-{item.pk}"]', "建字第530102202600123号")
+    page.fill(f'[data-testid="result-issuer-{item.pk}"]', "昆明市自然资源和规划局")
+    page.fill(f'[data-testid="result-date-{item.pk}"]', timezone.localdate().isoformat())
+    page.click('[data-testid="record-result"]')
+    page.wait_for_selector('[data-testid="result-number"]')
+    entry = CustodyEntry.objects.get(project_item=item)
+
+    page.goto(f"{base}/tracking/projects/{case.project.pk}/")
     page.click('[data-testid="service-link"]')
     page.wait_for_selector('[data-testid="all-final"]')
-    page.fill("#id_lines-0-name", "建设工程规划许可证")
-    page.fill("#id_lines-0-issuer", "昆明市自然资源和规划局")
-    page.fill("#id_lines-0-number", "建字第530102202600123号")
-    page.fill("#id_lines-1-name", "审图合格书")
-    page.uncheck("#id_lines-1-handed_over")
+    assert "建字第530102202600123号" in page.inner_text('[data-testid="register-lines"]')
+    page.fill("#id_lines-0-name", "审图合格书")
+    page.uncheck("#id_lines-0-handed_over")
     page.click('[data-testid="prepare-submit"]')
     page.wait_for_selector(".alert-danger")  # the kept-back document needs its reason
-    page.fill("#id_lines-1-not_handed_reason", "原件由住建部门存档")
+    page.fill("#id_lines-0-not_handed_reason", "原件由住建部门存档")
     page.click('[data-testid="prepare-submit"]')
     page.wait_for_selector('[data-state="completion_prepared"]')
-    assert "原件由住建部门存档" in page.inner_text('[data-testid="handover-lines"]')
+    lines = page.inner_text('[data-testid="handover-lines"]')
+    assert "原件由住建部门存档" in lines and "建设工程规划许可证" in lines
+    with page.expect_download() as download:
+        page.click('[data-testid="handover-docx"]')
+    assert download.value.suggested_filename.endswith(".docx")
 
     sign_in(page, base, w.applicant, path)
     page.click('[data-testid="confirm-receipt"]')
@@ -46,6 +59,8 @@ def test_completion_with_the_handover_list_across_three_roles(page, live_server,
     assert "已办结" in page.inner_text('[data-testid="service-state"]')
     page.goto(f"{base}/tracking/projects/{case.project.pk}/")
     assert "已办结" in page.inner_text('[data-testid="read-only"]')
+    entry.refresh_from_db()
+    assert entry.state == "handed_over"
     assert [s.name for s in ServiceStep.objects.order_by("id")] == [
         "prepare_completion",
         "confirm_receipt",

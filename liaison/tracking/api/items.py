@@ -11,11 +11,12 @@ from ninja import Router
 from ninja.pagination import paginate
 
 from liaison.core.bounds import Id
-from liaison.core.errors import PermissionDenied
+from liaison.core.errors import DomainError, PermissionDenied
 from liaison.core.paging import ApiPagination
 from liaison.intake.policies import READ_ALL_ROLES
 from liaison.tracking.api.schemas import (
     ProjectItemOut,
+    ResultIn,
     TimelineOut,
     TrackingOverviewOut,
     TransitionIn,
@@ -29,7 +30,16 @@ from liaison.tracking.selectors.items import access_project_item, project_item_l
 from liaison.tracking.selectors.plans import access_plan_project
 from liaison.tracking.selectors.rows import annotated_items, build_rows
 from liaison.tracking.selectors.timeline import project_timeline
-from liaison.tracking.services.project_items import project_item_request_supplement, project_item_transition
+from liaison.tracking.services.project_items import (
+    project_item_approve,
+    project_item_request_supplement,
+    project_item_transition,
+)
+from liaison.tracking.services.results import (
+    ResultDocument,
+    project_item_record_result,
+    result_document_clean,
+)
 
 router = Router(tags=["tracking"])
 
@@ -59,6 +69,12 @@ def take_transition(request: HttpRequest, item_id: Id, payload: TransitionIn) ->
         project_item_request_supplement(
             actor=request.user, project_item=item, missing=payload.missing, due_on=payload.due_on
         )
+    elif payload.name == "approve":  # the approval asks for its result document
+        if payload.result is None:
+            raise DomainError(_("办结时请填写审批结果文件（文号、发文机关、日期）。"), field="result")
+        project_item_approve(
+            actor=request.user, project_item=item, comment=payload.comment, result=_result(payload.result)
+        )
     else:
         project_item_transition(
             actor=request.user,
@@ -67,6 +83,21 @@ def take_transition(request: HttpRequest, item_id: Id, payload: TransitionIn) ->
             comment=payload.comment,
             due_on=payload.due_on,
         )
+    return item_row_out(request.user, item.pk)
+
+
+def _result(data: ResultIn) -> ResultDocument:
+    return result_document_clean(
+        name=data.name, number=data.number, issuer=data.issuer, issued_on=data.issued_on
+    )
+
+
+@router.post(
+    "/items/{item_id}/result", response=ProjectItemOut, summary="Record an approved item's result document"
+)
+def record_result(request: HttpRequest, item_id: Id, payload: ResultIn) -> Any:
+    item = access_project_item(request.user, item_id)
+    project_item_record_result(actor=request.user, project_item=item, result=_result(payload))
     return item_row_out(request.user, item.pk)
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from ninja import Schema
+from ninja import Field, Schema
 
 from liaison.core.bounds import Id
 from liaison.tracking.selectors.rows import ItemRow
@@ -33,6 +33,10 @@ class ProjectItemOut(Schema):
     materials_total: int
     materials_ready: int
     actions: list[str]
+    result_name: str
+    result_number: str
+    result_issuer: str
+    result_issued_on: dt.date | None
 
 
 def item_out(row: ItemRow) -> dict[str, Any]:
@@ -59,7 +63,20 @@ def item_out(row: ItemRow) -> dict[str, Any]:
         "materials_total": row.materials_total,
         "materials_ready": row.materials_ready,
         "actions": [t.name for t in row.actions],
+        "result_name": i.result_name,
+        "result_number": i.result_number,
+        "result_issuer": i.result_issuer,
+        "result_issued_on": i.result_issued_on,
     }
+
+
+class ResultIn(Schema):
+    """An approved item's result document (the scan is uploaded on the item's page)."""
+
+    name: str = Field(default="", max_length=200)
+    number: str = Field(max_length=80)
+    issuer: str = Field(max_length=120)
+    issued_on: dt.date
 
 
 class TransitionIn(Schema):
@@ -67,6 +84,7 @@ class TransitionIn(Schema):
     comment: str = ""
     missing: list[str] = []
     due_on: dt.date | None = None
+    result: ResultIn | None = Field(default=None, description="required with name=approve")
 
 
 class StageOut(Schema):

@@ -59,6 +59,13 @@ class ProjectItem(models.Model):
     ended_on = models.DateField(_("结束日期"), null=True, blank=True)
     due_on = models.DateField(_("当前期限"), null=True, blank=True, db_index=True)
     calendar_problem_year = models.PositiveIntegerField(_("缺少工作日历的年份"), null=True, blank=True)
+    # The approval's result document (批准文件、许可证、证书), recorded with the approval or after it.
+    result_name = models.CharField(_("结果文件名称"), max_length=200, blank=True)
+    result_number = models.CharField(_("文号（证号）"), max_length=80, blank=True)
+    result_issuer = models.CharField(_("发文（发证）机关"), max_length=120, blank=True)
+    result_issued_on = models.DateField(_("发文（发证）日期"), null=True, blank=True)
+    result_file = models.FileField(_("结果文件扫描件"), upload_to="tracking/results/%Y/%m/", blank=True)
+    result_content_type = models.CharField(max_length=100, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
@@ -81,6 +88,10 @@ class ProjectItem(models.Model):
     @property
     def is_open(self) -> bool:
         return self.state in OPEN_STATES
+
+    @property
+    def has_result(self) -> bool:
+        return bool(self.result_number)
 
 
 class ProjectItemTransition(models.Model):

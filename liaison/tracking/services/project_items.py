@@ -38,6 +38,7 @@ from liaison.tracking.services.common import (
     step_time,
 )
 from liaison.tracking.services.obligations import default_due, mark_done, obligation_add
+from liaison.tracking.services.results import ResultDocument, result_store
 from liaison.tracking.services.rollups import rollups_refresh
 from liaison.tracking.signals import item_finished
 from liaison.tracking.workflows import COMMENT_REQUIRED, PROJECT_ITEM_WORKFLOW
@@ -125,6 +126,8 @@ def project_item_transition(
         item_refresh(item, steps=item_steps(item))
         item.save(update_fields=fields)
         rollups_refresh([item.project_id])
+        if t.target in FINAL_STATES and previous not in FINAL_STATES:
+            item_finished.send(sender=ProjectItem, project_item=item, actor=actor)
         _side_effects(item, name, actor=actor, comment=comment, due_on=due_on)
         audit_record(
             actor=actor,
@@ -136,8 +139,6 @@ def project_item_transition(
             summary=f"{item.approval_item.name}：{t.label}" + (f"（{comment[:80]}）" if comment else ""),
         )
         _notify(item, step, actor=actor)
-        if t.target in FINAL_STATES and previous not in FINAL_STATES:
-            item_finished.send(sender=ProjectItem, project_item=item, actor=actor)
     return item
 
 
@@ -220,12 +221,22 @@ def project_item_resubmit(
 
 
 def project_item_approve(
-    *, actor: Any, project_item: ProjectItem, comment: str = "", at: Any = None
+    *,
+    actor: Any,
+    project_item: ProjectItem,
+    comment: str = "",
+    at: Any = None,
+    result: ResultDocument | None = None,
 ) -> ProjectItem:
-    """The guide records the approval (办结)."""
-    return project_item_transition(
-        actor=actor, project_item=project_item, name="approve", comment=comment, at=at
-    )
+    """The guide records the approval (办结), with its result document when it is at hand (the page and the
+    API ask for it; it can also be recorded afterwards with `project_item_record_result`)."""
+    with transaction.atomic():
+        item = project_item_transition(
+            actor=actor, project_item=project_item, name="approve", comment=comment, at=at
+        )
+        if result is not None:
+            result_store(item, result, actor=actor)
+    return item
 
 
 def project_item_reject(*, actor: Any, project_item: ProjectItem, reason: str, at: Any = None) -> ProjectItem:

@@ -90,8 +90,13 @@ def test_plan_gantt_materials_supplement_and_approval(page, live_server, world, 
     _step(page, "resubmit", item.pk)
     sign_in(page, base, guide, item_path)
     _step(page, "accept", item.pk)
-    _step(page, "approve", item.pk)
+    page.click(f'[data-testid="open-approve-{item.pk}"]')  # the approval asks for its result document
+    page.fill(f'[data-testid="result-number-{item.pk}"]', "用字第530102202600088号")
+    page.fill(f'[data-testid="result-date-{item.pk}"]', timezone.localdate().isoformat())
+    page.click(f'[data-testid="do-approve-{item.pk}"]')
+    page.wait_for_load_state()
     assert "办结" in page.inner_text('[data-testid="item-state"]')
+    assert "用字第530102202600088号" in page.inner_text('[data-testid="result-number"]')
     assert _light(page) == "none"
 
     sign_in(page, base, applicant, project_path)

@@ -96,6 +96,15 @@ def test_demo_has_services_in_every_end_state(demo):
     assert states == ["completed", "completion_prepared", "terminated", "terminated", "termination_requested"]
     completed = Service.objects.get(state="completed")
     assert completed.handover_lines.filter(handed_over=False).exclude(not_handed_reason="").exists()
+    register = dict(completed.project.custody_entries.values_list("name", "state"))
+    assert register == {"国有土地使用证（原件）": "handed_over", "营业执照（复印件）": "held"}
+    land = completed.project.custody_entries.get(state="handed_over")
+    assert list(land.movements.values_list("name", flat=True)) == [
+        "receive",
+        "lend",
+        "give_back",
+        "hand_over",
+    ]
     reasons = set(Service.objects.filter(state="terminated").values_list("termination_reason", flat=True))
     assert reasons == {"enterprise_request", "conditions_lacking"}
 

@@ -15,7 +15,8 @@ from django.views.decorators.http import require_http_methods
 
 from liaison.closure.forms import HandoverLineFormSet, TerminationForm, posted_lines
 from liaison.closure.models import ServiceState
-from liaison.closure.selectors.lists import service_counts, service_list
+from liaison.closure.policies import can_manage_closure_settings
+from liaison.closure.selectors.lists import FILTERS, service_counts, service_list
 from liaison.closure.selectors.service import ServicePanel, access_service
 from liaison.closure.services.completion import (
     service_confirm_completion,
@@ -32,32 +33,34 @@ from liaison.core.errors import DomainError, NotFound
 
 
 def _initial_lines(panel: ServicePanel) -> list[dict[str, Any]]:
-    """The list as prepared before, else one row per approved item's result document, plus blank rows."""
-    if panel.lines:
-        rows = [
-            {
-                "name": line.name,
-                "issuer": line.issuer,
-                "number": line.number,
-                "original": "1" if line.original else "0",
-                "copies": line.copies,
-                "pages": line.pages,
-                "remarks": (line.dispute_note and _("项目单位异议：%(n)s") % {"n": line.dispute_note})
-                or line.remarks,
-                "handed_over": line.handed_over,
-                "not_handed_reason": line.not_handed_reason,
-            }
-            for line in panel.lines
-        ]
-    else:
-        rows = [
-            {
-                "name": _("%(i)s 批准文件") % {"i": item.approval_item.name},
-                "issuer": item.approval_item.department.name,
-            }
-            for item in panel.approved_items
-        ]
+    """The documents outside the register as listed before (after an objection), plus blank rows; the
+    register's entries are listed by themselves."""
+    rows = [
+        {
+            "name": line.name,
+            "issuer": line.issuer,
+            "number": line.number,
+            "original": "1" if line.original else "0",
+            "copies": line.copies,
+            "pages": line.pages,
+            "remarks": (line.dispute_note and _("项目单位异议：%(n)s") % {"n": line.dispute_note})
+            or line.remarks,
+            "handed_over": line.handed_over,
+            "not_handed_reason": line.not_handed_reason,
+        }
+        for line in panel.lines
+        if line.custody_entry_id is None
+    ]
     return rows + [{"copies": 1, "handed_over": True}] * 3
+
+
+def _kept(request: HttpRequest, panel: ServicePanel) -> dict[int, str]:
+    """Register entries the officer keeps back (box unticked), each with the reason given."""
+    return {
+        e.pk: request.POST.get(f"kept_{e.pk}", "")
+        for e in panel.custody
+        if request.POST.get(f"handover_{e.pk}") != "on"
+    }
 
 
 def _act(request: HttpRequest, panel: ServicePanel) -> tuple[Any, Any]:
@@ -73,6 +76,7 @@ def _act(request: HttpRequest, panel: ServicePanel) -> tuple[Any, Any]:
             actor=user,
             project=project,
             lines=posted_lines(formset),
+            kept=_kept(request, panel),
             note=request.POST.get("note", ""),
             outcomes={k: v for k, v in outcomes.items() if v},
         )
@@ -124,6 +128,9 @@ def service_page(request: HttpRequest, pk: int) -> HttpResponse:
         elif request.POST.get("action") == "request_termination":
             termination = shown or TerminationForm(request.POST)
         panel = access_service(request.user, pk)
+    kept_before = {x.custody_entry_id: x.not_handed_reason for x in panel.lines if not x.handed_over}
+    for entry in panel.custody:
+        entry.kept_reason = request.POST.get(f"kept_{entry.pk}") or kept_before.get(entry.pk, "")  # type: ignore[attr-defined]
     context = {"panel": panel, "formset": formset, "termination": termination}
     return render(request, "closure/service.html", context, status=status)
 
@@ -132,7 +139,7 @@ def service_page(request: HttpRequest, pk: int) -> HttpResponse:
 def service_list_page(request: HttpRequest) -> HttpResponse:
     """Services by state, with their deadlines: what waits on whom at the end of the service."""
     state = request.GET.get("state", "")
-    if state and state not in ServiceState.values:
+    if state not in FILTERS:
         state = ""
     q = request.GET.get("q", "")[:100]
     context = {
@@ -141,5 +148,6 @@ def service_list_page(request: HttpRequest) -> HttpResponse:
         "states": ServiceState.choices,
         "state": state,
         "q": q,
+        "can_manage_settings": can_manage_closure_settings(request.user),
     }
     return render(request, "closure/list.html", context)

@@ -125,6 +125,9 @@ class HandoverLine(models.Model):
     not_handed_reason = models.CharField(_("未移交原因"), max_length=200, blank=True)
     disputed = models.BooleanField(_("有异议"), default=False)
     dispute_note = models.CharField(_("异议说明"), max_length=300, blank=True)
+    custody_entry = models.ForeignKey(
+        "closure.CustodyEntry", on_delete=models.PROTECT, null=True, blank=True, related_name="handover_lines"
+    )
 
     class Meta:
         ordering = ["position", "id"]

@@ -1,0 +1,31 @@
+from .custody import CustodyEntry, CustodyKind, CustodyMovement, CustodyState
+from .service import (
+    ENDED_STATES,
+    ENTERPRISE_REASONS,
+    WAITING_ON_CENTRE,
+    WAITING_ON_ENTERPRISE,
+    HandoverLine,
+    Service,
+    ServiceState,
+    ServiceStep,
+    TerminationReason,
+)
+from .settings import PERIOD_MAX, ClosureSettings
+
+__all__ = [
+    "ENDED_STATES",
+    "ENTERPRISE_REASONS",
+    "PERIOD_MAX",
+    "WAITING_ON_CENTRE",
+    "WAITING_ON_ENTERPRISE",
+    "ClosureSettings",
+    "CustodyEntry",
+    "CustodyKind",
+    "CustodyMovement",
+    "CustodyState",
+    "HandoverLine",
+    "Service",
+    "ServiceState",
+    "ServiceStep",
+    "TerminationReason",
+]

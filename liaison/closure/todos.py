@@ -1,0 +1,66 @@
+"""Closure's 待办 (liaison.directory.todos): the enterprise's handovers to confirm, the centre's completions
+and terminations to confirm, the officer's services ready for completion. Each count is one query."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.utils.translation import gettext_lazy as _
+
+from liaison.closure.models import WAITING_ON_CENTRE, Service, ServiceState
+from liaison.closure.selectors.lists import READY_FILTER, WAITING_FILTER, ready_projects
+from liaison.directory.roles import Role
+from liaison.directory.todos import TodoSource, register_todo
+
+
+def receipts_waiting(user: Any) -> int:
+    """Handover lists waiting for this enterprise's confirmation of receipt."""
+    if not user.enterprise_id:
+        return 0
+    return Service.objects.filter(
+        state=ServiceState.COMPLETION_PREPARED, project__enterprise_id=user.enterprise_id
+    ).count()
+
+
+def confirmations_waiting(user: Any) -> int:
+    """Completions and terminations waiting for the centre's confirmation."""
+    return Service.objects.filter(state__in=sorted(WAITING_ON_CENTRE)).count()
+
+
+def completions_ready(user: Any) -> int:
+    return ready_projects(user).count()
+
+
+SOURCES = (
+    # key, label, roles, count, list filter
+    (
+        "closure.receipt",
+        _("待确认资料移交"),
+        Role.APPLICANT,
+        receipts_waiting,
+        ServiceState.COMPLETION_PREPARED,
+    ),
+    (
+        "closure.confirmation",
+        _("待中心确认办结或终止"),
+        Role.CENTER_ADMIN,
+        confirmations_waiting,
+        WAITING_FILTER,
+    ),
+    ("closure.ready", _("可以提交办结"), Role.OFFICER, completions_ready, READY_FILTER),
+)
+
+
+def register_closure_todos() -> None:
+    for order, (key, label, role, count, state) in enumerate(SOURCES, start=60):
+        register_todo(
+            TodoSource(
+                key=key,
+                label=label,
+                url_name="closure:list",
+                roles=frozenset({role}),
+                count=count,
+                query=f"?state={state}",
+                order=order,
+            )
+        )
