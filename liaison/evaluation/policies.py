@@ -11,7 +11,7 @@ from typing import Any
 from django.db.models import Q
 
 from liaison.directory.roles import Role
-from liaison.evaluation.models import Appeal, Evaluation, FollowUp, Invitation, Responsible
+from liaison.evaluation.models import Appeal, Evaluation, FollowUp, Invitation, Responsible, SubjectKind
 
 OVERSIGHT = frozenset({Role.CENTER_ADMIN, Role.CENTER_LEADER, Role.SUPERVISOR})
 
@@ -36,7 +36,10 @@ def sees_evaluator(user: Any) -> bool:
 
 def evaluated_filter(user: Any, prefix: str = "invitation__") -> Q:
     """Evaluations of `user`'s own work: as the officer, the guide, or the department's administrator."""
-    q = Q(**{f"{prefix}officer__user": user}) | Q(**{f"{prefix}guide": user})
+    # The officer is evaluated on the service; an item's evaluation is the department's and its guide's.
+    q = Q(**{f"{prefix}officer__user": user, f"{prefix}kind": SubjectKind.SERVICE}) | Q(
+        **{f"{prefix}guide": user}
+    )
     if user.has_role(Role.DEPARTMENT_ADMIN) and user.department_id:
         q |= Q(**{f"{prefix}department_id": user.department_id})
     return q
@@ -60,7 +63,7 @@ def is_evaluated_party(user: Any, evaluation: Evaluation) -> bool:
     inv = evaluation.invitation
     if not _active(user):
         return False
-    if inv.officer is not None and inv.officer.user_id == user.pk:
+    if inv.kind == SubjectKind.SERVICE and inv.officer is not None and inv.officer.user_id == user.pk:
         return True
     if inv.guide_id == user.pk:
         return True
