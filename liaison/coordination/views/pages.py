@@ -21,10 +21,12 @@ from liaison.coordination.policies import (
     can_view_project_difficulties,
 )
 from liaison.coordination.selectors.difficulties import (
+    WAITING,
     DifficultyDetail,
     difficulty_counts,
     difficulty_detail,
     difficulty_list,
+    difficulty_waiting_states,
 )
 from liaison.coordination.services.difficulties import (
     COMMENT_LABELS,
@@ -38,7 +40,7 @@ from liaison.core.paging import paginate, querystring_without_page
 from liaison.tracking.models import ProjectItem
 from liaison.tracking.views.common import actor_of, flash_error, project_or_404
 
-TABS = ["active", *DifficultyState.values, "all"]
+TABS = [WAITING, "active", *DifficultyState.values, "all"]
 
 
 @login_required
@@ -52,7 +54,9 @@ def difficulty_list_page(request: HttpRequest) -> HttpResponse:
     active = sum(
         n for s, n in counts.items() if s not in {DifficultyState.RESOLVED, DifficultyState.WITHDRAWN}
     )
+    waiting = difficulty_waiting_states(user)
     tabs = [
+        *([(WAITING, _("待我处理"), sum(counts[s] for s in waiting))] if waiting else []),
         ("active", _("处理中"), active),
         *((s.value, s.label, counts[s.value]) for s in DifficultyState),
         ("all", _("全部"), sum(counts.values())),

@@ -97,6 +97,23 @@ def project_item_todo_list(*, user: Any, today: dt.date | None = None, limit: in
     return sorted(rows, key=lambda r: (r.urgency, r.item.pk))[:limit]
 
 
+def project_item_todo_condition(user: Any, scope: Any = None) -> Q:
+    """Which items wait on `user`: their projects' items the officer must move, the guide's items that
+    wait on the department."""
+    scope = scope or actor_scope(user)
+    condition = Q(pk__in=[])
+    if Role.OFFICER in scope.roles and scope.officer_projects:
+        condition |= Q(project_id__in=scope.officer_projects, state__in=sorted(OFFICER_PENDING_STATES))
+    if Role.GUIDE in scope.roles and scope.guide_items:
+        condition |= Q(approval_item_id__in=scope.guide_items, state__in=sorted(GUIDE_PENDING_STATES))
+    return condition
+
+
+def project_item_todo_count(user: Any) -> int:
+    """How many items wait on `user` (the 待办 entry; the page lists the same rows)."""
+    return ProjectItem.objects.filter(project_item_todo_condition(user)).count()
+
+
 def project_item_history(item: ProjectItem) -> list[ProjectItemTransition]:
     """The item's steps, oldest first, with their actors."""
     return list(item.transitions.select_related("actor").order_by("at", "id"))
