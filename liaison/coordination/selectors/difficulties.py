@@ -14,6 +14,7 @@ from liaison.coordination.models import Difficulty, DifficultyState, DifficultyS
 from liaison.coordination.policies import difficulty_roles, sees_internals, visible_difficulties
 from liaison.coordination.workflows import DIFFICULTY_WORKFLOW
 from liaison.core.errors import NotFound
+from liaison.core.listing import keyword_filter
 from liaison.core.workflow import Transition
 from liaison.directory.roles import Role
 from liaison.intake.models import Project
@@ -21,10 +22,21 @@ from liaison.intake.models import Project
 WAITING = "waiting"
 
 
-def difficulty_list(*, user: Any, state: str = "", project: Project | None = None) -> QuerySet[Difficulty]:
+DIFFICULTY_SEARCH_FIELDS = (
+    "number",
+    "title",
+    "project__name",
+    "project__service_number",
+    "project__enterprise__name",
+)
+
+
+def difficulty_list(
+    *, user: Any, state: str = "", project: Project | None = None, q: str = ""
+) -> QuerySet[Difficulty]:
     """The difficulties `user` may see, newest first; `state` one of DifficultyState, or "active" for
     every one not ended (open, reported, submitted to the project office, concluded), or "waiting" for
-    those waiting on the user's step. Each row carries
+    those waiting on the user's step; `q` a keyword in the number, title or project. Each row carries
     its deadline `light`."""
     qs = with_deadline_light(
         visible_difficulties(
@@ -42,7 +54,7 @@ def difficulty_list(*, user: Any, state: str = "", project: Project | None = Non
         qs = qs.exclude(state__in=[DifficultyState.RESOLVED, DifficultyState.WITHDRAWN])
     elif state in DifficultyState.values:
         qs = qs.filter(state=state)
-    return qs.order_by("-raised_at", "-pk")
+    return keyword_filter(qs, q, DIFFICULTY_SEARCH_FIELDS).order_by("-raised_at", "-pk")
 
 
 def difficulty_counts(*, user: Any) -> dict[str, int]:
