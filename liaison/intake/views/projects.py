@@ -37,6 +37,7 @@ from liaison.intake.views.common import (
     phone,
     posted,
     project_actions,
+    project_list_crumb,
     project_or_404,
 )
 
@@ -153,6 +154,7 @@ def project_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "contacts": contact_rows(related["contacts"], full=full),
             "allowed_actions": project_actions(user, project, entrustments, active),
             "audit_link": bool(can_view_audit_trail(user)),
+            "crumb": project_list_crumb(user),
         },
     )
 
