@@ -39,9 +39,14 @@ def _respond(
         rows = build_rows(qs, ctx, user=user, scope=None)
         return export_response(export, rows, request=request, scope=str(LIGHT_LABELS[light]) if light else "")
     page_obj = paginate(request, qs)
+    rows = build_rows(page_obj, ctx, user=user, scope=scope)
     context = {
         "page_obj": page_obj,
-        "rows": build_rows(page_obj, ctx, user=user, scope=scope),
+        "rows": rows,
+        # one banner for the page; each light only says 日历缺失 (the explanation in its tooltip)
+        "calendar_problem_year": next(
+            (r.item.calendar_problem_year for r in rows if r.item.calendar_problem_year), None
+        ),
         "light": light,
         "lights": [(value, LIGHT_LABELS[value]) for value in SEVERITY],
         "tools": list_tools(request),
