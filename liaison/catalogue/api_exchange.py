@@ -12,12 +12,12 @@ from ninja.pagination import paginate
 from liaison.catalogue.exchange.catalogue_export import catalogue_export, catalogue_filename
 from liaison.catalogue.exchange.jobs import access_import_job, import_job_create
 from liaison.catalogue.exchange.roster_docs import roster_export, roster_filename
-from liaison.catalogue.exchange.xlsx import DOCX_CONTENT_TYPE, XLSX_CONTENT_TYPE
 from liaison.catalogue.models import ImportJob
 from liaison.catalogue.selectors.roster import RosterFilters, roster_list
 from liaison.catalogue.stages import Stage
 from liaison.core.bounds import Id
 from liaison.core.paging import ApiPagination
+from liaison.core.xlsx import DOCX_CONTENT_TYPE, XLSX_CONTENT_TYPE
 
 router = Router(tags=["catalogue exchange"])
 

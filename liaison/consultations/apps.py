@@ -14,3 +14,7 @@ class ConsultationsConfig(AppConfig):
         from liaison.consultations.documents.context import register_opinion_reply_template  # noqa: PLC0415
 
         register_opinion_reply_template()
+        # What waits on a guide's reply (the 待办 registry).
+        from liaison.consultations import todos  # noqa: PLC0415
+
+        todos.register()

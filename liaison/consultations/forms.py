@@ -14,6 +14,7 @@ from liaison.catalogue.models import ApprovalItem, MaterialForm
 from liaison.consultations.lights import LIGHT_LABELS, Light
 from liaison.consultations.models import Channel, ConsultationState
 from liaison.consultations.services.replies import MAX_MATERIALS, MaterialLine, ReplyForm
+from liaison.core.listing import KEYWORD_MAX
 from liaison.intake.models import Project
 from liaison.tracking.models import ProjectItem
 
@@ -64,6 +65,7 @@ class FilterForm(forms.Form):
     light = forms.ChoiceField(label=_("状态灯"), required=False, choices=LIGHT_FILTERS)
     department = forms.IntegerField(label=_("部门"), required=False, min_value=1)
     project = forms.IntegerField(label=_("项目"), required=False, min_value=1)
+    q = forms.CharField(label=_("关键字"), required=False, max_length=KEYWORD_MAX, strip=True)
 
     def filters(self) -> dict[str, Any]:
         self.is_valid()
@@ -73,6 +75,7 @@ class FilterForm(forms.Form):
             "light": data.get("light") or "",
             "department_id": data.get("department"),
             "project_id": data.get("project"),
+            "q": data.get("q") or "",
         }
 
 

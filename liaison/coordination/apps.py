@@ -7,4 +7,7 @@ class CoordinationConfig(AppConfig):
     verbose_name = _("难点问题协调")
 
     def ready(self) -> None:
-        from liaison.coordination import deadline_kinds  # noqa: F401, PLC0415 - declares the kinds of deadline
+        # Declares the kinds of deadline; difficulties and actions waiting on a user (the 待办 registry).
+        from liaison.coordination import deadline_kinds, todos  # noqa: F401, PLC0415
+
+        todos.register()

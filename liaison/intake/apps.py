@@ -12,3 +12,7 @@ class IntakeConfig(AppConfig):
         from liaison.intake.officer_blockers import register  # noqa: PLC0415
 
         register()
+        # What waits on the centre's review and on the enterprise (the 待办 registry).
+        from liaison.intake import todos  # noqa: PLC0415
+
+        todos.register()

@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Mapping
 from dataclasses import asdict, dataclass, field
-from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+from decimal import Decimal, InvalidOperation
 from typing import Any
 
 from django.utils.translation import gettext as _
@@ -25,9 +25,9 @@ from liaison.intake.models import (
     InvestorNature,
     KeyProjectLevel,
 )
+from liaison.intake.money import exact_text, investment_text
 
 MAX_INVESTMENT = Decimal("1000000000000")  # 1万亿: anything this large is a typing mistake
-CENT = Decimal("0.01")
 # How a document cites the clause a project qualified under.
 CLAUSE_CITATIONS = {
     1: gettext_lazy("第八条第（一）项"),
@@ -128,10 +128,6 @@ def _in_cny(amount: Decimal, rate: ExchangeRate | None) -> Decimal:
     return amount if rate is None else amount * rate.cny_per_unit
 
 
-def _yuan(amount: Decimal) -> str:
-    return f"{amount.quantize(CENT, rounding=ROUND_HALF_UP):,}"
-
-
 def _record_rate(rates: list[dict[str, str]], rate: ExchangeRate | None) -> None:
     if rate is not None and all(r["currency"] != rate.currency for r in rates):
         rates.append(
@@ -175,27 +171,23 @@ def _clause_one(
         threshold_out.update({"project_amount_cny": str(amount_cny), "threshold_cny": str(limit_cny)})
     values = {
         "label": _("外资") if source == InvestmentSource.FOREIGN else _("社会投资内资"),
-        "amount": f"{total:,}",
-        "cur": project.currency,
-        "limit": f"{threshold.amount:,}",
-        "lcur": threshold.currency,
+        "amount": investment_text(total, project.currency),
+        "limit": investment_text(threshold.amount, threshold.currency),
     }
     if met:
-        reason = (
-            _("%(label)s项目总投资 %(amount)s %(cur)s，达到 %(limit)s %(lcur)s 以上（含本数）。") % values
-        )
+        reason = _("%(label)s项目总投资 %(amount)s，达到 %(limit)s以上（含本数）。") % values
     else:
-        reason = _("%(label)s项目总投资 %(amount)s %(cur)s，未达到 %(limit)s %(lcur)s。") % values
+        reason = _("%(label)s项目总投资 %(amount)s，未达到 %(limit)s。") % values
     if amount_cny is not None and limit_cny is not None:
         basis = "；".join(
             _("1 %(c)s = %(r)s 元（%(d)s 起施行）")
             % {"c": r["currency"], "r": r["cny_per_unit"], "d": r["effective_date"]}
             for r in rates
         )
-        reason += _("按 %(basis)s 折算：项目 %(a)s 元，标准 %(l)s 元。") % {
+        reason += _("按 %(basis)s 折算：项目 %(a)s，标准 %(l)s。") % {
             "basis": basis,
-            "a": _yuan(amount_cny),
-            "l": _yuan(limit_cny),
+            "a": exact_text(amount_cny),  # exact: a few yuan may decide
+            "l": exact_text(limit_cny),
         }
     return ClauseFinding(1, met, reason)
 

@@ -14,3 +14,7 @@ class TrackingConfig(AppConfig):
         from liaison.tracking.documents import register_document_parts  # noqa: PLC0415
 
         register_document_parts()
+        # Items waiting on an officer or a guide, the enterprise's open to-dos (the 待办 registry).
+        from liaison.tracking import todos  # noqa: PLC0415
+
+        todos.register()

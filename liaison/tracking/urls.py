@@ -1,11 +1,12 @@
 from django.urls import URLPattern, path
 
-from liaison.tracking.views import items, materials, obligations, overview, plans, todo
+from liaison.tracking.views import item_list, items, materials, obligations, overview, plans
 
 app_name = "tracking"
 urlpatterns: list[URLPattern] = [
-    path("todo/", todo.todo, name="todo"),
+    path("todo/", item_list.todo, name="todo"),
     path("overview/", overview.overview, name="overview"),
+    path("items/", item_list.item_list, name="items"),
     path("projects/<int:pk>/", items.project_tracking, name="project"),
     path("projects/<int:pk>/plan/", plans.plan, name="plan"),
     path("projects/<int:pk>/plan/draft/", plans.plan_draft, name="plan_draft"),

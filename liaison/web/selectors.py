@@ -7,13 +7,11 @@ from typing import Any
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from liaison.catalogue.models import ApprovalItem, GuideAssignment, GuideChange, GuideChangeStatus
+from liaison.catalogue.models import ApprovalItem, GuideAssignment
 from liaison.catalogue.stages import Stage
-from liaison.consultations.selectors.consultations import guide_inbox_count
-from liaison.coordination.selectors.difficulties import difficulties_waiting_count
 from liaison.directory.models import Department
 from liaison.directory.roles import Role
-from liaison.intake.models import Entrustment, EntrustmentStatus
+from liaison.directory.todos import TodoEntry, todo_badges, todos_for
 from liaison.officers.models import Officer, OfficerStatus
 from liaison.tracking.lights import LIGHT_LABELS, SEVERITY, Light
 from liaison.tracking.selectors.dashboards import FINISHED, UNPLANNED, CentreOverview, centre_overview
@@ -22,46 +20,43 @@ from liaison.tracking.selectors.obligations import obligation_rows
 from liaison.workcal.calendar import next_year_warning
 
 
-def pending_guide_changes_for(user: Any) -> int | None:
-    """Guide changes waiting for this user's action (centre: to register; department admin: its own)."""
-    pending = GuideChange.objects.filter(status=GuideChangeStatus.PROPOSED)
-    if user.has_role(Role.CENTER_ADMIN, Role.CENTER_LEADER):
-        return pending.count()
-    if user.has_role(Role.DEPARTMENT_ADMIN) and user.department_id:
-        return pending.filter(item__department_id=user.department_id).count()
-    return None
+def user_todos(user: Any) -> list[TodoEntry]:
+    """Every 待办 entry of `user`'s roles (empty ones included), counted once per request: the dashboard's
+    card and the sidebar's badges read this same list, so their figures cannot disagree."""
+    cached: list[TodoEntry] | None = getattr(user, _TODO_CACHE, None)
+    if cached is None:
+        cached = todos_for(user, include_empty=True)
+        setattr(user, _TODO_CACHE, cached)
+    return cached
+
+
+_TODO_CACHE = "_liaison_todos"
 
 
 def nav_badges(*, user: Any) -> dict[str, int]:
-    """To-do counts shown beside sidebar entries, keyed by URL name."""
-    badges: dict[str, int] = {}
-    pending = pending_guide_changes_for(user)
-    if pending:
-        badges["catalogue:guide_change_list"] = pending
-    if user.has_role(Role.CENTER_ADMIN):
-        waiting = Entrustment.objects.filter(status=EntrustmentStatus.SUBMITTED).count()
-        if waiting:
-            badges["intake:review_queue"] = waiting
-    if user.has_role(Role.GUIDE):
-        inbox = guide_inbox_count(user)
-        if inbox:
-            badges["consultations:inbox"] = inbox
-    if user.has_role(Role.CENTER_ADMIN, Role.CENTER_LEADER, Role.PROJECT_OFFICE, Role.OFFICER):
-        difficulties = difficulties_waiting_count(user)
-        if difficulties:
-            badges["coordination:list"] = difficulties
-    return badges
+    """To-do counts shown beside sidebar entries, keyed by URL name (from the 待办 registry)."""
+    return {name: n for name, n in todo_badges(user_todos(user)).items() if n}
 
 
-def dashboard_summary(*, user: Any) -> dict[str, Any]:
-    """Counts and to-dos the user's roles call for."""
-    summary: dict[str, Any] = {
+# The catalogue's size matters to those who run or oversee it, not to those who use it.
+CATALOGUE_STAT_ROLES = (Role.CENTER_ADMIN, Role.CENTER_LEADER, Role.SUPERVISOR, Role.DEPARTMENT_ADMIN)
+
+
+def catalogue_stats() -> dict[str, int]:
+    """Active departments, items, guides in post and officers in post."""
+    return {
         "department_count": Department.objects.filter(is_active=True).count(),
         "item_count": ApprovalItem.objects.filter(is_active=True).count(),
         "guide_count": GuideAssignment.objects.filter(is_active=True).values("guide").distinct().count(),
         "officer_count": Officer.objects.filter(status=OfficerStatus.ACTIVE).count(),
     }
-    summary["pending_guide_changes"] = pending_guide_changes_for(user)
+
+
+def dashboard_summary(*, user: Any) -> dict[str, Any]:
+    """The figures and to-dos the user's roles call for."""
+    summary: dict[str, Any] = {"todos": user_todos(user)}
+    if user.has_role(*CATALOGUE_STAT_ROLES):
+        summary["stats"] = catalogue_stats()
     if user.has_role(Role.CENTER_ADMIN, Role.CENTER_LEADER):
         summary["missing_calendar_year"] = next_year_warning(timezone.localdate())
     if user.has_role(Role.GUIDE):

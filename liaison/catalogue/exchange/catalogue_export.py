@@ -23,9 +23,9 @@ from liaison.catalogue.exchange.columns import (
     stage_text,
 )
 from liaison.catalogue.exchange.policies import can_export_catalogue
-from liaison.catalogue.exchange.xlsx import workbook_bytes, write_table
 from liaison.catalogue.models import ApprovalItem, GuideAssignment, ItemPrerequisite, MaterialRequirement
 from liaison.core.errors import PermissionDenied
+from liaison.core.xlsx import workbook_bytes, write_table
 from liaison.directory.models import Department
 
 

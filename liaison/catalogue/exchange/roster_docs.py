@@ -18,9 +18,9 @@ from liaison.audit.services.events import audit_record
 from liaison.catalogue.exchange.policies import can_view_roster
 from liaison.catalogue.exchange.roster_columns import ROSTER_COLUMNS, ROSTER_HEADERS
 from liaison.catalogue.exchange.templates.build_templates import ROSTER_TEMPLATE
-from liaison.catalogue.exchange.xlsx import FONT_NAME, workbook_bytes, write_table
 from liaison.catalogue.selectors.roster import RosterFilters, RosterRow, roster_filter_labels, roster_list
 from liaison.core.errors import DomainError, PermissionDenied
+from liaison.core.xlsx import FONT_NAME, workbook_bytes, write_table
 
 ROSTER_FORMATS = ("xlsx", "docx")
 

@@ -19,7 +19,6 @@ from liaison.catalogue.exchange.apply import catalogue_import_apply
 from liaison.catalogue.exchange.columns import SHEETS
 from liaison.catalogue.exchange.jobs import import_job_create
 from liaison.catalogue.exchange.plan import GuidePlan, ImportPlan, ItemPlan, MaterialPlan
-from liaison.catalogue.exchange.xlsx import XLSX_CONTENT_TYPE
 from liaison.catalogue.models import (
     ApprovalItem,
     GuideAssignment,
@@ -29,6 +28,7 @@ from liaison.catalogue.models import (
     MaterialRequirement,
 )
 from liaison.catalogue.stages import Stage
+from liaison.core.xlsx import XLSX_CONTENT_TYPE
 from liaison.directory.models import Department, User
 
 

@@ -13,7 +13,6 @@ from django.views.decorators.http import require_GET
 from liaison.catalogue.exchange.catalogue_export import catalogue_export, catalogue_filename
 from liaison.catalogue.exchange.policies import can_export_catalogue, can_import_catalogue, can_view_roster
 from liaison.catalogue.exchange.roster_docs import roster_export, roster_filename, roster_title
-from liaison.catalogue.exchange.xlsx import DOCX_CONTENT_TYPE, XLSX_CONTENT_TYPE
 from liaison.catalogue.selectors.roster import (
     RosterFilters,
     roster_department_choices,
@@ -23,6 +22,7 @@ from liaison.catalogue.selectors.roster import (
 from liaison.catalogue.stages import Stage
 from liaison.core.errors import DomainError
 from liaison.core.paging import paginate, querystring_without_page
+from liaison.core.xlsx import DOCX_CONTENT_TYPE, XLSX_CONTENT_TYPE
 
 
 def _download(content: bytes, *, filename: str, content_type: str) -> HttpResponse:

@@ -22,6 +22,7 @@ from liaison.consultations.models import (
 from liaison.consultations.policies import consultation_roles, visible_consultations
 from liaison.consultations.workflows import CONSULTATION_WORKFLOW
 from liaison.core.errors import NotFound
+from liaison.core.listing import keyword_filter
 from liaison.core.workflow import Transition
 
 NOT_FOUND = "咨询不存在或您无权查看。"
@@ -34,6 +35,17 @@ def _urgency(qs: QuerySet[Any]) -> QuerySet[Any]:
     return qs.annotate(urgency=rank).order_by("urgency", "reply_due", "raised_at", "pk")
 
 
+CONSULTATION_SEARCH_FIELDS = (
+    "number",
+    "subject",
+    "project__name",
+    "project__service_number",
+    "approval_item__name",
+    "approval_item__department__name",
+    "guide__full_name",
+)
+
+
 def consultation_list(
     user: Any,
     *,
@@ -42,9 +54,11 @@ def consultation_list(
     department_id: int | None = None,
     project_id: int | None = None,
     guide_id: int | None = None,
+    q: str = "",
     ctx: ReplyLightContext | None = None,
 ) -> QuerySet[Any]:
-    """The consultations `user` may see, filtered, with their light; pending ones first by urgency."""
+    """The consultations `user` may see, filtered (`q`: a keyword in the number, subject, project, item
+    or guide), with their light; pending ones first by urgency."""
     qs = visible_consultations(user).select_related(
         "project", "approval_item__department", "guide", "first_contact", "raised_by"
     )
@@ -58,6 +72,7 @@ def consultation_list(
         qs = qs.filter(project_id=project_id)
     if guide_id:
         qs = qs.filter(guide_id=guide_id)
+    qs = keyword_filter(qs, q, CONSULTATION_SEARCH_FIELDS)
     lit: QuerySet[Any] = with_reply_light(qs, ctx or reply_light_context())
     if light:
         lit = lit.filter(light=light)

@@ -9,12 +9,14 @@ from django.shortcuts import render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
+from liaison.consultations.exports import CONSULTATION_EXPORT
 from liaison.consultations.forms import FilterForm
 from liaison.consultations.models import Forwarding
 from liaison.consultations.policies import can_manage_consultation_settings, can_raise_consultation
 from liaison.consultations.selectors.consultations import consultation_list, guide_inbox
 from liaison.consultations.views.common import actor_of, annotate_lights
 from liaison.core.errors import NotFound
+from liaison.core.listing import EXPORT_LIMIT, export_response, list_tools, wants_export
 from liaison.core.paging import paginate, querystring_without_page
 from liaison.directory.models import Department
 from liaison.directory.roles import Role
@@ -40,7 +42,12 @@ def consultation_list_page(request: HttpRequest) -> HttpResponse:
     user = actor_of(request)
     form = FilterForm(request.GET)
     filters = form.filters()
-    page_obj = paginate(request, consultation_list(user, **filters))
+    rows = consultation_list(user, **filters)
+    if wants_export(request):
+        annotated = list(rows[: EXPORT_LIMIT + 1])
+        annotate_lights(annotated)
+        return export_response(CONSULTATION_EXPORT, annotated, request=request)
+    page_obj = paginate(request, rows)
     annotate_lights(page_obj)
     project = _project_for(user, filters["project_id"])
     context = {
@@ -48,6 +55,7 @@ def consultation_list_page(request: HttpRequest) -> HttpResponse:
         "form": form,
         "filters": filters,
         "filter_query": querystring_without_page(request),
+        "tools": list_tools(request, search=False),
         "departments": Department.objects.filter(is_active=True)
         .only("id", "name")
         .order_by("sort_order", "code"),

@@ -24,13 +24,16 @@ def action_owners() -> QuerySet[User]:
     )
 
 
-ACTION_FILTERS = ("open", "mine", "all")
+ACTION_FILTERS = ("open", "todo", "mine", "all")
 
 
 def action_list(user: Any, show: str = "open") -> QuerySet[MeetingAction]:
-    """The actions `user` sees: still open (default), their own, or all; soonest due first."""
+    """The actions `user` sees: still open (default), their own open ones (todo), their own, or all;
+    soonest due first."""
     qs = visible_actions(user)
-    if show == "mine":
+    if show == "todo":
+        qs = qs.filter(owner=user, state=MeetingActionState.OPEN)
+    elif show == "mine":
         qs = qs.filter(owner=user)
     elif show != "all":
         qs = qs.filter(state=MeetingActionState.OPEN)

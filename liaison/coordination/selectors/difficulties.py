@@ -14,14 +14,29 @@ from liaison.coordination.models import Difficulty, DifficultyState, DifficultyS
 from liaison.coordination.policies import difficulty_roles, sees_internals, visible_difficulties
 from liaison.coordination.workflows import DIFFICULTY_WORKFLOW
 from liaison.core.errors import NotFound
+from liaison.core.listing import keyword_filter
 from liaison.core.workflow import Transition
 from liaison.directory.roles import Role
 from liaison.intake.models import Project
 
+WAITING = "waiting"
 
-def difficulty_list(*, user: Any, state: str = "", project: Project | None = None) -> QuerySet[Difficulty]:
+
+DIFFICULTY_SEARCH_FIELDS = (
+    "number",
+    "title",
+    "project__name",
+    "project__service_number",
+    "project__enterprise__name",
+)
+
+
+def difficulty_list(
+    *, user: Any, state: str = "", project: Project | None = None, q: str = ""
+) -> QuerySet[Difficulty]:
     """The difficulties `user` may see, newest first; `state` one of DifficultyState, or "active" for
-    every one not ended (open, reported, submitted to the project office, concluded). Each row carries
+    every one not ended (open, reported, submitted to the project office, concluded), or "waiting" for
+    those waiting on the user's step; `q` a keyword in the number, title or project. Each row carries
     its deadline `light`."""
     qs = with_deadline_light(
         visible_difficulties(
@@ -33,11 +48,13 @@ def difficulty_list(*, user: Any, state: str = "", project: Project | None = Non
     )
     if project is not None:
         qs = qs.filter(project=project)
-    if state == "active":
+    if state == WAITING:
+        qs = qs.filter(state__in=difficulty_waiting_states(user))
+    elif state == "active":
         qs = qs.exclude(state__in=[DifficultyState.RESOLVED, DifficultyState.WITHDRAWN])
     elif state in DifficultyState.values:
         qs = qs.filter(state=state)
-    return qs.order_by("-raised_at", "-pk")
+    return keyword_filter(qs, q, DIFFICULTY_SEARCH_FIELDS).order_by("-raised_at", "-pk")
 
 
 def difficulty_counts(*, user: Any) -> dict[str, int]:
@@ -90,11 +107,11 @@ def difficulty_detail(user: Any, pk: int) -> DifficultyDetail:
     return DifficultyDetail(difficulty, roles, internal, steps, actions)
 
 
-def difficulties_waiting_count(user: Any) -> int:
-    """Difficulties waiting on this user's step (the sidebar badge): for the centre those reported to it
+def difficulty_waiting_states(user: Any) -> list[str]:
+    """The states in which a difficulty waits on this user's step: for the centre those reported to it
     and those the project office concluded; for the centre's leader those awaiting approval to go to the
-    project office; for the project office those submitted to it; for an officer
-    those open on their projects (new, or sent back by the centre). One query."""
+    project office; for the project office those submitted to it; for an officer those open on their
+    projects (new, or sent back by the centre)."""
     waiting: set[str] = set()
     if user.has_role(Role.CENTER_ADMIN):
         waiting |= {DifficultyState.REPORTED, DifficultyState.CONCLUDED}
@@ -104,6 +121,12 @@ def difficulties_waiting_count(user: Any) -> int:
         waiting.add(DifficultyState.ESCALATED)
     if user.has_role(Role.OFFICER):
         waiting.add(DifficultyState.OPEN)
+    return sorted(waiting)
+
+
+def difficulties_waiting_count(user: Any) -> int:
+    """Difficulties waiting on this user's step (the 待办 entry and the list's 待我处理 tab). One query."""
+    waiting = difficulty_waiting_states(user)
     if not waiting:
         return 0
-    return visible_difficulties(user).filter(state__in=sorted(waiting)).count()
+    return visible_difficulties(user).filter(state__in=waiting).count()

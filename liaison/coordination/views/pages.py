@@ -13,6 +13,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from liaison.coordination.exports import DIFFICULTY_EXPORT
 from liaison.coordination.forms import RaiseForm, StepForm
 from liaison.coordination.models import DifficultyState
 from liaison.coordination.policies import (
@@ -21,10 +22,12 @@ from liaison.coordination.policies import (
     can_view_project_difficulties,
 )
 from liaison.coordination.selectors.difficulties import (
+    WAITING,
     DifficultyDetail,
     difficulty_counts,
     difficulty_detail,
     difficulty_list,
+    difficulty_waiting_states,
 )
 from liaison.coordination.services.difficulties import (
     COMMENT_LABELS,
@@ -34,11 +37,12 @@ from liaison.coordination.services.difficulties import (
 )
 from liaison.coordination.workflows import DIFFICULTY_WORKFLOW
 from liaison.core.errors import DomainError, NotFound
+from liaison.core.listing import export_response, keyword, list_tools, wants_export
 from liaison.core.paging import paginate, querystring_without_page
 from liaison.tracking.models import ProjectItem
 from liaison.tracking.views.common import actor_of, flash_error, project_or_404
 
-TABS = ["active", *DifficultyState.values, "all"]
+TABS = [WAITING, "active", *DifficultyState.values, "all"]
 
 
 @login_required
@@ -52,13 +56,19 @@ def difficulty_list_page(request: HttpRequest) -> HttpResponse:
     active = sum(
         n for s, n in counts.items() if s not in {DifficultyState.RESOLVED, DifficultyState.WITHDRAWN}
     )
+    waiting = difficulty_waiting_states(user)
     tabs = [
+        *([(WAITING, _("待我处理"), sum(counts[s] for s in waiting))] if waiting else []),
         ("active", _("处理中"), active),
         *((s.value, s.label, counts[s.value]) for s in DifficultyState),
         ("all", _("全部"), sum(counts.values())),
     ]
-    page_obj = paginate(request, difficulty_list(user=user, state="" if state == "all" else state))
+    rows = difficulty_list(user=user, state="" if state == "all" else state, q=keyword(request))
+    if wants_export(request):
+        return export_response(DIFFICULTY_EXPORT, rows, request=request)
+    page_obj = paginate(request, rows)
     context = {
+        "tools": list_tools(request),
         "page_obj": page_obj,
         "tabs": tabs,
         "state": state,

@@ -175,7 +175,9 @@ def test_an_item_evaluation_is_the_departments_not_the_officers(client, case):
 
     finish_item(case, "approved")
     inv = Invitation.objects.get(kind="item")
-    e = evaluation_give(actor=case.world.applicant, invitation_id=inv.pk, level=5, guide_level=5, text="部门很专业")
+    e = evaluation_give(
+        actor=case.world.applicant, invitation_id=inv.pk, level=5, guide_level=5, text="部门很专业"
+    )
     client.force_login(case.world.officer_user)
     assert client.get(f"/evaluation/reviews/{e.pk}/").status_code == 404
     client.force_login(case.world.guide)

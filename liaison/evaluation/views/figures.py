@@ -10,9 +10,8 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from openpyxl import Workbook
 
-from liaison.catalogue.exchange.xlsx import XLSX_CONTENT_TYPE, workbook_bytes, write_table
+from liaison.core.xlsx import XLSX_CONTENT_TYPE, table_workbook
 from liaison.directory.http import AuthedHttpRequest
 from liaison.directory.roles import Role
 from liaison.evaluation.figures import DIMENSIONS, FigureRow, satisfaction_figures, survey_averages
@@ -75,19 +74,18 @@ def figures_page(request: AuthedHttpRequest) -> HttpResponse:
     rows = satisfaction_figures(dimension, since=since, until=until)
     total = satisfaction_figures("all", since=since, until=until)[0]
     if request.GET.get("format") == "xlsx":
-        wb = Workbook()
-        ws = wb.active
-        assert ws is not None  # noqa: S101 - a new workbook has its first sheet
-        ws.title = str(_("满意度统计"))
         headers = _headers()
-        write_table(
-            ws,
+        stamp = timezone.localdate().isoformat()
+        window = f"{since or '—'} ~ {until or '—'}"
+        content = table_workbook(
+            sheet=str(_("满意度统计")),
+            title=str(_("满意度统计（按%(d)s）") % {"d": DIMENSIONS[dimension]}),
+            subtitle=str(_("评价邀请日期：%(w)s　导出日期：%(t)s") % {"w": window, "t": stamp}),
             headers=headers,
             rows=[_cells(r) for r in [*rows, total]],
             widths=[28] + [10] * (len(headers) - 1),
         )
-        response = HttpResponse(workbook_bytes(wb), content_type=XLSX_CONTENT_TYPE)
-        stamp = timezone.localdate().isoformat()
+        response = HttpResponse(content, content_type=XLSX_CONTENT_TYPE)
         response["Content-Disposition"] = f'attachment; filename="satisfaction-{dimension}-{stamp}.xlsx"'
         return response
     context = {

@@ -6,7 +6,6 @@ otherwise the built-in one in this folder.
 
 from __future__ import annotations
 
-from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
 from django.conf import settings
@@ -23,7 +22,6 @@ from liaison.intake.models import (
     Assignment,
     AssignmentRole,
     ContactRole,
-    Currency,
     DocumentKind,
     EnterpriseContact,
     Entrustment,
@@ -31,18 +29,10 @@ from liaison.intake.models import (
     EntrustmentStatus,
     Project,
 )
+from liaison.intake.money import investment_text
 
-TEN_THOUSAND = Decimal(10000)
 # The planned service period when no plan gives it: a line to fill in by hand.
 BLANK_PERIOD = f"{BLANK_DATE}至{BLANK_DATE}"
-
-
-def investment_text(amount: Decimal, currency: str) -> str:
-    """Total investment in 万 as Chinese official documents state it: 8,000.00 万元, 500.00 万美元."""
-    wan = f"{(amount / TEN_THOUSAND).quantize(Decimal('0.01'), rounding=ROUND_HALF_UP):,}"
-    if currency == Currency.CNY:
-        return _("%(amount)s 万元") % {"amount": wan}
-    return _("%(amount)s 万%(currency)s") % {"amount": wan, "currency": Currency(currency).label}
 
 
 def _contacts(project: Project) -> dict[str, str]:

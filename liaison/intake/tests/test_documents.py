@@ -105,7 +105,7 @@ def test_the_assignment_order_states_investment_stage_art_8_basis_period_and_sig
     assert table["总投资"] == "8,000.00 万元"
     assert table["当前所处阶段"] == "建设许可阶段"
     assert table["代办范围依据"] == (
-        "第八条第（一）项：社会投资内资项目总投资 80,000,000.00 CNY，达到 20,000,000.00 CNY 以上（含本数）；"
+        "第八条第（一）项：社会投资内资项目总投资 8,000.00 万元，达到 2,000.00 万元以上（含本数）；"
         "第八条第（二）项：项目为区级重点项目，属区级及区级以上重点社会投资建设项目。"
     )
     # No service plan yet (intake alone): a line to fill in by hand.
@@ -136,7 +136,7 @@ def test_a_foreign_project_s_investment_is_in_wan_of_its_own_currency(world):
 
     assert table["总投资"] == "600.00 万美元"
     assert table["代办范围依据"].startswith(
-        "第八条第（一）项：外资项目总投资 6,000,000.00 USD，达到 5,000,000.00 USD"
+        "第八条第（一）项：外资项目总投资 600.00 万美元，达到 500.00 万美元以上（含本数）"
     )
 
 

@@ -135,7 +135,9 @@ def test_profile_is_404_without_an_enterprise(client, request, persona):
 def test_centre_reads_thresholds_and_adds_a_rate_audited(center_admin):
     client = logged_in(center_admin)
     html = client.get(reverse("intake:eligibility_settings")).content.decode()
-    assert "20000000.00" in html and "5000000.00" in html
+    assert (
+        "2,000.00 万元" in html and "500.00 万美元" in html
+    )  # the thresholds, in 万 as the rules state them
     response = client.post(
         reverse("intake:rate_create"),
         {"currency": "USD", "cny_per_unit": "7.1234", "effective_date": "2026-01-02", "source": "人行中间价"},

@@ -188,7 +188,7 @@ def test_eligibility_preview_of_the_form_data_saves_nothing():
     response = client.post(reverse("intake:project_eligibility_preview"), FORM)
     html = response.content.decode()
     assert "符合实施细则第八条代办范围" in html
-    assert "达到 20,000,000.00 CNY 以上（含本数）" in html
+    assert "达到 2,000.00 万元以上（含本数）" in html
     below = client.post(
         reverse("intake:project_eligibility_preview"), {**FORM, "total_investment": "19999999.99"}
     ).content.decode()

@@ -78,7 +78,7 @@ def test_detail_of_a_draft_previews_eligibility_and_shows_the_terms():
     draft = make_draft(applicant, project=make_project(applicant, total_investment="20000000.00"))
     html = logged_in(applicant).get(reverse("intake:request_detail", args=[draft.pk])).content.decode()
     assert "按" in html and "预检，未保存" in html
-    assert "达到 20,000,000.00 CNY 以上（含本数）" in html
+    assert "达到 2,000.00 万元以上（含本数）" in html
     assert "自愿委托、无偿代办" in html and "不收取任何费用" in html
     assert 'data-testid="accept-terms"' in html
     assert 'data-testid="ineligible-box"' not in html

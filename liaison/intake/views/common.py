@@ -7,6 +7,7 @@ from typing import Any, cast
 from django import forms
 from django.contrib import messages
 from django.http import Http404, HttpRequest
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from liaison.core.errors import Conflict, DomainError, NotFound
@@ -161,3 +162,21 @@ def clause_rows(result: dict[str, Any]) -> list[dict[str, Any]]:
         {**finding, "title": CLAUSE_TITLES.get(finding.get("clause", 0), "")}
         for finding in result.get("clauses", [])
     ]
+
+
+# Who reaches projects through which list (the sidebar: 项目登记 for the centre, oversight and the enterprise;
+# 我的项目 for an officer).
+PROJECT_REGISTER_ROLES = (
+    Role.CENTER_ADMIN,
+    Role.CENTER_LEADER,
+    Role.SUPERVISOR,
+    Role.PROJECT_OFFICE,
+    Role.APPLICANT,
+)
+
+
+def project_list_crumb(user: User) -> dict[str, Any]:
+    """The breadcrumb back to the project list the user's own menu has."""
+    if user.has_role(Role.OFFICER) and not user.has_role(*PROJECT_REGISTER_ROLES):
+        return {"url": reverse("intake:my_projects"), "label": _("我的项目")}
+    return {"url": reverse("intake:project_list"), "label": _("项目登记")}

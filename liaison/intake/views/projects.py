@@ -16,10 +16,12 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from liaison.audit.policies import can_view_audit_trail
 from liaison.catalogue.stages import Stage
 from liaison.core.errors import DomainError
+from liaison.core.listing import export_response, list_tools, wants_export
 from liaison.core.paging import paginate, querystring_without_page
 from liaison.directory.models import Enterprise
 from liaison.directory.roles import Role
 from liaison.intake.eligibility import eligibility_evaluate
+from liaison.intake.exports import PROJECT_EXPORT
 from liaison.intake.forms import ProjectForm
 from liaison.intake.models import EntrustmentStatus, Project
 from liaison.intake.policies import can_edit_project, is_enterprise_member, sees_enterprise_contacts_in_full
@@ -35,6 +37,7 @@ from liaison.intake.views.common import (
     phone,
     posted,
     project_actions,
+    project_list_crumb,
     project_or_404,
 )
 
@@ -54,7 +57,10 @@ def _latest(project: Project) -> Any:
 def project_list(request: HttpRequest) -> HttpResponse:
     user = actor_of(request)
     filters = _filters(request)
-    page_obj = paginate(request, select_projects(user=user, q=filters["q"], stage=filters["stage"]))
+    projects = select_projects(user=user, q=filters["q"], stage=filters["stage"])
+    if wants_export(request):
+        return export_response(PROJECT_EXPORT, projects, request=request)
+    page_obj = paginate(request, projects)
     rows = [{"project": p, "latest": _latest(p), "officers": p.active_assignments} for p in page_obj]
     can_register = user.has_role(Role.APPLICANT) and bool(user.enterprise_id)
     return render(
@@ -66,6 +72,7 @@ def project_list(request: HttpRequest) -> HttpResponse:
             "filters": filters,
             "stages": Stage.choices,
             "filter_query": querystring_without_page(request),
+            "tools": list_tools(request, search=False),
             "allowed_actions": {"create": can_register or user.has_role(Role.CENTER_ADMIN)},
         },
     )
@@ -147,6 +154,7 @@ def project_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "contacts": contact_rows(related["contacts"], full=full),
             "allowed_actions": project_actions(user, project, entrustments, active),
             "audit_link": bool(can_view_audit_trail(user)),
+            "crumb": project_list_crumb(user),
         },
     )
 

@@ -11,7 +11,9 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
 from liaison.core.errors import DomainError
+from liaison.core.listing import export_response, list_tools, wants_export
 from liaison.core.paging import paginate, querystring_without_page
+from liaison.intake.exports import ENTRUSTMENT_EXPORT
 from liaison.intake.forms import AcceptForm, RejectForm, ReturnForm
 from liaison.intake.models import Entrustment, EntrustmentStatus
 from liaison.intake.policies import READ_ALL_ROLES
@@ -38,7 +40,10 @@ def review_queue(request: HttpRequest) -> HttpResponse:
     status = status if status in EntrustmentStatus.values or status == ALL else EntrustmentStatus.SUBMITTED
     q = request.GET.get("q", "").strip()[:100]
     selected = "" if status == ALL else status
-    page_obj = paginate(request, entrustment_list(user=user, status=selected, q=q))
+    rows = entrustment_list(user=user, status=selected, q=q)
+    if wants_export(request):
+        return export_response(ENTRUSTMENT_EXPORT, rows, request=request)
+    page_obj = paginate(request, rows)
     counts = entrustment_status_counts(user=user)
     tabs = [
         {"value": value, "label": label, "count": counts.get(value, 0)}
@@ -55,6 +60,7 @@ def review_queue(request: HttpRequest) -> HttpResponse:
             "status": status,
             "q": q,
             "filter_query": querystring_without_page(request),
+            "tools": list_tools(request, search=False),
         },
     )
 

@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 from liaison.core.errors import NotFound
 from liaison.directory.roles import Role
 from liaison.intake.models import Project
-from liaison.intake.people import officer_assignments
+from liaison.intake.people import guide_item_ids, officer_assignments
 from liaison.intake.policies import READ_ALL_ROLES
 from liaison.tracking.lights import LightContext, light_context, light_rank
 from liaison.tracking.models import ProjectItem, ProjectItemState, ProjectItemTransition
@@ -95,6 +95,31 @@ def project_item_todo_list(*, user: Any, today: dt.date | None = None, limit: in
     qs = annotated_items(ProjectItem.objects.filter(condition), ctx)
     rows = build_rows(qs, ctx, user=user, scope=scope)
     return sorted(rows, key=lambda r: (r.urgency, r.item.pk))[:limit]
+
+
+def project_item_todo_condition(user: Any, scope: Any = None) -> Q:
+    """Which items wait on `user`: their projects' items the officer must move, the guide's items that
+    wait on the department."""
+    scope = scope or actor_scope(user)
+    condition = Q(pk__in=[])
+    if Role.OFFICER in scope.roles and scope.officer_projects:
+        condition |= Q(project_id__in=scope.officer_projects, state__in=sorted(OFFICER_PENDING_STATES))
+    if Role.GUIDE in scope.roles and scope.guide_items:
+        condition |= Q(approval_item_id__in=scope.guide_items, state__in=sorted(GUIDE_PENDING_STATES))
+    return condition
+
+
+def project_item_todo_count(user: Any) -> int:
+    """How many items wait on `user` (the 待办 entry; the page lists the same rows): one query, the
+    officer's projects and the guide's items as subqueries."""
+    condition = Q(pk__in=[])
+    if user.has_role(Role.OFFICER):
+        mine = officer_assignments(user).values("project_id")
+        condition |= Q(project_id__in=mine, state__in=sorted(OFFICER_PENDING_STATES))
+    if user.has_role(Role.GUIDE):
+        theirs = guide_item_ids(user).values("item_id")
+        condition |= Q(approval_item_id__in=theirs, state__in=sorted(GUIDE_PENDING_STATES))
+    return ProjectItem.objects.filter(condition).count()
 
 
 def project_item_history(item: ProjectItem) -> list[ProjectItemTransition]:

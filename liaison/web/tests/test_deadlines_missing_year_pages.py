@@ -70,3 +70,16 @@ def test_coordination_pages_show_the_missing_year_the_same_way(client, case):
     for url in (reverse("coordination:list"), reverse("coordination:detail", args=[d.pk])):
         titles = _badges(client, url)
         assert titles and "尚未录入工作日历" in titles[0], url  # the year is not stored: the general message
+
+
+def test_the_item_lists_say_the_missing_year_once_in_a_banner_and_keep_the_light_short(client, case):
+    _missing(case)
+    message = calendar_problem(YEAR)
+    for user, url in (
+        (case.world.officer_user, reverse("tracking:todo")),
+        (case.world.center_admin, reverse("tracking:items") + "?light=unknown"),
+    ):
+        client.force_login(user)
+        html = client.get(url).content.decode()
+        assert html.count('data-testid="calendar-missing"') == 1, url
+        assert message in _badges(client, url)  # the light: a short label, its explanation as a tooltip

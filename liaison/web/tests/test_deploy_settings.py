@@ -42,3 +42,21 @@ def test_production_refuses_to_start_without_a_secret_key():
     result = run_manage("check", DEBUG="0", SECRET_KEY="")
     assert result.returncode != 0
     assert "SECRET_KEY must be set" in result.stderr
+
+
+def test_collectstatic_with_the_production_storage_finds_every_file_the_vendored_assets_refer_to(tmp_path):
+    """The README's deployment step: the compressed-manifest storage rewrites every url() and
+    sourceMappingURL, and stops at the first one that names a missing file."""
+    target = tmp_path / "staticfiles"
+    result = run_manage(
+        "collectstatic",
+        "--noinput",
+        DEBUG="0",
+        SECRET_KEY=secrets.token_urlsafe(50),
+        ALLOWED_HOSTS="liaison.example.gov.cn",
+        STATIC_ROOT=str(target),
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    manifest = (target / "staticfiles.json").read_text(encoding="utf-8")
+    assert "vendor/bootstrap/bootstrap.bundle.min.js" in manifest
+    assert list(target.glob("vendor/bootstrap/bootstrap.bundle.min.*.js.gz"))

@@ -1,4 +1,6 @@
-"""Small openpyxl helpers shared by the roster and catalogue exports."""
+"""The one way the platform writes Excel: a styled table (header, borders, dates, text columns, formulas
+refused) and the bytes of a workbook. The roster, the catalogue, the officer registry and every list
+page's export (`liaison.core.listing`) use it."""
 
 from __future__ import annotations
 
@@ -61,6 +63,37 @@ def write_table(
         ws.column_dimensions[get_column_letter(col)].width = width
     ws.freeze_panes = ws.cell(row=first_row + 1, column=1)
     return count
+
+
+def table_workbook(
+    *,
+    sheet: str,
+    title: str,
+    subtitle: str,
+    headers: Sequence[str],
+    rows: Iterable[Sequence[Any]],
+    widths: Sequence[int],
+    text_columns: Sequence[int] = (),
+) -> bytes:
+    """One sheet: a title line, a subtitle line (who, when, which filter), then the table with a filter."""
+    wb = Workbook()
+    ws = wb.active
+    assert ws is not None  # noqa: S101 - a new Workbook always has an active sheet
+    ws.title = sheet[:31]  # Excel's limit on sheet names
+    cell = ws.cell(row=1, column=1, value=title)
+    cell.font = Font(name=FONT_NAME, bold=True, size=14)
+    cell.alignment = Alignment(horizontal="center")
+    ws.merge_cells(start_row=1, start_column=1, end_row=1, end_column=len(headers))
+    ws.cell(row=2, column=1, value=subtitle).font = Font(name=FONT_NAME)
+    ws.merge_cells(start_row=2, start_column=1, end_row=2, end_column=len(headers))
+    count = write_table(
+        ws, headers=headers, rows=rows, widths=widths, text_columns=text_columns, first_row=HEADER_ROW
+    )
+    ws.auto_filter.ref = f"A{HEADER_ROW}:{get_column_letter(len(headers))}{HEADER_ROW + count}"
+    return workbook_bytes(wb)
+
+
+HEADER_ROW = 3
 
 
 def workbook_bytes(wb: Workbook) -> bytes:
