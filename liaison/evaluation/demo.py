@@ -11,6 +11,7 @@ from typing import Any
 from django.utils import timezone
 
 from liaison.directory.models import User
+from liaison.evaluation.defaults import seed_default_lists
 from liaison.evaluation.models import (
     BadReviewReason,
     Evaluation,
@@ -29,7 +30,7 @@ from liaison.evaluation.services.followups import (
 )
 from liaison.evaluation.services.visits import visit_plan_manual, visit_record, visits_plan
 from liaison.intake.models import Project
-from liaison.intake.people import enterprise_users
+from liaison.intake.people import department_admins, enterprise_users
 
 # One level per invitation, in order: every level, and enough bad reviews for every follow-up step.
 LEVELS = (2, 5, 1, 4, 2, 3, 1, 2, 5, 1, 2, 4, 2, 5, 4, 3)
@@ -63,8 +64,10 @@ def _follow_ups(admin: User, leader: User | None, bad: list[Evaluation]) -> list
     done: list[str] = []
     for n, e in enumerate(bad):
         f = FollowUp.objects.get(evaluation=e)
-        officer = e.invitation.officer.user if e.invitation.officer else None
+        service = e.invitation.kind == "service"
+        officer = e.invitation.officer.user if service and e.invitation.officer else None
         responsible = "officer" if officer else "department"
+        appellant = officer or e.invitation.guide
         if n == 0:
             done.append("verifying")
             continue
@@ -74,9 +77,9 @@ def _follow_ups(admin: User, leader: User | None, bad: list[Evaluation]) -> list
             )
             done.append("unfounded")
             continue
-        if n in (6, 7) and officer and leader:
+        if n in (6, 7) and appellant and leader:
             appeal = appeal_lodge(
-                actor=officer, evaluation_id=e.pk, grounds="延误系企业补正材料不及时，附沟通记录。"
+                actor=appellant, evaluation_id=e.pk, grounds="延误系企业补正材料不及时，附沟通记录。"
             )
             appeal_decide(
                 actor=leader,
@@ -99,7 +102,8 @@ def _follow_ups(admin: User, leader: User | None, bad: list[Evaluation]) -> list
         if n == 1:
             done.append("rectifying")
             continue
-        reporter = officer if responsible == "officer" else None
+        admins = department_admins(e.invitation.department_id) if e.invitation.department_id else []
+        reporter = officer if responsible == "officer" else (admins[0] if admins else None)
         if reporter is None:
             done.append("rectifying")
             continue
@@ -113,6 +117,7 @@ def _follow_ups(admin: User, leader: User | None, bad: list[Evaluation]) -> list
 
 
 def build_evaluation_demo(admin: User, log: Callable[[str], None]) -> None:
+    seed_default_lists(BadReviewReason, SurveyQuestion)  # the lists of migration 0002 (a flush empties them)
     reasons = list(BadReviewReason.objects.filter(is_active=True))
     leader = User.objects.filter(username="center_leader").first()
     invitations = list(

@@ -20,15 +20,15 @@ from liaison.evaluation.api.schemas import (
     EvaluationAppealDecisionIn,
     EvaluationAppealIn,
     EvaluationCommentIn,
+    EvaluationFollowUpOut,
+    EvaluationFollowUpStepIn,
     EvaluationGiveIn,
     EvaluationInvitationOut,
     EvaluationOut,
-    FigureRowOut,
-    FollowUpOut,
-    FollowUpStepIn,
     ReturnVisitAssignIn,
     ReturnVisitOut,
     ReturnVisitRecordIn,
+    SatisfactionFigureOut,
 )
 from liaison.evaluation.figures import satisfaction_figures
 from liaison.evaluation.models import Evaluation, FollowUp, ReturnVisit
@@ -146,13 +146,13 @@ def decide_appeal(request: HttpRequest, appeal_id: Id, payload: EvaluationAppeal
     return {"id": appeal.pk, "state": appeal.state}
 
 
-@router.get("/follow-ups", response=list[FollowUpOut], summary="Bad reviews' follow-ups")
+@router.get("/follow-ups", response=list[EvaluationFollowUpOut], summary="Bad reviews' follow-ups")
 @paginate(ApiPagination)
 def list_follow_ups(request: HttpRequest, open_only: bool = False) -> Any:
     return [_follow_up(f) for f in follow_up_list(request.user, open_only=open_only)]
 
 
-@router.get("/follow-ups/{follow_up_id}", response=FollowUpOut, summary="One follow-up")
+@router.get("/follow-ups/{follow_up_id}", response=EvaluationFollowUpOut, summary="One follow-up")
 def get_follow_up(request: HttpRequest, follow_up_id: Id) -> Any:
     panel = access_follow_up(request.user, follow_up_id)
     return _follow_up(panel.follow_up, [t.name for t in panel.actions])
@@ -179,12 +179,14 @@ STEPS = {
 }
 
 
-@router.post("/follow-ups/{follow_up_id}/{step}", response=FollowUpOut, summary="Take a step of a follow-up")
+@router.post(
+    "/follow-ups/{follow_up_id}/{step}", response=EvaluationFollowUpOut, summary="Take a step of a follow-up"
+)
 def follow_up_step(
     request: HttpRequest,
     follow_up_id: Id,
     step: Literal["confirm", "dismiss", "report", "send_back", "close"],
-    payload: FollowUpStepIn,
+    payload: EvaluationFollowUpStepIn,
 ) -> Any:
     STEPS[step](request.user, follow_up_id, payload)
     panel = access_follow_up(request.user, follow_up_id)
@@ -233,7 +235,7 @@ def record_visit(request: HttpRequest, visit_id: Id, payload: ReturnVisitRecordI
     return _visit(access_visit(request.user, visit.pk).visit)
 
 
-@router.get("/figures", response=list[FigureRowOut], summary="Satisfaction figures")
+@router.get("/figures", response=list[SatisfactionFigureOut], summary="Satisfaction figures")
 def figures(
     request: HttpRequest,
     by: Literal["officer", "guide", "department", "month", "all"] = "all",

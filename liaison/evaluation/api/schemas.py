@@ -57,7 +57,7 @@ class EvaluationAppealDecisionIn(Schema):
     reason: str = Field(max_length=2000)
 
 
-class FollowUpOut(Schema):
+class EvaluationFollowUpOut(Schema):
     id: int
     evaluation_id: int
     title: str
@@ -72,7 +72,7 @@ class FollowUpOut(Schema):
     actions: list[str] = Field(default_factory=list)
 
 
-class FollowUpStepIn(Schema):
+class EvaluationFollowUpStepIn(Schema):
     verification: str = Field(default="", max_length=4000)
     responsible: Literal["officer", "department", ""] = ""
     department_id: Id | None = None
@@ -109,7 +109,7 @@ class ReturnVisitAssignIn(Schema):
     assignee_id: Id
 
 
-class FigureRowOut(Schema):
+class SatisfactionFigureOut(Schema):
     key: str
     label: str
     invitations: int

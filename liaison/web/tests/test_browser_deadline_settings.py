@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 
+from liaison.deadlines.kinds import deadline_kinds
 from liaison.deadlines.settings import deadline_settings
 from liaison.testing.browser import sign_in
 
@@ -19,7 +20,7 @@ def test_the_centre_sets_the_reminders_of_a_kind_of_deadline(page, live_server, 
     page.click("text=期限与提醒")
     page.wait_for_selector('[data-testid="deadline-settings"]')
     rows = page.locator('[data-testid^="kind-"]')
-    assert rows.count() == 7  # items, to-dos, replies, difficulties, actions, handover receipt, ending
+    assert rows.count() == len(deadline_kinds())  # every kind the apps declare, each on its own row
 
     items = page.locator('[data-testid="kind-tracking.item"]')
     items.locator('input[name="warning_days"]').fill("0")

@@ -11,7 +11,15 @@ def run_manage(*args: str, **env: str) -> subprocess.CompletedProcess[str]:
     clean = {
         k: v
         for k, v in os.environ.items()
-        if k not in {"DEBUG", "TESTING", "SECRET_KEY", "ALLOWED_HOSTS", "DJANGO_ALLOW_ASYNC_UNSAFE"}
+        if k
+        not in {
+            "DEBUG",
+            "TESTING",
+            "SECRET_KEY",
+            "AUDIT_HMAC_KEY",
+            "ALLOWED_HOSTS",
+            "DJANGO_ALLOW_ASYNC_UNSAFE",
+        }
     }
     return subprocess.run(
         [sys.executable, "manage.py", *args],
@@ -32,6 +40,7 @@ def test_deploy_check_is_clean_when_debug_is_off():
         "WARNING",
         DEBUG="0",
         SECRET_KEY=secrets.token_urlsafe(50),
+        AUDIT_HMAC_KEY=secrets.token_urlsafe(32),
         ALLOWED_HOSTS="liaison.example.gov.cn",
     )
     assert result.returncode == 0, result.stdout + result.stderr
@@ -44,6 +53,12 @@ def test_production_refuses_to_start_without_a_secret_key():
     assert "SECRET_KEY must be set" in result.stderr
 
 
+def test_production_refuses_to_start_without_the_audit_key():
+    result = run_manage("check", DEBUG="0", SECRET_KEY=secrets.token_urlsafe(50), AUDIT_HMAC_KEY="")
+    assert result.returncode != 0
+    assert "AUDIT_HMAC_KEY" in result.stderr
+
+
 def test_collectstatic_with_the_production_storage_finds_every_file_the_vendored_assets_refer_to(tmp_path):
     """The README's deployment step: the compressed-manifest storage rewrites every url() and
     sourceMappingURL, and stops at the first one that names a missing file."""
@@ -53,6 +68,7 @@ def test_collectstatic_with_the_production_storage_finds_every_file_the_vendored
         "--noinput",
         DEBUG="0",
         SECRET_KEY=secrets.token_urlsafe(50),
+        AUDIT_HMAC_KEY=secrets.token_urlsafe(32),
         ALLOWED_HOSTS="liaison.example.gov.cn",
         STATIC_ROOT=str(target),
     )
