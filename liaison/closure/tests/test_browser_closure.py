@@ -4,18 +4,29 @@ terminate with a reason, the centre confirms, the open item is withdrawn and the
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from django.utils import timezone
 
 from liaison.closure.models import CustodyEntry, ServiceState, ServiceStep
+from liaison.intake.tests.test_views_support import pdf_text
 from liaison.testing.browser import sign_in
 from liaison.tracking.models import ProjectItem
 from liaison.tracking.tests.builders import Driver
 
+
+def _pdf_text(download, directory: Path) -> str:
+    """The downloaded file is a PDF (LibreOffice made it); its text without layout spaces."""
+    data = Path(download.path()).read_bytes()
+    assert data[:5] == b"%PDF-"
+    return "".join(pdf_text(data, directory).split())
+
+
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
-def test_completion_with_the_handover_list_across_three_roles(page, live_server, case):
+def test_completion_with_the_handover_list_across_three_roles(page, live_server, case, tmp_path):
     w, base = case.world, live_server.url
     # the guide approved the last item without its result document: the officer records it
     item = Driver(w.officer_user, w.guide, w.applicant).to(case.item, "approved")
@@ -46,8 +57,9 @@ def test_completion_with_the_handover_list_across_three_roles(page, live_server,
     lines = page.inner_text('[data-testid="handover-lines"]')
     assert "原件由住建部门存档" in lines and "建设工程规划许可证" in lines
     with page.expect_download() as download:
-        page.click('[data-testid="handover-docx"]')
-    assert download.value.suggested_filename.endswith(".docx")
+        page.click('[data-testid="handover-pdf"]')
+    text = _pdf_text(download.value, tmp_path)
+    assert "资料移交清单" in text and "建设工程规划许可证" in text and "原件由住建部门存档" in text
 
     sign_in(page, base, w.applicant, path)
     page.click('[data-testid="confirm-receipt"]')
@@ -69,7 +81,7 @@ def test_completion_with_the_handover_list_across_three_roles(page, live_server,
     assert not errors
 
 
-def test_the_enterprise_terminates_and_the_centre_confirms(page, live_server, case):
+def test_the_enterprise_terminates_and_the_centre_confirms(page, live_server, case, tmp_path):
     w, base = case.world, live_server.url
     path = f"/closure/projects/{case.project.pk}/"
     sign_in(page, base, w.applicant, path)
@@ -84,6 +96,10 @@ def test_the_enterprise_terminates_and_the_centre_confirms(page, live_server, ca
     page.click('[data-testid="confirm-termination"]')
     page.wait_for_selector('[data-state="terminated"]')
     assert ProjectItem.objects.get(pk=case.item.pk).state == "withdrawn"
+    with page.expect_download() as download:
+        page.click('[data-testid="termination-pdf"]')
+    text = _pdf_text(download.value, tmp_path)
+    assert "终止" in text and "项目投资计划调整" in text
     page.goto(f"{base}/tracking/projects/{case.project.pk}/")
     assert "已终止" in page.inner_text('[data-testid="read-only"]')
     assert ServiceStep.objects.last().to_state == ServiceState.TERMINATED

@@ -27,6 +27,11 @@ def test_every_app_declared_its_kinds():
         "coordination.action",
         "closure.receipt",
         "closure.confirmation",
+        "evaluation.invitation",
+        "evaluation.verify",
+        "evaluation.rectify",
+        "evaluation.return",
+        "evaluation.visit",
     }
 
 

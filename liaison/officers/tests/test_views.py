@@ -137,7 +137,7 @@ def test_readers_open_the_detail_with_record_timeline(request, as_user, persona,
     assert "13700002222" in html
     assert html.count('data-testid="record-entry"') == 1
     assert "登记备案" in html
-    assert "联络官被派任到项目后" in html
+    assert 'data-testid="officer-evaluations"' in html  # served projects and evaluations (evaluation's panel)
 
 
 def test_the_admin_sees_management_buttons_and_the_leader_does_not(
