@@ -31,3 +31,12 @@ Year = Annotated[int, Field(ge=1, le=9999)]
 
 IdList = Annotated[list[Id], Field(max_length=LIST_MAX)]
 """Several ids at once."""
+
+
+def id_or_none(value: object) -> int | None:
+    """A posted row id as an int, or None when it is not one a row can have (never an overflow later)."""
+    text = str(value if value is not None else "").strip()
+    if not text.isdigit() or len(text) > 19:
+        return None
+    number = int(text)
+    return number if 1 <= number <= BIGINT_MAX else None

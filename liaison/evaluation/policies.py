@@ -115,3 +115,11 @@ def visible_follow_ups_filter(user: Any) -> Q | None:
     if user.has_role(Role.DEPARTMENT_ADMIN) and user.department_id:
         q |= Q(responsible=Responsible.DEPARTMENT, responsible_department_id=user.department_id)
     return q
+
+
+FIGURE_READERS = frozenset({Role.CENTER_ADMIN, Role.CENTER_LEADER, Role.SUPERVISOR, Role.PROJECT_OFFICE})
+
+
+def can_read_figures(user: Any) -> bool:
+    """The satisfaction figures: the centre, the supervisors and the district project office."""
+    return _active(user) and user.has_role(*FIGURE_READERS)

@@ -21,4 +21,4 @@ ITEM_COLUMNS = (
     Column(_("专职指导员"), lambda r: r.guide_name, 12),
 )
 ITEM_EXPORT = ListExport(_("审批事项清单"), ITEM_COLUMNS)
-TODO_EXPORT = ListExport(_("我的待办事项"), ITEM_COLUMNS)
+MY_ITEMS_EXPORT = ListExport(_("我的待办事项"), ITEM_COLUMNS)

@@ -23,14 +23,14 @@ from liaison.workcal.calendar import next_year_warning
 def user_todos(user: Any) -> list[TodoEntry]:
     """Every 待办 entry of `user`'s roles (empty ones included), counted once per request: the dashboard's
     card and the sidebar's badges read this same list, so their figures cannot disagree."""
-    cached: list[TodoEntry] | None = getattr(user, _TODO_CACHE, None)
+    cached: list[TodoEntry] | None = getattr(user, _PENDING_WORK_ATTR, None)
     if cached is None:
         cached = todos_for(user, include_empty=True)
-        setattr(user, _TODO_CACHE, cached)
+        setattr(user, _PENDING_WORK_ATTR, cached)
     return cached
 
 
-_TODO_CACHE = "_liaison_todos"
+_PENDING_WORK_ATTR = "_liaison_todos"
 
 
 def nav_badges(*, user: Any) -> dict[str, int]:

@@ -15,7 +15,6 @@ from ninja.pagination import paginate
 from liaison.core.bounds import Id
 from liaison.core.errors import NotFound
 from liaison.core.paging import ApiPagination
-from liaison.directory.roles import Role
 from liaison.evaluation.api.schemas import (
     EvaluationAppealDecisionIn,
     EvaluationAppealIn,
@@ -32,6 +31,7 @@ from liaison.evaluation.api.schemas import (
 )
 from liaison.evaluation.figures import satisfaction_figures
 from liaison.evaluation.models import Evaluation, FollowUp, ReturnVisit
+from liaison.evaluation.policies import can_read_figures
 from liaison.evaluation.selectors.evaluations import (
     access_review,
     evaluator_shown,
@@ -43,7 +43,6 @@ from liaison.evaluation.selectors.visits import access_visit, visit_list
 from liaison.evaluation.services import appeals, evaluations, followups, visits
 
 router = Router(tags=["evaluation"])
-FIGURE_READERS = (Role.CENTER_ADMIN, Role.CENTER_LEADER, Role.SUPERVISOR, Role.PROJECT_OFFICE)
 
 
 def _evaluation(user: Any, e: Evaluation) -> dict[str, Any]:
@@ -242,7 +241,7 @@ def figures(
     since: dt.date | None = None,
     until: dt.date | None = None,
 ) -> Any:
-    if not getattr(request.user, "has_role", lambda *_r: False)(*FIGURE_READERS):
+    if not can_read_figures(request.user):
         raise NotFound(_("页面不存在或您无权访问。"))
     rows = satisfaction_figures(by, since=since, until=until)
     return [

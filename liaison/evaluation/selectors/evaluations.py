@@ -22,6 +22,7 @@ from liaison.evaluation.models import (
     EvaluationComment,
     FollowUp,
     Invitation,
+    Level,
 )
 from liaison.evaluation.policies import can_appeal, can_evaluate, sees_evaluator, visible_evaluations_filter
 from liaison.evaluation.services.evaluations import can_still_change
@@ -85,7 +86,7 @@ def review_list(user: Any, *, level: str = "", appeal: str = "", q: str = "") ->
     )
     if level == "bad":
         qs = qs.filter(level__in=sorted(BAD_LEVELS))
-    elif level.isdigit():
+    elif level in {str(v) for v in Level.values}:
         qs = qs.filter(level=int(level))
     if appeal in AppealState.values:
         qs = qs.filter(appeal__state=appeal)

@@ -13,6 +13,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from liaison.audit.services.events import audit_record
+from liaison.core.bounds import id_or_none
 from liaison.core.errors import DomainError, NotFound
 from liaison.evaluation.models import (
     BAD_LEVELS,
@@ -46,10 +47,10 @@ def _level(value: Any, *, field: str, label: Any, required: bool = True) -> int 
 
 
 def _reasons(ids: Iterable[Any], *, bad: bool) -> list[BadReviewReason]:
-    try:
-        wanted = {int(i) for i in ids or []}
-    except (TypeError, ValueError):
-        raise DomainError(_("差评原因无效。"), field="reasons") from None
+    parsed = [id_or_none(i) for i in ids or []]
+    if None in parsed:
+        raise DomainError(_("差评原因无效。"), field="reasons")
+    wanted = {i for i in parsed if i is not None}
     reasons = list(BadReviewReason.objects.filter(pk__in=wanted, is_active=True))
     if len(reasons) != len(wanted):
         raise DomainError(_("差评原因无效，请从列表中选择。"), field="reasons")

@@ -12,6 +12,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from liaison.audit.services.events import audit_record
+from liaison.core.bounds import id_or_none
 from liaison.core.errors import DomainError, NotFound
 from liaison.deadlines.calendar_policy import deadline_after
 from liaison.directory.models import Department
@@ -127,11 +128,8 @@ def _responsible(follow_up: FollowUp, responsible: str, department_id: Any) -> N
         follow_up.responsible_user = inv.officer.user
         follow_up.responsible_department = None
     elif responsible == Responsible.DEPARTMENT:
-        try:
-            pk = int(department_id or inv.department_id or 0)
-        except (TypeError, ValueError):
-            pk = 0
-        department = Department.objects.filter(pk=pk, is_active=True).first()
+        pk = id_or_none(department_id or inv.department_id)
+        department = Department.objects.filter(pk=pk, is_active=True).first() if pk else None
         if department is None:
             raise DomainError(_("请选择整改责任部门。"), field="department")
         follow_up.responsible_department, follow_up.responsible_user = department, None

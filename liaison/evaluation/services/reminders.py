@@ -43,7 +43,7 @@ def _invitation(invitation: Invitation, at: Crossing) -> Reminder:
     )
 
 
-def _follow_up(follow_up: FollowUp, at: Crossing) -> Reminder:
+def _follow_up(follow_up: FollowUp, at: Crossing, admins: list[Any]) -> Reminder:
     title = follow_up.evaluation.invitation.title
     if follow_up.state == FollowUpState.RECTIFYING:
         if follow_up.responsible == Responsible.OFFICER:
@@ -51,10 +51,10 @@ def _follow_up(follow_up: FollowUp, at: Crossing) -> Reminder:
         else:
             people = department_admins(follow_up.responsible_department_id or 0)
         if at.threshold != Threshold.YELLOW:
-            people = [*people, *centre_admins()]
+            people = [*people, *admins]
         text = _("差评整改期限 %(d)s：%(t)s")
     else:
-        people = centre_admins()
+        people = admins
         text = _("差评回访期限 %(d)s：%(t)s")
     return Reminder(
         recipients=people,
@@ -65,9 +65,9 @@ def _follow_up(follow_up: FollowUp, at: Crossing) -> Reminder:
     )
 
 
-def _visit(visit: ReturnVisit, at: Crossing) -> Reminder:
+def _visit(visit: ReturnVisit, at: Crossing, admins: list[Any]) -> Reminder:
     return Reminder(
-        recipients=[visit.assignee] if visit.assignee_id else centre_admins(),
+        recipients=[visit.assignee] if visit.assignee_id else admins,
         message_kind=f"visit.reminder.{at.threshold}",
         event_key=f"visit:{visit.pk}:reminder:{at.step}",
         title=_("回访期限 %(d)s：%(p)s") % {"d": at.due_on.isoformat(), "p": visit.project.name},
@@ -78,6 +78,7 @@ def _visit(visit: ReturnVisit, at: Crossing) -> Reminder:
 def evaluation_reminders_run(*, today: dt.date | None = None) -> EvaluationReminderRun:
     today = today or timezone.localdate()
     run = EvaluationReminderRun()
+    admins = centre_admins()  # once per run, not once per reminder
 
     def limit(kind: Any) -> dt.date:
         return light_context(kind.code, today).yellow_limit
@@ -105,7 +106,11 @@ def evaluation_reminders_run(*, today: dt.date | None = None) -> EvaluationRemin
             .order_by("pk")
         )
         run.sent[kind.code] = reminders_send(
-            kind=kind.code, subjects=rows, due_on=lambda f: f.due_on or today, today=today, compose=_follow_up
+            kind=kind.code,
+            subjects=rows,
+            due_on=lambda f: f.due_on or today,
+            today=today,
+            compose=lambda f, at: _follow_up(f, at, admins),
         ).sent
     visits = list(
         ReturnVisit.objects.filter(state=VisitState.PLANNED, due_on__lte=limit(VISIT))
@@ -113,6 +118,10 @@ def evaluation_reminders_run(*, today: dt.date | None = None) -> EvaluationRemin
         .order_by("pk")
     )
     run.sent[VISIT.code] = reminders_send(
-        kind=VISIT.code, subjects=visits, due_on=lambda v: v.due_on or today, today=today, compose=_visit
+        kind=VISIT.code,
+        subjects=visits,
+        due_on=lambda v: v.due_on or today,
+        today=today,
+        compose=lambda v, at: _visit(v, at, admins),
     ).sent
     return run

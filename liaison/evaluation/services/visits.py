@@ -46,7 +46,13 @@ def _guides(project: Project) -> list[User]:
 
 
 def _create(
-    project: Project, reason: str, *, stage: str = "", actor: Any = None, today: dt.date
+    project: Project,
+    reason: str,
+    *,
+    stage: str = "",
+    actor: Any = None,
+    today: dt.date,
+    admins: list[User] | None = None,
 ) -> ReturnVisit | None:
     due = deadline_after(today, evaluation_settings().visit_days).due_on
     try:
@@ -67,7 +73,7 @@ def _create(
         summary=_("安排回访：%(p)s（%(r)s）") % {"p": project.name, "r": VisitReason(reason).label},
     )
     notification_send(
-        recipients=[*centre_admins(), *guides],
+        recipients=[*(centre_admins() if admins is None else admins), *guides],
         kind="visit.planned",
         event_key=f"visit:{visit.pk}:planned",
         title=_("回访任务：%(p)s（期限 %(d)s）") % {"p": project.name, "d": due.isoformat() if due else "—"},
@@ -99,7 +105,10 @@ def visits_plan(*, today: dt.date | None = None) -> int:
         .filter(Q(last_visit__lt=since) | Q(last_visit__isnull=True, accepted__date__lt=since))
         .order_by("pk")
     )
-    planned = sum(1 for project in stale if _create(project, VisitReason.PERIODIC, today=today))
+    admins = centre_admins()  # told of every visit planned: read once for the run
+    planned = sum(
+        1 for project in stale if _create(project, VisitReason.PERIODIC, today=today, admins=admins)
+    )
     visited = set(ReturnVisit.objects.filter(reason=VisitReason.STAGE).values_list("project_id", "stage"))
     stage_rows = (
         ProjectItem.objects.filter(project__in=in_service, state__in=COUNTED_STATES)
@@ -117,7 +126,7 @@ def visits_plan(*, today: dt.date | None = None) -> int:
         if (
             done
             and (project_id, stage) not in visited
-            and _create(projects[project_id], VisitReason.STAGE, stage=stage, today=today)
+            and _create(projects[project_id], VisitReason.STAGE, stage=stage, today=today, admins=admins)
         ):
             planned += 1
     return planned

@@ -182,3 +182,18 @@ def test_an_item_evaluation_is_the_departments_not_the_officers(client, case):
     assert client.get(f"/evaluation/reviews/{e.pk}/").status_code == 404
     client.force_login(case.world.guide)
     assert "部门很专业" in client.get(f"/evaluation/reviews/{e.pk}/").content.decode()
+
+
+def test_huge_ids_and_levels_in_forms_are_refused_not_a_server_error(client, case):
+    inv = complete_service(case)
+    client.force_login(case.world.applicant)
+    bad = client.post(
+        f"/evaluation/invitations/{inv.pk}/", {"action": "give", "level": "1", "reasons": "9" * 25}
+    )
+    assert bad.status_code == 400 and "差评原因" in bad.content.decode()
+    client.force_login(case.world.center_admin)
+    assert client.get("/evaluation/reviews/?level=" + "9" * 25).status_code == 200
+    assert (
+        client.post("/evaluation/settings/", {"action": "reason_toggle", "id": "9" * 25}).status_code
+        == 404  # no such reason: looks missing, not a 500
+    )

@@ -13,11 +13,9 @@ from django.utils.translation import gettext as _
 
 from liaison.core.xlsx import XLSX_CONTENT_TYPE, table_workbook
 from liaison.directory.http import AuthedHttpRequest
-from liaison.directory.roles import Role
 from liaison.evaluation.figures import DIMENSIONS, FigureRow, satisfaction_figures, survey_averages
 from liaison.evaluation.models import Level
-
-READERS = (Role.CENTER_ADMIN, Role.CENTER_LEADER, Role.SUPERVISOR, Role.PROJECT_OFFICE)
+from liaison.evaluation.policies import can_read_figures
 
 
 def _window(request: AuthedHttpRequest) -> tuple[dt.date | None, dt.date | None]:
@@ -66,7 +64,7 @@ def _cells(row: FigureRow) -> list[Any]:
 
 @login_required
 def figures_page(request: AuthedHttpRequest) -> HttpResponse:
-    if not request.user.has_role(*READERS):
+    if not can_read_figures(request.user):
         raise Http404
     dimension = request.GET.get("by", "officer")
     dimension = dimension if dimension in DIMENSIONS else "officer"

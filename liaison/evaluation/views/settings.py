@@ -8,6 +8,7 @@ from django.shortcuts import render
 from django.urls import reverse
 from django.views.decorators.http import require_http_methods
 
+from liaison.core.bounds import id_or_none
 from liaison.directory.http import AuthedHttpRequest
 from liaison.directory.roles import Role
 from liaison.evaluation.models import BadReviewReason, QuestionTarget, SurveyQuestion
@@ -24,7 +25,7 @@ from liaison.evaluation.views.common import run_action
 
 
 def _int(value: str | None) -> int:
-    return int(value) if value and value.isdigit() and len(value) < 12 else 0
+    return id_or_none(value) or 0
 
 
 @login_required

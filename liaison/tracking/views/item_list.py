@@ -11,7 +11,7 @@ from django.views.decorators.http import require_GET
 
 from liaison.core.listing import ListExport, export_response, keyword, list_tools, wants_export
 from liaison.core.paging import paginate, querystring_without_page
-from liaison.tracking.exports import ITEM_EXPORT, TODO_EXPORT
+from liaison.tracking.exports import ITEM_EXPORT, MY_ITEMS_EXPORT
 from liaison.tracking.lights import LIGHT_LABELS, SEVERITY, LightContext, light_context
 from liaison.tracking.models import ProjectItem
 from liaison.tracking.policies import ActorScope, actor_scope
@@ -72,4 +72,4 @@ def todo(request: HttpRequest) -> HttpResponse:
     qs = project_item_todo_filtered(
         user=user, scope=scope, ctx=ctx, light=_light(request), q=keyword(request)
     )
-    return _respond(request, qs, ctx=ctx, scope=scope, export=TODO_EXPORT, template="tracking/todo.html")
+    return _respond(request, qs, ctx=ctx, scope=scope, export=MY_ITEMS_EXPORT, template="tracking/todo.html")
