@@ -22,6 +22,7 @@ from liaison.closure.services.completion import (
 )
 from liaison.closure.services.termination import (
     service_confirm_termination,
+    service_confirm_termination_receipt,
     service_request_termination,
     service_withdraw_termination,
 )
@@ -65,6 +66,7 @@ class ServiceOut(Schema):
     light: str
     termination_reason: str
     termination_note: str
+    termination_handover_pending: bool
     ended: bool
     actions: list[str]
     handover_lines: list[HandoverLineOut]
@@ -100,6 +102,16 @@ class ServiceCommentIn(Schema):
     comment: str = Field(default="", max_length=1000)
 
 
+class TerminationConfirmIn(Schema):
+    comment: str = Field(default="", max_length=1000)
+    lines: list[HandoverLineIn] = Field(
+        default_factory=list, max_length=200, description="documents outside the custody register"
+    )
+    kept: dict[int, str] = Field(
+        default_factory=dict, description="custody entry id -> why it is not handed over"
+    )
+
+
 class HandoverDisputeIn(Schema):
     disputes: dict[int, str] = Field(description="handover line id -> what is wrong")
 
@@ -119,6 +131,7 @@ def _out(panel: ServicePanel) -> dict[str, Any]:
         "light": panel.light,
         "termination_reason": s.termination_reason,
         "termination_note": s.termination_note,
+        "termination_handover_pending": s.termination_handover_pending,
         "ended": panel.ended,
         "actions": sorted(panel.action_names),
         "handover_lines": panel.lines,
@@ -233,8 +246,24 @@ def withdraw_termination(request: HttpRequest, payload: ServiceCommentIn, projec
     response=ServiceOut,
     summary="The centre confirms termination",
 )
-def confirm_termination(request: HttpRequest, payload: ServiceCommentIn, project_id: int = ID) -> Any:
+def confirm_termination(request: HttpRequest, payload: TerminationConfirmIn, project_id: int = ID) -> Any:
     service_confirm_termination(
+        actor=request.user,
+        project=_project(request, project_id),
+        comment=payload.comment,
+        lines=[line.dict() for line in payload.lines],
+        kept=payload.kept,
+    )
+    return _after(request, project_id)
+
+
+@router.post(
+    "/projects/{project_id}/confirm-termination-receipt",
+    response=ServiceOut,
+    summary="The enterprise confirms receipt of the documents handed over at termination",
+)
+def confirm_termination_receipt(request: HttpRequest, payload: ServiceCommentIn, project_id: int = ID) -> Any:
+    service_confirm_termination_receipt(
         actor=request.user, project=_project(request, project_id), comment=payload.comment
     )
     return _after(request, project_id)

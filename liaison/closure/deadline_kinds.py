@@ -13,11 +13,12 @@ CONFIRMATION = register(
 )
 
 
-def kind_waiting_in(state: str) -> DeadlineKind | None:
-    """The kind of deadline a service in `state` waits on (None: nothing waits on a date)."""
-    from liaison.closure.models import WAITING_ON_CENTRE, WAITING_ON_ENTERPRISE  # noqa: PLC0415
+def kind_waiting_in(state: str, *, handover_pending: bool = False) -> DeadlineKind | None:
+    """The kind of deadline a service in `state` waits on (None: nothing waits on a date); a terminated
+    service with `handover_pending` waits on the enterprise's receipt."""
+    from liaison.closure.models import WAITING_ON_CENTRE, WAITING_ON_ENTERPRISE, ServiceState  # noqa: PLC0415
 
-    if state in WAITING_ON_ENTERPRISE:
+    if state in WAITING_ON_ENTERPRISE or (state == ServiceState.TERMINATED and handover_pending):
         return RECEIPT
     return CONFIRMATION if state in WAITING_ON_CENTRE else None
 

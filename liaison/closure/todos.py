@@ -7,18 +7,19 @@ from typing import Any
 
 from django.utils.translation import gettext_lazy as _
 
-from liaison.closure.models import WAITING_ON_CENTRE, Service, ServiceState
-from liaison.closure.selectors.lists import READY_FILTER, WAITING_FILTER, ready_projects
+from liaison.closure.models import WAITING_ON_CENTRE, Service, waiting_on_enterprise_q
+from liaison.closure.selectors.lists import READY_FILTER, RECEIPT_FILTER, WAITING_FILTER, ready_projects
 from liaison.directory.roles import Role
 from liaison.directory.todos import TodoSource, register_todo
 
 
 def receipts_waiting(user: Any) -> int:
-    """Handover lists waiting for this enterprise's confirmation of receipt."""
+    """Handover lists waiting for this enterprise's confirmation of receipt (at completion or after a
+    termination)."""
     if not user.enterprise_id:
         return 0
     return Service.objects.filter(
-        state=ServiceState.COMPLETION_PREPARED, project__enterprise_id=user.enterprise_id
+        waiting_on_enterprise_q(), project__enterprise_id=user.enterprise_id
     ).count()
 
 
@@ -38,7 +39,7 @@ SOURCES = (
         _("待确认资料移交"),
         Role.APPLICANT,
         receipts_waiting,
-        ServiceState.COMPLETION_PREPARED,
+        RECEIPT_FILTER,
     ),
     (
         "closure.confirmation",

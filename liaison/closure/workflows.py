@@ -68,6 +68,14 @@ SERVICE_WORKFLOW = Workflow(
         Transition(
             "confirm_termination", frozenset({S.TERMINATION_REQUESTED}), S.TERMINATED, CENTRE, _("确认终止")
         ),
+        # Art. 16: the documents listed at termination are handed over; only while that receipt is pending.
+        Transition(
+            "confirm_termination_receipt",
+            frozenset({S.TERMINATED}),
+            S.TERMINATED,
+            ENTERPRISE,
+            _("确认收到终止移交的资料"),
+        ),
     ),
 )
 

@@ -160,7 +160,11 @@ def _line_row(line: HandoverLine) -> dict[str, Any]:
 
 def handover_context(service: Service) -> dict[str, Any]:
     lines = list(service.handover_lines.all())
-    prepared, received = _last_step(service, "prepare_completion"), _last_step(service, "confirm_receipt")
+    if service.state == "terminated":  # Art. 16: listed when the termination was confirmed
+        prepared = _last_step(service, "confirm_termination")
+        received = _last_step(service, "confirm_termination_receipt")
+    else:
+        prepared, received = _last_step(service, "prepare_completion"), _last_step(service, "confirm_receipt")
     handed = sum(1 for line in lines if line.handed_over)
     return {
         **_project(service),

@@ -9,6 +9,7 @@ from .service import (
     ServiceState,
     ServiceStep,
     TerminationReason,
+    waiting_on_enterprise_q,
 )
 from .settings import PERIOD_MAX, ClosureSettings
 
@@ -28,4 +29,5 @@ __all__ = [
     "ServiceState",
     "ServiceStep",
     "TerminationReason",
+    "waiting_on_enterprise_q",
 ]

@@ -23,6 +23,14 @@ WAITING_ON_ENTERPRISE = frozenset({ServiceState.COMPLETION_PREPARED})
 WAITING_ON_CENTRE = frozenset({ServiceState.RECEIPT_CONFIRMED, ServiceState.TERMINATION_REQUESTED})
 
 
+def waiting_on_enterprise_q(prefix: str = "") -> models.Q:
+    """Services whose handover waits on the enterprise's receipt: a completion prepared, or a terminated
+    service whose documents were listed for handover (`prefix` for a query through a relation)."""
+    return models.Q(**{f"{prefix}state__in": sorted(WAITING_ON_ENTERPRISE)}) | models.Q(
+        **{f"{prefix}state": ServiceState.TERMINATED, f"{prefix}termination_handover_pending": True}
+    )
+
+
 class TerminationReason(models.TextChoices):
     """Art. 16 and Art. 3: the enterprise may end the voluntary service; the centre ends it when the project
     lacks the conditions to be completed."""
@@ -55,6 +63,8 @@ class Service(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
     )
     completion_note = models.TextField(_("办结说明"), blank=True)
+    # Art. 16: a terminated service still hands its documents over; the enterprise confirms receipt after.
+    termination_handover_pending = models.BooleanField(_("终止后待项目单位确认资料移交"), default=False)
     ended_at = models.DateTimeField(_("结束时间"), null=True, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)

@@ -6,11 +6,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from django.db.models import Count, Exists, F, OuterRef, Subquery, Value
+from django.db.models import Count, Exists, F, OuterRef, Q, Subquery, Value
 from django.db.models.functions import Coalesce
+from django.utils.translation import gettext as _
 
 from liaison.closure.deadline_kinds import CONFIRMATION, RECEIPT, kind_waiting_in
-from liaison.closure.models import WAITING_ON_CENTRE, Service, ServiceState
+from liaison.closure.models import WAITING_ON_CENTRE, WAITING_ON_ENTERPRISE, Service, ServiceState
 from liaison.deadlines.lights import Light, light_context, light_of
 from liaison.intake.models import Project
 from liaison.intake.people import officer_project_ids
@@ -20,8 +21,9 @@ from liaison.tracking.models import OPEN_STATES, ProjectItem
 PAGE = 200
 # Filters beside the states: what waits on the centre, and the officer's services ready for completion.
 WAITING_FILTER = "waiting_on_centre"
+RECEIPT_FILTER = "waiting_on_enterprise"  # completions prepared and terminations with documents to receive
 READY_FILTER = "ready"
-FILTERS = frozenset({*ServiceState.values, WAITING_FILTER, READY_FILTER})
+FILTERS = frozenset({*ServiceState.values, WAITING_FILTER, RECEIPT_FILTER, READY_FILTER})
 RUNNING_STEPS = (
     ServiceState.COMPLETION_PREPARED,
     ServiceState.RECEIPT_CONFIRMED,
@@ -35,10 +37,12 @@ class ServiceRow:
     state: str
     due_on: Any
     light: str
+    handover_pending: bool = False
 
     @property
     def state_label(self) -> str:
-        return str(ServiceState(self.state).label)
+        label = str(ServiceState(self.state).label)
+        return f"{label}（{_('待确认资料移交')}）" if self.handover_pending else label
 
 
 def _annotated(user: Any) -> Any:  # annotated rows: the plugin cannot type them
@@ -50,6 +54,9 @@ def _annotated(user: Any) -> Any:  # annotated rows: the plugin cannot type them
         .annotate(
             service_state=Coalesce(Subquery(latest.values("state")[:1]), Value(ServiceState.IN_SERVICE)),
             service_due=Subquery(latest.values("due_on")[:1]),
+            service_pending=Coalesce(
+                Subquery(latest.values("termination_handover_pending")[:1]), Value(False)
+            ),
         )
     )
 
@@ -67,6 +74,11 @@ def service_list(user: Any, *, state: str = "", q: str = "") -> list[ServiceRow]
     qs = _annotated(user)
     if state == WAITING_FILTER:
         qs = qs.filter(service_state__in=sorted(WAITING_ON_CENTRE))
+    elif state == RECEIPT_FILTER:
+        qs = qs.filter(
+            Q(service_state__in=sorted(WAITING_ON_ENTERPRISE))
+            | Q(service_state=ServiceState.TERMINATED, service_pending=True)
+        )
     elif state == READY_FILTER:
         qs = qs.filter(pk__in=ready_projects(user).values("pk"))
     elif state:
@@ -77,8 +89,10 @@ def service_list(user: Any, *, state: str = "", q: str = "") -> list[ServiceRow]
     rows = []
     for project in qs.order_by(F("service_due").asc(nulls_last=True), "-registered_at", "-pk")[:PAGE]:
         s, due = project.service_state, project.service_due
-        kind = kind_waiting_in(s)
-        rows.append(ServiceRow(project, s, due, light_of(due, contexts[kind.code]) if kind else Light.NONE))
+        kind = kind_waiting_in(s, handover_pending=project.service_pending)
+        light = light_of(due, contexts[kind.code]) if kind else Light.NONE
+        pending = bool(project.service_pending) and s == ServiceState.TERMINATED
+        rows.append(ServiceRow(project, s, due, light, pending))
     return rows
 
 

@@ -54,12 +54,18 @@ def access_service(user: Any, project_id: int) -> ServicePanel:
         .select_related("approval_item__department")
         .order_by("order", "pk")
     )
-    kind = kind_waiting_in(service.state)
+    pending = service.termination_handover_pending
+    kind = kind_waiting_in(service.state, handover_pending=pending)
+    actions = [
+        t
+        for t in SERVICE_WORKFLOW.available(service.state, roles)
+        if t.name != "confirm_termination_receipt" or pending
+    ]
     return ServicePanel(
         project=project,
         service=service,
         roles=roles,
-        actions=SERVICE_WORKFLOW.available(service.state, roles),
+        actions=actions,
         lines=list(service.handover_lines.all()),
         steps=list(service.steps.select_related("actor")),
         open_items=[i for i in items if i.state in OPEN_STATES],

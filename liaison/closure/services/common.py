@@ -73,7 +73,7 @@ def move(
     )
     service.state = t.target
     service.due_on = deadline_after(timezone.localdate(), due_days).due_on if due_days else None
-    if t.target in (ServiceState.COMPLETED, ServiceState.TERMINATED):
+    if t.target in (ServiceState.COMPLETED, ServiceState.TERMINATED) and previous != t.target:
         service.ended_at = timezone.now()
     service.save()
     audit_record(

@@ -111,14 +111,15 @@ def register_lines(project: Project, kept: Mapping[int, str]) -> list[dict[str, 
 
 
 def handover_lines_build(
-    project: Project, *, lines: Sequence[Mapping[str, Any]], kept: Mapping[int, str]
+    project: Project, *, lines: Sequence[Mapping[str, Any]], kept: Mapping[int, str], required: bool = True
 ) -> list[dict[str, Any]]:
-    """The whole list: the register's entries first, then the other documents; at least one line."""
+    """The whole list: the register's entries first, then the other documents; at least one line when
+    `required` (completion; a termination may have nothing to hand over)."""
     from_register = register_lines(project, kept)
     if len(from_register) + len(lines) > MAX_LINES:
         raise DomainError(_("移交清单最多 %(n)d 项。") % {"n": MAX_LINES}, field="lines")
     out = from_register + clean_lines(lines, start=len(from_register) + 1)
-    if not out:
+    if not out and required:
         raise DomainError(_("请至少列出一份移交资料。"), field="lines")
     return out
 

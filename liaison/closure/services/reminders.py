@@ -7,11 +7,12 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from liaison.closure.deadline_kinds import CONFIRMATION, RECEIPT
-from liaison.closure.models import WAITING_ON_CENTRE, WAITING_ON_ENTERPRISE, Service
+from liaison.closure.deadline_kinds import CONFIRMATION, RECEIPT, kind_waiting_in
+from liaison.closure.models import WAITING_ON_CENTRE, Service, waiting_on_enterprise_q
 from liaison.deadlines.lights import light_context
 from liaison.deadlines.models import Threshold
 from liaison.deadlines.schedule import Crossing
@@ -28,7 +29,7 @@ class ClosureReminderRun:
 def _reminder(service: Service, at: Crossing) -> Reminder:
     late = at.threshold != Threshold.YELLOW
     project = service.project
-    if service.state in WAITING_ON_ENTERPRISE:
+    if kind_waiting_in(service.state, handover_pending=service.termination_handover_pending) is RECEIPT:
         people = [*enterprise_users(project), *(project_officers(project) if late else [])]
         title = _("请确认资料移交：%(p)s（期限 %(d)s）")
     else:
@@ -47,12 +48,13 @@ def _reminder(service: Service, at: Crossing) -> Reminder:
 def closure_reminders_run(*, today: dt.date | None = None) -> ClosureReminderRun:
     today = today or timezone.localdate()
     run = ClosureReminderRun()
-    for kind, states in ((RECEIPT, WAITING_ON_ENTERPRISE), (CONFIRMATION, WAITING_ON_CENTRE)):
+    for kind, waiting in (
+        (RECEIPT, waiting_on_enterprise_q()),
+        (CONFIRMATION, Q(state__in=sorted(WAITING_ON_CENTRE))),
+    ):
         limit = light_context(kind.code, today).yellow_limit
         due = list(
-            Service.objects.filter(state__in=sorted(states), due_on__lte=limit)
-            .select_related("project")
-            .order_by("pk")
+            Service.objects.filter(waiting, due_on__lte=limit).select_related("project").order_by("pk")
         )
         sent = reminders_send(
             kind=kind.code, subjects=due, due_on=lambda s: s.due_on or today, today=today, compose=_reminder

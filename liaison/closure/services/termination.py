@@ -1,16 +1,20 @@
 """Termination (Art. 16, Art. 3): the enterprise may end the voluntary service at any time; the centre ends
-it when the project lacks the conditions to be completed; the centre confirms, open items are withdrawn."""
+it when the project lacks the conditions to be completed; the centre confirms, open items are withdrawn and
+the documents are listed for handover (终止委托代办手续，注明终止原因，移交相关资料): the register's entries
+still held and any others. The enterprise then confirms receipt, which hands the register's entries over."""
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from liaison.closure.models import ENTERPRISE_REASONS, Service, TerminationReason
+from liaison.closure.models import ENTERPRISE_REASONS, HandoverLine, Service, TerminationReason
 from liaison.closure.services.common import clean_text, lock_service, move, tell
 from liaison.closure.services.completion import end_service
+from liaison.closure.services.handover import custody_hand_over, handover_lines_build
 from liaison.closure.services.settings import closure_settings
 from liaison.core.errors import DomainError
 from liaison.directory.roles import Role
@@ -75,25 +79,73 @@ def service_withdraw_termination(*, actor: Any, project: Project, comment: str =
     return service
 
 
-def service_confirm_termination(*, actor: Any, project: Project, comment: str = "") -> Service:
-    """The centre confirms: open items are withdrawn with the reason; reminders stop and the whole record
-    (plan, items, to-dos, consultations, difficulties) becomes read-only."""
+def service_confirm_termination(
+    *,
+    actor: Any,
+    project: Project,
+    comment: str = "",
+    lines: Sequence[Mapping[str, Any]] = (),
+    kept: Mapping[int, str] | None = None,
+) -> Service:
+    """The centre confirms: open items are withdrawn with the reason; the handover list is made from the
+    register (`kept`: entry id -> why it is kept back) and `lines`; reminders stop and the whole record
+    (plan, items, to-dos, consultations, difficulties) becomes read-only. When anything is to be handed
+    over, the enterprise is asked to confirm its receipt within the receipt period."""
     text = clean_text(comment, field="comment", label=_("确认意见"), required=False, limit=1000)
     with transaction.atomic():
         service, roles = lock_service(actor, project)
+        cleaned = handover_lines_build(project, lines=lines, kept=kept or {}, required=False)
         reason = service.termination_text
         for item in ProjectItem.objects.filter(project=project, state__in=sorted(OPEN_STATES)).order_by("pk"):
             project_item_withdraw(
                 actor=actor, project_item=item, reason=_("终止委托代办（%(r)s）") % {"r": reason}
             )
-        move(service, "confirm_termination", actor=actor, roles=roles, comment=text)
+        to_hand = any(line["handed_over"] for line in cleaned)
+        move(
+            service,
+            "confirm_termination",
+            actor=actor,
+            roles=roles,
+            comment=text,
+            due_days=closure_settings().receipt_days if to_hand else None,
+        )
+        service.handover_lines.all().delete()
+        HandoverLine.objects.bulk_create([HandoverLine(service=service, **line) for line in cleaned])
+        service.termination_handover_pending = to_hand
+        service.save(update_fields=["termination_handover_pending"])
         end_service(service, "terminated", actor=actor)
+        body = reason
+        if to_hand:
+            body += "\n" + _("相关资料已列入移交清单（%(n)d 项），请核对后确认收到。") % {"n": len(cleaned)}
         tell(
             service,
             [*enterprise_users(project), *project_officers(project)],
             actor=actor,
             event="terminated",
             title=_("委托代办已终止：%(p)s") % {"p": project.name},
-            body=reason,
+            body=body,
+        )
+    return service
+
+
+def service_confirm_termination_receipt(*, actor: Any, project: Project, comment: str = "") -> Service:
+    """The enterprise confirms it received the documents listed at termination: the register's entries on
+    the list are handed over; nothing waits any more."""
+    text = clean_text(comment, field="comment", label=_("确认意见"), required=False, limit=1000)
+    with transaction.atomic():
+        service, roles = lock_service(actor, project)
+        if not service.termination_handover_pending:
+            raise DomainError(_("没有待确认的终止移交资料。"))
+        move(service, "confirm_termination_receipt", actor=actor, roles=roles, comment=text)
+        custody_hand_over(service, actor=actor)
+        service.termination_handover_pending = False
+        service.save(update_fields=["termination_handover_pending"])
+        tell(
+            service,
+            [*centre_admins(), *project_officers(project)],
+            actor=actor,
+            event="termination_receipt_confirmed",
+            title=_("项目单位已确认收到终止移交的资料：%(p)s") % {"p": project.name},
+            body=text,
         )
     return service

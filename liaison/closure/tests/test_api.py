@@ -76,7 +76,25 @@ def test_termination_through_the_api(client, case):
     )
     assert asked.json()["state"] == "termination_requested"
     client.force_login(w.center_admin)
-    done = client.post(
-        f"{_base(case)}/confirm-termination", {"comment": "同意"}, content_type="application/json"
+    bad_line = client.post(
+        f"{_base(case)}/confirm-termination",
+        {"comment": "同意", "lines": [{"name": "会议纪要", "copies": 0}]},
+        content_type="application/json",
     )
-    assert done.json()["state"] == "terminated" and done.json()["ended"] is True
+    assert bad_line.status_code in (400, 422)
+    done = client.post(
+        f"{_base(case)}/confirm-termination",
+        {"comment": "同意", "lines": [{"name": "会议纪要", "copies": 1}]},
+        content_type="application/json",
+    )
+    body = done.json()
+    assert body["state"] == "terminated" and body["ended"] is True and body["termination_handover_pending"]
+    assert [line["name"] for line in body["handover_lines"]] == ["会议纪要"]
+    assert "confirm_termination_receipt" not in body["actions"]  # the centre's view: the enterprise acts
+    client.force_login(w.applicant)
+    receipt = client.post(
+        f"{_base(case)}/confirm-termination-receipt", {"comment": "已收到"}, content_type="application/json"
+    )
+    assert receipt.status_code == 200 and receipt.json()["termination_handover_pending"] is False
+    again = client.post(f"{_base(case)}/confirm-termination-receipt", {}, content_type="application/json")
+    assert again.status_code == 400 and again.json()["detail"] == "没有待确认的终止移交资料。"

@@ -82,7 +82,10 @@ def test_completion_with_the_handover_list_across_three_roles(page, live_server,
 
 
 def test_the_enterprise_terminates_and_the_centre_confirms(page, live_server, case, tmp_path):
+    from liaison.closure.tests.test_custody import _original
+
     w, base = case.world, live_server.url
+    held = _original(case, "国有土地使用证（原件）")
     path = f"/closure/projects/{case.project.pk}/"
     sign_in(page, base, w.applicant, path)
     page.click("summary:has-text('申请终止委托代办')")
@@ -93,8 +96,12 @@ def test_the_enterprise_terminates_and_the_centre_confirms(page, live_server, ca
 
     sign_in(page, base, w.center_admin, path)
     assert "项目投资计划调整" in page.inner_text('[data-testid="termination-reason"]')
+    assert "国有土地使用证（原件）" in page.inner_text('[data-testid="terminate-form"]')  # from the register
+    page.fill("#id_lines-0-name", "项目咨询意见回复表")
     page.click('[data-testid="confirm-termination"]')
     page.wait_for_selector('[data-state="terminated"]')
+    lines = page.inner_text('[data-testid="handover-lines"]')
+    assert "国有土地使用证（原件）" in lines and "项目咨询意见回复表" in lines
     assert ProjectItem.objects.get(pk=case.item.pk).state == "withdrawn"
     with page.expect_download() as download:
         page.click('[data-testid="termination-pdf"]')
@@ -103,3 +110,10 @@ def test_the_enterprise_terminates_and_the_centre_confirms(page, live_server, ca
     page.goto(f"{base}/tracking/projects/{case.project.pk}/")
     assert "已终止" in page.inner_text('[data-testid="read-only"]')
     assert ServiceStep.objects.last().to_state == ServiceState.TERMINATED
+
+    sign_in(page, base, w.applicant, path)  # Art. 16: the documents are handed over after termination too
+    page.click('[data-testid="confirm-termination-receipt"]')
+    page.wait_for_selector(".alert-success")
+    assert not page.locator('[data-testid="confirm-termination-receipt"]').count()
+    held.refresh_from_db()
+    assert held.state == "handed_over"

@@ -76,7 +76,7 @@ def test_each_role_sees_what_waits_on_it_each_in_one_query(
     assert confirmations_waiting(w.center_admin) == 1
     keys = {e.key: e for e in todos_for(w.applicant)}
     assert keys["closure.receipt"].count == 1
-    assert keys["closure.receipt"].url == reverse("closure:list") + "?state=completion_prepared"
+    assert keys["closure.receipt"].url == reverse("closure:list") + "?state=waiting_on_enterprise"
     assert {e.key for e in todos_for(w.center_admin)} >= {"closure.confirmation"}
     assert "closure.confirmation" not in {e.key for e in todos_for(w.officer_user)}
 

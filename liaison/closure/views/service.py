@@ -26,6 +26,7 @@ from liaison.closure.services.completion import (
 )
 from liaison.closure.services.termination import (
     service_confirm_termination,
+    service_confirm_termination_receipt,
     service_request_termination,
     service_withdraw_termination,
 )
@@ -95,7 +96,18 @@ def _act(request: HttpRequest, panel: ServicePanel) -> tuple[Any, Any]:
     elif action == "withdraw_termination":
         service_withdraw_termination(actor=user, project=project, comment=comment)
     elif action == "confirm_termination":
-        service_confirm_termination(actor=user, project=project, comment=comment)
+        formset = HandoverLineFormSet(request.POST, prefix="lines")
+        if not formset.is_valid():
+            return formset, _("请检查移交清单中标红的内容。")
+        service_confirm_termination(
+            actor=user,
+            project=project,
+            comment=comment,
+            lines=posted_lines(formset),
+            kept=_kept(request, panel),
+        )
+    elif action == "confirm_termination_receipt":
+        service_confirm_termination_receipt(actor=user, project=project, comment=comment)
     else:
         raise DomainError(_("未知的操作。"))
     return None, None
@@ -123,7 +135,7 @@ def service_page(request: HttpRequest, pk: int) -> HttpResponse:
             return HttpResponseRedirect(reverse("closure:service", args=[pk]))
         messages.error(request, str(problem))
         status = 400
-        if request.POST.get("action") == "prepare_completion":
+        if request.POST.get("action") in ("prepare_completion", "confirm_termination"):
             formset = shown or HandoverLineFormSet(request.POST, prefix="lines")
         elif request.POST.get("action") == "request_termination":
             termination = shown or TerminationForm(request.POST)
