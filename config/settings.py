@@ -94,6 +94,7 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "liaison.audit.middleware.AuditContextMiddleware",
     "liaison.directory.middleware.SessionTimeoutMiddleware",
+    "liaison.directory.middleware.PasswordPolicyMiddleware",
 ]
 
 ROOT_URLCONF = "config.urls"
@@ -137,6 +138,7 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator", "OPTIONS": {"min_length": 8}},
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
+    {"NAME": "liaison.directory.password_validation.CharacterClassesValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 LOGIN_URL = "login"
@@ -165,6 +167,10 @@ STORAGES = {
 }
 # The default cache holds the public forms' submission counters and cached public pages. Local memory is
 # per process; with several server processes set CACHE_URL=db://<table> (run `manage.py createcachetable`).
+# Passwords (等保 身份鉴别): expire after PASSWORD_MAX_AGE_DAYS; the last PASSWORD_HISTORY are not reused.
+PASSWORD_MAX_AGE_DAYS = int(os.environ.get("PASSWORD_MAX_AGE_DAYS", "90"))
+PASSWORD_HISTORY = int(os.environ.get("PASSWORD_HISTORY", "5"))
+
 CACHE_URL = os.environ.get("CACHE_URL", "")
 if CACHE_URL.startswith("db://"):
     CACHES = {

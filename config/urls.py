@@ -1,6 +1,7 @@
 from django.conf import settings
 from django.urls import include, path
 
+from liaison.directory.views.password import password_change_page
 from liaison.directory.views.signin import SigninView, SignoutView
 from liaison.web.api import api
 from liaison.web.views.health import healthz
@@ -12,6 +13,7 @@ urlpatterns = [
     path("captcha/", include("captcha.urls")),
     path("accounts/login/", SigninView.as_view(), name="login"),
     path("accounts/logout/", SignoutView.as_view(), name="logout"),
+    path("accounts/password/", password_change_page, name="password_change"),
     path("", include("liaison.web.urls")),
     path("catalogue/", include("liaison.catalogue.urls")),
     path("officers/", include("liaison.officers.urls")),

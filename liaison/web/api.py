@@ -30,7 +30,7 @@ from liaison.workcal.api import router as workcal_router
 
 class BearerToken(HttpBearer):
     def authenticate(self, request: HttpRequest, token: str) -> Any:
-        user = api_token_authenticate(token)
+        user = api_token_authenticate(token, method=request.method or "GET")
         if user is not None:
             request.user = user
         return user
@@ -40,7 +40,7 @@ class HeaderToken(APIKeyHeader):
     param_name = "X-API-Token"
 
     def authenticate(self, request: HttpRequest, key: str | None) -> Any:
-        user = api_token_authenticate(key or "")
+        user = api_token_authenticate(key or "", method=request.method or "GET")
         if user is not None:
             request.user = user
         return user

@@ -30,7 +30,7 @@ class Caller:
         self.client = Client()
         self.headers: dict[str, str] = {}
         if token:
-            _row, secret = api_token_create(user=user, name="对接")
+            _row, secret = api_token_create(user=user, name="对接", scope="write")
             self.headers = {"HTTP_AUTHORIZATION": f"Bearer {secret}"}
         else:
             self.client.force_login(user)

@@ -32,6 +32,11 @@ class User(AbstractUser):
         related_name="members",
     )
 
+    # 等保 身份鉴别: the password's age (None: as old as the account) and a change forced at the next sign-in
+    # (an account whose first password an administrator set).
+    password_changed_at = models.DateTimeField(_("密码修改时间"), null=True, blank=True)
+    must_change_password = models.BooleanField(_("下次登录须修改密码"), default=False)
+
     class Meta:
         ordering = ["username"]
         verbose_name = _("用户")

@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 from liaison.audit.services.events import audit_record, snapshot
 from liaison.core.errors import DomainError
 from liaison.directory.models import Department, Enterprise, User
+from liaison.directory.services.passwords import password_record
 from liaison.directory.services.roles import role_grant
 
 USER_FIELDS = ("username", "full_name", "department", "enterprise", "post", "email")
@@ -51,6 +52,8 @@ def user_create(
         else:
             user.set_unusable_password()
         user.save()
+        if password:
+            password_record(user)
         role_grant(user=user, roles=roles)
         audit_record(
             actor=actor,

@@ -94,3 +94,43 @@ def test_recent_use_is_not_rewritten_on_every_request(officer_user):
     api_token_authenticate(secret)
     token.refresh_from_db()
     assert token.last_used_at > first_use
+
+
+def test_a_token_expires_after_its_lifetime(officer_user):
+    token, secret = api_token_create(user=officer_user, name="对接", days=30)
+    assert dt.timedelta(days=29) < token.expires_at - timezone.now() <= dt.timedelta(days=30)
+    assert api_token_authenticate(secret) == officer_user
+    ApiToken.objects.filter(pk=token.pk).update(expires_at=timezone.now() - dt.timedelta(seconds=1))
+    assert api_token_authenticate(secret) is None
+
+
+@pytest.mark.parametrize(
+    ("days", "scope", "field"), [(7, "read", "days"), (90, "admin", "scope"), (0, "write", "days")]
+)
+def test_a_lifetime_or_scope_outside_the_list_is_refused(officer_user, days, scope, field):
+    with pytest.raises(DomainError) as refused:
+        api_token_create(user=officer_user, name="对接", days=days, scope=scope)
+    assert refused.value.field == field
+    assert not ApiToken.objects.exists()
+
+
+def test_a_read_only_token_reads_but_never_writes(officer_user):
+    from liaison.core.errors import PermissionDenied
+
+    _token, secret = api_token_create(user=officer_user, name="只读对接")
+    assert api_token_authenticate(secret, method="GET") == officer_user
+    for method in ("POST", "PUT", "PATCH", "DELETE"):
+        with pytest.raises(PermissionDenied, match="只读"):
+            api_token_authenticate(secret, method=method)
+    _token, writer = api_token_create(user=officer_user, name="读写对接", scope="write")
+    assert api_token_authenticate(writer, method="POST") == officer_user
+
+
+def test_through_the_api_a_read_only_token_gets_403_on_a_write(client, officer_user):
+    _token, secret = api_token_create(user=officer_user, name="只读对接")
+    auth = {"HTTP_AUTHORIZATION": f"Bearer {secret}"}
+    assert client.get("/api/v1/notifications/unread-count", **auth).status_code == 200
+    refused = client.post(
+        "/api/v1/notifications/mark-read", {"ids": []}, content_type="application/json", **auth
+    )
+    assert refused.status_code == 403 and "只读" in refused.json()["detail"]

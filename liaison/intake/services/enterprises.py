@@ -19,6 +19,7 @@ from liaison.core.errors import Conflict, DomainError, NotFound, PermissionDenie
 from liaison.directory.models import Enterprise, User
 from liaison.directory.roles import Role
 from liaison.directory.services.enterprises import enterprise_create
+from liaison.directory.services.passwords import password_problems
 from liaison.directory.services.throttle import REGISTRATIONS, throttle_check, throttle_hit
 from liaison.directory.services.users import user_create
 from liaison.intake.messages import render_message
@@ -71,18 +72,6 @@ def _check_username(value: str) -> str:
     return value
 
 
-def _password_problems(exc: ValidationError) -> str:
-    """The validators' findings in Chinese (Django 5.2's own catalogue misses some of them)."""
-    texts = {
-        "password_too_short": _("密码太短，至少需要8个字符。"),
-        "password_too_common": _("密码过于常见，容易被猜中。"),
-        "password_entirely_numeric": _("密码不能全部是数字。"),
-        "password_too_similar": _("密码与账号或姓名等信息过于相似。"),
-    }
-    found = [texts.get(error.code or "", "；".join(error.messages)) for error in exc.error_list]
-    return "".join(dict.fromkeys(found))
-
-
 def enterprise_register(
     *,
     name: str,
@@ -119,7 +108,7 @@ def enterprise_register(
     try:
         validate_password(password or "", probe)
     except ValidationError as exc:
-        raise DomainError(_password_problems(exc), field="password") from exc
+        raise DomainError(password_problems(exc), field="password") from exc
     try:
         return _register(
             name=name,

@@ -136,7 +136,7 @@ def logged_in(user: User) -> Client:
 
 def api_client(user: User) -> dict[str, str]:
     """Headers authenticating as `user` with a personal API token."""
-    _token, secret = api_token_create(user=user, name="测试")
+    _token, secret = api_token_create(user=user, name="测试", scope="write")
     return {"HTTP_AUTHORIZATION": f"Bearer {secret}"}
 
 

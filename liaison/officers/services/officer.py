@@ -16,6 +16,7 @@ from liaison.audit.services.events import audit_record, snapshot
 from liaison.core.errors import Conflict, DomainError, PermissionDenied
 from liaison.directory.models import User
 from liaison.directory.roles import Role
+from liaison.directory.services.passwords import password_problems, password_record
 from liaison.directory.services.roles import role_grant
 from liaison.notifications.services.notify import notification_send
 from liaison.officers.models import Officer, OfficerRecordEntry, OfficerRecordKind
@@ -94,6 +95,8 @@ def _account_for(
                 user = User.objects.create_user(
                     username=username, password=password, full_name=full_name, mobile=mobile, email=email
                 )
+                if password:  # the centre set it: the officer changes it at the first sign-in
+                    password_record(user, must_change=True)
         except IntegrityError as exc:
             raise Conflict(_("登录账号“%(u)s”刚被他人占用，请刷新后重试。") % {"u": username}) from exc
         return user, True
@@ -139,7 +142,7 @@ def officer_register(
         try:
             validate_password(password)
         except ValidationError as exc:
-            raise DomainError("；".join(exc.messages), field="password") from exc
+            raise DomainError(password_problems(exc), field="password") from exc
 
     with transaction.atomic():
         user, created = _account_for(

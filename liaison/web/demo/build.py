@@ -20,6 +20,7 @@ from liaison.core.codes import uscc_check_character
 from liaison.directory.models import Department, Enterprise, User
 from liaison.directory.roles import Role
 from liaison.directory.services.enterprises import enterprise_create
+from liaison.directory.services.passwords import password_record
 from liaison.directory.services.users import user_create
 from liaison.evaluation.demo import build_evaluation_demo
 from liaison.officers.models import Officer
@@ -226,7 +227,7 @@ class DemoBuilder:
                 email=f"officer{n}@demo.wuhua.gov.cn",
             )
             officer.user.set_password(self.password)
-            officer.user.save(update_fields=["password"])
+            password_record(officer.user)  # demo accounts: no forced change at the first sign-in
         self.log("6 officers")
 
     def _enterprises(self, admin: User) -> None:

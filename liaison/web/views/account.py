@@ -4,6 +4,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import render
+from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -11,9 +12,9 @@ from django.views.decorators.http import require_POST
 from liaison.audit.middleware import ACTIVE_ROLE_SESSION_KEY
 from liaison.core.errors import DomainError
 from liaison.directory.http import AuthedHttpRequest
-from liaison.directory.models import ApiToken
+from liaison.directory.models import ApiToken, TokenScope
 from liaison.directory.services.roles import active_role_choose
-from liaison.directory.services.tokens import api_token_create, api_token_revoke
+from liaison.directory.services.tokens import LIFETIMES, api_token_create, api_token_revoke
 
 
 def _safe_next(request: HttpRequest, fallback: str = "/") -> str:
@@ -44,8 +45,20 @@ def api_tokens(request: AuthedHttpRequest) -> HttpResponse:
                 api_token_revoke(user=request.user, token_id=int(request.POST.get("revoke") or 0))
                 messages.success(request, _("令牌已吊销。"))
                 return HttpResponseRedirect(request.path)
-            _token, new_secret = api_token_create(user=request.user, name=request.POST.get("name", ""))
+            _token, new_secret = api_token_create(
+                user=request.user,
+                name=request.POST.get("name", ""),
+                days=int(request.POST.get("days") or 90),
+                scope=request.POST.get("scope", TokenScope.READ),
+            )
         except (DomainError, ValueError) as exc:
             messages.error(request, str(getattr(exc, "message", _("请求无效。"))))
     tokens = ApiToken.objects.filter(user=request.user)
-    return render(request, "web/api_tokens.html", {"tokens": tokens, "new_secret": new_secret})
+    context = {
+        "tokens": tokens,
+        "new_secret": new_secret,
+        "lifetimes": LIFETIMES,
+        "scopes": TokenScope.choices,
+        "now": timezone.now(),
+    }
+    return render(request, "web/api_tokens.html", context)

@@ -17,7 +17,7 @@ BASE = "/api/v1/calendar"
 
 
 def _auth(user) -> dict[str, str]:
-    _token, secret = api_token_create(user=user, name="测试")
+    _token, secret = api_token_create(user=user, name="测试", scope="write")
     return {"HTTP_AUTHORIZATION": f"Bearer {secret}"}
 
 
