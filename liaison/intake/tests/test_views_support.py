@@ -59,7 +59,7 @@ def register_applicant(username: str = "", *, name: str = "", handler_mobile: st
 
 def make_officer(admin: User, username: str = "", full_name: str = "") -> Officer:
     n = next(_seq)
-    return officer_register(
+    officer = officer_register(
         actor=admin,
         username=username or f"officer_{n}",
         full_name=full_name or f"联络官{n}",
@@ -67,6 +67,10 @@ def make_officer(admin: User, username: str = "", full_name: str = "") -> Office
         unit="五华区政务服务中心",
         password=PASSWORD,
     )
+    # As after the officer's first sign-in: the password the centre set has been changed.
+    User.objects.filter(pk=officer.user_id).update(must_change_password=False)
+    officer.user.must_change_password = False
+    return officer
 
 
 def make_item(
