@@ -75,6 +75,8 @@ SERVICE_WORKFLOW = Workflow(
             S.TERMINATED,
             ENTERPRISE,
             _("确认收到终止移交的资料"),
+            when=lambda service: service.termination_handover_pending,
+            unmet=_("没有待确认的终止移交资料。"),
         ),
     ),
 )

@@ -6,7 +6,7 @@ Services ask the workflow whether a transition may happen; they perform side eff
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -25,6 +25,13 @@ class Transition:
     target: str
     roles: frozenset[str]
     label: str | Promise = ""
+    # A condition on the object beyond its state (e.g. "only while a receipt is pending"), and what a
+    # refusal says when it does not hold. Checked when the caller passes the object as `subject`.
+    when: Callable[[Any], bool] | None = field(default=None, compare=False)
+    unmet: str | Promise = ""
+
+    def holds_for(self, subject: Any) -> bool:
+        return self.when is None or subject is None or self.when(subject)
 
 
 @dataclass(frozen=True)
@@ -46,12 +53,13 @@ class Workflow:
     def transition(self, name: str) -> Transition:
         return self._by_name[name]
 
-    def available(self, state: str, roles: Iterable[str]) -> list[Transition]:
-        """Transitions the holder of `roles` may take from `state`."""
+    def available(self, state: str, roles: Iterable[str], *, subject: Any = None) -> list[Transition]:
+        """Transitions the holder of `roles` may take from `state` (and, given `subject`, whose condition
+        holds for it)."""
         held = set(roles)
-        return [t for t in self.transitions if state in t.sources and held & t.roles]
+        return [t for t in self.transitions if state in t.sources and held & t.roles and t.holds_for(subject)]
 
-    def check(self, name: str, *, state: str, roles: Iterable[str]) -> Transition:
+    def check(self, name: str, *, state: str, roles: Iterable[str], subject: Any = None) -> Transition:
         """The transition, or a DomainError saying why it may not happen now."""
         t = self._by_name[name]
         if not set(roles) & t.roles:
@@ -61,6 +69,8 @@ class Workflow:
                 _("当前状态为“%(state)s”，不能执行“%(action)s”。")
                 % {"state": self.states.get(state, state), "action": t.label or t.name}
             )
+        if not t.holds_for(subject):
+            raise DomainError(t.unmet or _("现在不能执行“%(action)s”。") % {"action": t.label or t.name})
         return t
 
     def mermaid(self) -> str:

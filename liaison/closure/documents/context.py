@@ -24,7 +24,7 @@ from liaison.closure.documents.build_templates import (
     HANDOVER_TEMPLATE,
     TERMINATION_TEMPLATE,
 )
-from liaison.closure.models import HandoverLine, Service, ServiceStep, TerminationReason
+from liaison.closure.models import HandoverLine, Service, ServiceState, ServiceStep, TerminationReason
 from liaison.core.docx_kit import BLANK_DATE, form_date
 from liaison.directory.roles import Role
 from liaison.intake.documents.registry import DocumentSpec, register_document
@@ -160,7 +160,7 @@ def _line_row(line: HandoverLine) -> dict[str, Any]:
 
 def handover_context(service: Service) -> dict[str, Any]:
     lines = list(service.handover_lines.all())
-    if service.state == "terminated":  # Art. 16: listed when the termination was confirmed
+    if service.state == ServiceState.TERMINATED:  # Art. 16: listed when the termination was confirmed
         prepared = _last_step(service, "confirm_termination")
         received = _last_step(service, "confirm_termination_receipt")
     else:

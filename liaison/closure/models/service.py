@@ -23,11 +23,12 @@ WAITING_ON_ENTERPRISE = frozenset({ServiceState.COMPLETION_PREPARED})
 WAITING_ON_CENTRE = frozenset({ServiceState.RECEIPT_CONFIRMED, ServiceState.TERMINATION_REQUESTED})
 
 
-def waiting_on_enterprise_q(prefix: str = "") -> models.Q:
+def waiting_on_enterprise_q(state: str = "state", pending: str = "termination_handover_pending") -> models.Q:
     """Services whose handover waits on the enterprise's receipt: a completion prepared, or a terminated
-    service whose documents were listed for handover (`prefix` for a query through a relation)."""
-    return models.Q(**{f"{prefix}state__in": sorted(WAITING_ON_ENTERPRISE)}) | models.Q(
-        **{f"{prefix}state": ServiceState.TERMINATED, f"{prefix}termination_handover_pending": True}
+    service whose documents were listed for handover. `state` and `pending` name the fields (or the
+    annotations) holding the service's state and its pending flag."""
+    return models.Q(**{f"{state}__in": sorted(WAITING_ON_ENTERPRISE)}) | models.Q(
+        **{state: ServiceState.TERMINATED, pending: True}
     )
 
 

@@ -6,12 +6,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from django.db.models import Count, Exists, F, OuterRef, Q, Subquery, Value
+from django.db.models import Count, Exists, F, OuterRef, Subquery, Value
 from django.db.models.functions import Coalesce
 from django.utils.translation import gettext as _
 
 from liaison.closure.deadline_kinds import CONFIRMATION, RECEIPT, kind_waiting_in
-from liaison.closure.models import WAITING_ON_CENTRE, WAITING_ON_ENTERPRISE, Service, ServiceState
+from liaison.closure.models import WAITING_ON_CENTRE, Service, ServiceState, waiting_on_enterprise_q
 from liaison.deadlines.lights import Light, light_context, light_of
 from liaison.intake.models import Project
 from liaison.intake.people import officer_project_ids
@@ -75,10 +75,7 @@ def service_list(user: Any, *, state: str = "", q: str = "") -> list[ServiceRow]
     if state == WAITING_FILTER:
         qs = qs.filter(service_state__in=sorted(WAITING_ON_CENTRE))
     elif state == RECEIPT_FILTER:
-        qs = qs.filter(
-            Q(service_state__in=sorted(WAITING_ON_ENTERPRISE))
-            | Q(service_state=ServiceState.TERMINATED, service_pending=True)
-        )
+        qs = qs.filter(waiting_on_enterprise_q(state="service_state", pending="service_pending"))
     elif state == READY_FILTER:
         qs = qs.filter(pk__in=ready_projects(user).values("pk"))
     elif state:

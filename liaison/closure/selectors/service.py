@@ -54,18 +54,12 @@ def access_service(user: Any, project_id: int) -> ServicePanel:
         .select_related("approval_item__department")
         .order_by("order", "pk")
     )
-    pending = service.termination_handover_pending
-    kind = kind_waiting_in(service.state, handover_pending=pending)
-    actions = [
-        t
-        for t in SERVICE_WORKFLOW.available(service.state, roles)
-        if t.name != "confirm_termination_receipt" or pending
-    ]
+    kind = kind_waiting_in(service.state, handover_pending=service.termination_handover_pending)
     return ServicePanel(
         project=project,
         service=service,
         roles=roles,
-        actions=actions,
+        actions=SERVICE_WORKFLOW.available(service.state, roles, subject=service),
         lines=list(service.handover_lines.all()),
         steps=list(service.steps.select_related("actor")),
         open_items=[i for i in items if i.state in OPEN_STATES],

@@ -60,7 +60,7 @@ def move(
     due_days: int | None = None,
 ) -> Transition:
     """Check the step against the workflow, record it, set the next deadline, audit it."""
-    t = SERVICE_WORKFLOW.check(name, state=service.state, roles=roles)
+    t = SERVICE_WORKFLOW.check(name, state=service.state, roles=roles, subject=service)
     previous = service.state
     ServiceStep.objects.create(
         service=service,

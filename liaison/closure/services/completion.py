@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 
 from liaison.closure.models import HandoverLine, Service, ServiceState
 from liaison.closure.services.common import clean_text, lock_service, move, tell
-from liaison.closure.services.handover import custody_hand_over, handover_lines_build
+from liaison.closure.services.handover import custody_hand_over, handover_lines_build, handover_lines_replace
 from liaison.closure.services.settings import closure_settings
 from liaison.closure.signals import service_ended
 from liaison.core.errors import DomainError
@@ -82,8 +82,7 @@ def service_prepare_completion(
             comment=text,
             due_days=closure_settings().receipt_days,
         )
-        service.handover_lines.all().delete()
-        HandoverLine.objects.bulk_create([HandoverLine(service=service, **line) for line in cleaned])
+        handover_lines_replace(service, cleaned)
         service.completion_note = text
         service.save(update_fields=["completion_note"])
         tell(

@@ -13,7 +13,14 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from liaison.closure.models import CustodyEntry, CustodyKind, CustodyState, Service, ServiceState
+from liaison.closure.models import (
+    CustodyEntry,
+    CustodyKind,
+    CustodyState,
+    HandoverLine,
+    Service,
+    ServiceState,
+)
 from liaison.closure.services.common import clean_text, current_service
 from liaison.closure.services.custody import custody_log
 from liaison.closure.workflows import CUSTODY_WORKFLOW
@@ -122,6 +129,12 @@ def handover_lines_build(
     if not out and required:
         raise DomainError(_("请至少列出一份移交资料。"), field="lines")
     return out
+
+
+def handover_lines_replace(service: Service, lines: Sequence[Mapping[str, Any]]) -> None:
+    """The service's handover list is now `lines` (as built by `handover_lines_build`)."""
+    service.handover_lines.all().delete()
+    HandoverLine.objects.bulk_create([HandoverLine(service=service, **line) for line in lines])
 
 
 def custody_hand_over(service: Service, *, actor: Any) -> int:

@@ -11,10 +11,10 @@ from typing import Any
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from liaison.closure.models import ENTERPRISE_REASONS, HandoverLine, Service, TerminationReason
+from liaison.closure.models import ENTERPRISE_REASONS, Service, TerminationReason
 from liaison.closure.services.common import clean_text, lock_service, move, tell
 from liaison.closure.services.completion import end_service
-from liaison.closure.services.handover import custody_hand_over, handover_lines_build
+from liaison.closure.services.handover import custody_hand_over, handover_lines_build, handover_lines_replace
 from liaison.closure.services.settings import closure_settings
 from liaison.core.errors import DomainError
 from liaison.directory.roles import Role
@@ -109,8 +109,7 @@ def service_confirm_termination(
             comment=text,
             due_days=closure_settings().receipt_days if to_hand else None,
         )
-        service.handover_lines.all().delete()
-        HandoverLine.objects.bulk_create([HandoverLine(service=service, **line) for line in cleaned])
+        handover_lines_replace(service, cleaned)
         service.termination_handover_pending = to_hand
         service.save(update_fields=["termination_handover_pending"])
         end_service(service, "terminated", actor=actor)
@@ -134,8 +133,6 @@ def service_confirm_termination_receipt(*, actor: Any, project: Project, comment
     text = clean_text(comment, field="comment", label=_("确认意见"), required=False, limit=1000)
     with transaction.atomic():
         service, roles = lock_service(actor, project)
-        if not service.termination_handover_pending:
-            raise DomainError(_("没有待确认的终止移交资料。"))
         move(service, "confirm_termination_receipt", actor=actor, roles=roles, comment=text)
         custody_hand_over(service, actor=actor)
         service.termination_handover_pending = False

@@ -64,20 +64,31 @@ def _kept(request: HttpRequest, panel: ServicePanel) -> dict[int, str]:
     }
 
 
+def _posted_handover(request: HttpRequest, panel: ServicePanel) -> tuple[Any, dict[str, Any] | None]:
+    """The handover list as posted (completion or termination): (the formset to show again, None) when a
+    row is wrong, else (None, the `lines` and `kept` arguments of the service)."""
+    formset = HandoverLineFormSet(request.POST, prefix="lines")
+    if not formset.is_valid():
+        return formset, None
+    return None, {"lines": posted_lines(formset), "kept": _kept(request, panel)}
+
+
 def _act(request: HttpRequest, panel: ServicePanel) -> tuple[Any, Any]:
     """Run the posted action; returns (the formset or form to show again, None) or raises DomainError."""
     user, project, action = request.user, panel.project, request.POST.get("action", "")
     comment = request.POST.get("comment", "")
-    if action == "prepare_completion":
-        formset = HandoverLineFormSet(request.POST, prefix="lines")
-        if not formset.is_valid():
+    handover: dict[str, Any] = {}
+    if action in ("prepare_completion", "confirm_termination"):
+        formset, posted = _posted_handover(request, panel)
+        if posted is None:
             return formset, _("请检查移交清单中标红的内容。")
+        handover = posted
+    if action == "prepare_completion":
         outcomes = {item.pk: request.POST.get(f"outcome_{item.pk}", "") for item in panel.open_items}
         service_prepare_completion(
             actor=user,
             project=project,
-            lines=posted_lines(formset),
-            kept=_kept(request, panel),
+            **handover,
             note=request.POST.get("note", ""),
             outcomes={k: v for k, v in outcomes.items() if v},
         )
@@ -96,16 +107,7 @@ def _act(request: HttpRequest, panel: ServicePanel) -> tuple[Any, Any]:
     elif action == "withdraw_termination":
         service_withdraw_termination(actor=user, project=project, comment=comment)
     elif action == "confirm_termination":
-        formset = HandoverLineFormSet(request.POST, prefix="lines")
-        if not formset.is_valid():
-            return formset, _("请检查移交清单中标红的内容。")
-        service_confirm_termination(
-            actor=user,
-            project=project,
-            comment=comment,
-            lines=posted_lines(formset),
-            kept=_kept(request, panel),
-        )
+        service_confirm_termination(actor=user, project=project, comment=comment, **handover)
     elif action == "confirm_termination_receipt":
         service_confirm_termination_receipt(actor=user, project=project, comment=comment)
     else:

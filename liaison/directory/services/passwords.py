@@ -45,6 +45,11 @@ def _max_age() -> dt.timedelta:
     return dt.timedelta(days=int(getattr(settings, "PASSWORD_MAX_AGE_DAYS", 90)))
 
 
+def _history(user: User) -> Any:
+    """The account's kept password hashes, newest first."""
+    return PasswordHistory.objects.filter(user=user).order_by("-created_at", "-id")
+
+
 def password_record(user: User, *, must_change: bool = False) -> None:
     """After `user.set_password(...)`: date it, keep its hash in the history (the newest few only), save."""
     user.password_changed_at = timezone.now()
@@ -52,7 +57,7 @@ def password_record(user: User, *, must_change: bool = False) -> None:
     user.save(update_fields=["password", "password_changed_at", "must_change_password"])
     if user.has_usable_password():
         PasswordHistory.objects.create(user=user, password=user.password)
-        stale = PasswordHistory.objects.filter(user=user).order_by("-created_at", "-id")[_history_size() :]
+        stale = _history(user)[_history_size() :]
         PasswordHistory.objects.filter(pk__in=[h.pk for h in stale]).delete()
 
 
@@ -65,7 +70,7 @@ def password_set_initial(user: User, password: str) -> None:
 def _reused(user: User, password: str) -> bool:
     if user.check_password(password):
         return True
-    recent = PasswordHistory.objects.filter(user=user).order_by("-created_at", "-id")[: _history_size()]
+    recent = _history(user)[: _history_size()]
     return any(check_password(password, h.password) for h in recent)
 
 

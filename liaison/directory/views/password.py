@@ -8,18 +8,12 @@ from django.contrib.auth import update_session_auth_hash
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import render
-from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from liaison.core.errors import DomainError
+from liaison.core.redirects import safe_next
 from liaison.directory.services.passwords import password_change, password_change_reason
-
-
-def _next(request: HttpRequest) -> str:
-    target = request.POST.get("next") or request.GET.get("next") or "/"
-    ok = url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()}, require_https=False)
-    return target if ok and target.startswith("/") else "/"
 
 
 @login_required
@@ -39,11 +33,11 @@ def password_change_page(request: HttpRequest) -> HttpResponse:
         else:
             update_session_auth_hash(request, user)
             messages.success(request, _("密码已修改。"))
-            return HttpResponseRedirect(_next(request))
+            return HttpResponseRedirect(safe_next(request))
     context = {
         "error": error,
         "field": field,
         "reason": password_change_reason(request.user),
-        "next": _next(request),
+        "next": safe_next(request),
     }
     return render(request, "registration/password_change.html", context, status=status)

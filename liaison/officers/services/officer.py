@@ -16,7 +16,7 @@ from liaison.audit.services.events import audit_record, snapshot
 from liaison.core.errors import Conflict, DomainError, PermissionDenied
 from liaison.directory.models import User
 from liaison.directory.roles import Role
-from liaison.directory.services.passwords import password_problems, password_record
+from liaison.directory.services.passwords import password_problems, password_set_initial
 from liaison.directory.services.roles import role_grant
 from liaison.notifications.services.notify import notification_send
 from liaison.officers.models import Officer, OfficerRecordEntry, OfficerRecordKind
@@ -93,10 +93,10 @@ def _account_for(
         try:
             with transaction.atomic():
                 user = User.objects.create_user(
-                    username=username, password=password, full_name=full_name, mobile=mobile, email=email
+                    username=username, password=None, full_name=full_name, mobile=mobile, email=email
                 )
-                if password:  # the centre set it: the officer changes it at the first sign-in
-                    password_record(user, must_change=True)
+                if password:  # the centre sets it: the officer changes it at the first sign-in
+                    password_set_initial(user, password)
         except IntegrityError as exc:
             raise Conflict(_("登录账号“%(u)s”刚被他人占用，请刷新后重试。") % {"u": username}) from exc
         return user, True

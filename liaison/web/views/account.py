@@ -2,26 +2,19 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
+from django.http import HttpResponse, HttpResponseRedirect
 from django.shortcuts import render
 from django.utils import timezone
-from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from liaison.audit.middleware import ACTIVE_ROLE_SESSION_KEY
 from liaison.core.errors import DomainError
+from liaison.core.redirects import safe_next
 from liaison.directory.http import AuthedHttpRequest
 from liaison.directory.models import ApiToken, TokenScope
 from liaison.directory.services.roles import active_role_choose
 from liaison.directory.services.tokens import LIFETIMES, api_token_create, api_token_revoke
-
-
-def _safe_next(request: HttpRequest, fallback: str = "/") -> str:
-    target = request.POST.get("next") or fallback
-    if url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()}):
-        return target
-    return fallback
 
 
 @login_required
@@ -33,7 +26,7 @@ def switch_role(request: AuthedHttpRequest) -> HttpResponse:
         messages.error(request, str(exc.message))
     else:
         request.session[ACTIVE_ROLE_SESSION_KEY] = role
-    return HttpResponseRedirect(_safe_next(request))
+    return HttpResponseRedirect(safe_next(request))
 
 
 @login_required
