@@ -103,3 +103,26 @@ def build_example(case: Any) -> None:
     a = officer_of(case)
     evaluate(case, service_invitation(case, case.project, a, 1), 5)
     evaluate(case, service_invitation(case, case.project, a, 2), 2)
+
+
+def staffed(world: Any, department: Any, other_department: Any) -> Any:
+    """Two items in office: the world's guide in `department`, another guide in `other_department`."""
+    from liaison.directory.roles import Role  # noqa: PLC0415
+    from liaison.testing.personas import make_user  # noqa: PLC0415
+    from liaison.tracking.tests.builders import make_catalogue_item  # noqa: PLC0415
+
+    make_catalogue_item(world.center_admin, department, "DRC-301", guide=world.guide)
+    other_guide = make_user(
+        "t_other_guide", roles=(Role.GUIDE,), department=other_department, full_name="他部门指导员"
+    )
+    make_catalogue_item(world.center_admin, other_department, "NRB-301", guide=other_guide)
+    return other_guide
+
+
+def published_period(world: Any) -> AssessmentPeriod:
+    from liaison.assessment.services.periods import period_compute, period_publish  # noqa: PLC0415
+
+    leader = world.center_leader
+    period = this_quarter(leader, published_method(leader))
+    period_compute(actor=leader, period=period)
+    return period_publish(actor=leader, period=period)

@@ -49,7 +49,7 @@ def method_page(request: AuthedHttpRequest, pk: int) -> HttpResponse:
             return response
     context = {
         "method": method,
-        "sections": method_sections(method),
+        "indicator_sections": method_sections(method),
         "scoring_rule": scoring_rule(),
         "can_manage": can_manage_assessment(request.user) and method.state == MethodState.DRAFT,
     }
