@@ -1,8 +1,7 @@
 """/api/v1/assessment: the same services and selectors as the pages. A method, period or result the
 caller may not see answers 404; a step their role may not take 403; bad input or a step the state does
-not allow 400."""
-
-from __future__ import annotations
+not allow 400. (No `from __future__ import annotations`: the paginated list with a path id needs its
+annotations resolved here, not in ninja.pagination.)"""
 
 from typing import Any
 

@@ -107,9 +107,9 @@ def build_example(case: Any) -> None:
 
 def staffed(world: Any, department: Any, other_department: Any) -> Any:
     """Two items in office: the world's guide in `department`, another guide in `other_department`."""
-    from liaison.directory.roles import Role  # noqa: PLC0415
-    from liaison.testing.personas import make_user  # noqa: PLC0415
-    from liaison.tracking.tests.builders import make_catalogue_item  # noqa: PLC0415
+    from liaison.directory.roles import Role
+    from liaison.testing.personas import make_user
+    from liaison.tracking.tests.builders import make_catalogue_item
 
     make_catalogue_item(world.center_admin, department, "DRC-301", guide=world.guide)
     other_guide = make_user(
@@ -120,7 +120,7 @@ def staffed(world: Any, department: Any, other_department: Any) -> Any:
 
 
 def published_period(world: Any) -> AssessmentPeriod:
-    from liaison.assessment.services.periods import period_compute, period_publish  # noqa: PLC0415
+    from liaison.assessment.services.periods import period_compute, period_publish
 
     leader = world.center_leader
     period = this_quarter(leader, published_method(leader))

@@ -73,16 +73,13 @@ def test_a_late_item_lowers_the_on_time_rate(case):
 
     from liaison.assessment.models import PeriodKind
     from liaison.assessment.services.periods import period_create
-    from liaison.tracking.tests.builders import Driver
-
-    from django.utils import timezone
-
     from liaison.intake.models import Assignment
+    from liaison.tracking.tests.builders import Driver
 
     w = case.world
     day = dt.date(2026, 9, 1)
     # The project was dispatched in August (the fixture dispatches today): the item's steps are backdated.
-    august = timezone.make_aware(dt.datetime(2026, 8, 3, 9))
+    august = dt.datetime(2026, 8, 3, 9, tzinfo=dt.UTC)
     Assignment.objects.filter(project=case.project).update(assigned_at=august)
     Driver(w.officer_user, w.guide, w.applicant, days=[day, day, day, dt.date(2026, 9, 15)]).to(
         case.item, "approved"

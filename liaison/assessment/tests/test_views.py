@@ -55,7 +55,7 @@ def test_an_officer_sees_only_their_own_result(client, scene):
 
 
 def test_a_department_admin_sees_its_guides_and_its_department(client, scene):
-    world, period, other_guide, department, other_department = scene
+    world, period, _other_guide, department, other_department = scene
     rows = _rows(client, world.department_admin, period)
     assert rows == {(SubjectKind.GUIDE, world.guide.display_name), (SubjectKind.DEPARTMENT, department.name)}
     foreign = _result(period, SubjectKind.DEPARTMENT, other_department.pk)
