@@ -48,9 +48,9 @@ def period_create(
     kind, year, quarter = _clean(kind, year, quarter)
     code, start, end = period_bounds(kind, year, quarter)
     with transaction.atomic():
+        published = AssessmentMethod.objects.filter(state=MethodState.PUBLISHED)
+        method = published.first() if method is None else published.filter(pk=method.pk).first()
         if method is None:
-            method = AssessmentMethod.objects.filter(state=MethodState.PUBLISHED).first()
-        if method is None or method.state != MethodState.PUBLISHED:
             raise DomainError(_("请先发布考核办法，再建立考核期。"), field="method")
         if AssessmentPeriod.objects.filter(code=code).exists():
             raise Conflict(_("考核期 %(c)s 已存在。") % {"c": code})
