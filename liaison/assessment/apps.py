@@ -9,3 +9,7 @@ class AssessmentConfig(AppConfig):
 
     def ready(self) -> None:
         from liaison.assessment import indicators, workflows  # noqa: F401, PLC0415 - declarations
+        from liaison.assessment.record_panel import officer_assessment_panel  # noqa: PLC0415
+        from liaison.officers.record_panels import register_record_panel  # noqa: PLC0415
+
+        register_record_panel("assessment", officer_assessment_panel)

@@ -177,3 +177,10 @@ def test_the_committed_template_is_what_the_build_script_writes(tmp_path, build)
     committed = build.__defaults__[0]
     fresh = build(tmp_path / committed.name)
     assert body(fresh) == body(committed), "rebuild: python -m " + build_template.__name__
+
+
+def test_the_officers_record_shows_their_published_results(client, scene):
+    world, period, *_ = scene
+    client.force_login(world.officer_user)
+    html = client.get(reverse("officers:officer_detail", args=[world.officer.pk])).content.decode()
+    assert 'data-testid="officer-assessment"' in html and period.code in html
