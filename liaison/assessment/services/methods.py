@@ -102,6 +102,8 @@ def method_publish(*, actor: Any, method: AssessmentMethod) -> AssessmentMethod:
     roles = roles_of(actor)
     today = timezone.localdate()
     with transaction.atomic():
+        # Every method row, in id order: two leaders publishing at once take the versions one after the other.
+        list(AssessmentMethod.objects.select_for_update().order_by("pk").values_list("pk", flat=True))
         locked = lock_method(method.pk)
         METHOD_WORKFLOW.check("publish", state=locked.state, roles=roles)
         for current in AssessmentMethod.objects.select_for_update().filter(state=MethodState.PUBLISHED):

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -54,16 +54,20 @@ def period_create(
             raise DomainError(_("请先发布考核办法，再建立考核期。"), field="method")
         if AssessmentPeriod.objects.filter(code=code).exists():
             raise Conflict(_("考核期 %(c)s 已存在。") % {"c": code})
-        period = AssessmentPeriod.objects.create(
-            kind=kind,
-            year=year,
-            quarter=quarter,
-            code=code,
-            start=start,
-            end=end,
-            method=method,
-            created_by=actor,
-        )
+        try:
+            with transaction.atomic():
+                period = AssessmentPeriod.objects.create(
+                    kind=kind,
+                    year=year,
+                    quarter=quarter,
+                    code=code,
+                    start=start,
+                    end=end,
+                    method=method,
+                    created_by=actor,
+                )
+        except IntegrityError:  # another leader opened the same period a moment ago
+            raise Conflict(_("考核期 %(c)s 已存在。") % {"c": code}) from None
         audit_record(
             actor=actor,
             action="assessment.period_create",

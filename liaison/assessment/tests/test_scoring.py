@@ -3,15 +3,24 @@ as 0 or 100 (the weights re-normalised over the indicators that have data)."""
 
 from __future__ import annotations
 
+import datetime as dt
 from decimal import Decimal
 
 import pytest
 
-from liaison.assessment.models import SubjectKind, SubjectResult
+from liaison.assessment.models import PeriodKind, SubjectKind, SubjectResult
 from liaison.assessment.rules import Penalty, Rate, Relative
 from liaison.assessment.scoring import weighted_total
-from liaison.assessment.services.periods import period_compute
-from liaison.assessment.tests.support import build_example, officer_of, published_method, this_quarter
+from liaison.assessment.services.periods import period_compute, period_create
+from liaison.assessment.tests.support import (
+    build_example,
+    consult_and_supplement,
+    officer_of,
+    published_method,
+    this_quarter,
+)
+from liaison.intake.models import Assignment
+from liaison.tracking.tests.builders import Driver
 
 pytestmark = pytest.mark.django_db
 
@@ -69,12 +78,6 @@ def test_each_subject_scores_what_was_computed_by_hand(case):
 
 def test_a_late_item_lowers_the_on_time_rate(case):
     """The item accepted on 2026-09-01 (limit 5 working days: due 09-08) and approved on 09-15: late."""
-    import datetime as dt
-
-    from liaison.assessment.models import PeriodKind
-    from liaison.assessment.services.periods import period_create
-    from liaison.intake.models import Assignment
-    from liaison.tracking.tests.builders import Driver
 
     w = case.world
     day = dt.date(2026, 9, 1)
@@ -108,3 +111,26 @@ def test_the_total_skips_indicators_without_data():
     assert weighted_total([(50, Decimal(80)), (50, None)]) == Decimal("80.00")
     assert weighted_total([(1, Decimal(100)), (2, Decimal(50))]) == Decimal("66.67")
     assert weighted_total([(50, None)]) is None
+
+
+def test_relays_handovers_and_load_are_read_from_the_record(case):
+    """Officer A relays the guide's reply the same day (1/1 = 100.0%) and the enterprise confirms the
+    handover list the day it is prepared (1/1 = 100.0%); A and B each serve one project (load 1 = the
+    highest: 100). B has no relay and no handover: no data for both rates.
+    A = (10 × 100 + 10 × 100 + 10 × 100) ÷ 30 = 100.00; B = (10 × 100) ÷ 10 = 100.00."""
+    from liaison.consultations.models import Consultation
+    from liaison.consultations.services.relay import consultation_relay
+    from liaison.evaluation.tests.support import complete_service
+
+    w = case.world
+    consult_and_supplement(case)
+    consultation_relay(actor=w.officer_user, consultation=Consultation.objects.get(), text="已转告")
+    complete_service(case)
+    weights = {"officer.relayed_on_time": 10, "officer.handovers_on_time": 10, "officer.load": 10}
+    period = this_quarter(w.center_leader, published_method(w.center_leader, weights))
+    period_compute(actor=w.center_leader, period=period)
+    a = _result(period, SubjectKind.OFFICER, officer_of(case).pk)
+    b = _result(period, SubjectKind.OFFICER, case.other_officer.pk)
+    assert [_raw(a, k)["raw"] for k in weights] == ["100.0", "100.0", "1"]
+    assert [_raw(b, k)["raw"] for k in weights] == [None, None, "1"]
+    assert (a.computed_score, b.computed_score) == (Decimal("100.00"), Decimal("100.00"))
