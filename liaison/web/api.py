@@ -11,6 +11,7 @@ from ninja import NinjaAPI
 from ninja.errors import AuthenticationError, ValidationError
 from ninja.security import APIKeyHeader, HttpBearer, django_auth
 
+from liaison.assessment.api import router as assessment_router
 from liaison.audit.api import router as audit_router
 from liaison.catalogue.api import router as catalogue_router
 from liaison.catalogue.api_exchange import router as catalogue_exchange_router
@@ -66,6 +67,7 @@ api.add_router("/v1/consultations", consultations_router)
 api.add_router("/v1/coordination", coordination_router)
 api.add_router("/v1/closure", closure_router)
 api.add_router("/v1/evaluation", evaluation_router)
+api.add_router("/v1/assessment", assessment_router)
 api.add_router("/v1/audit", audit_router)
 api.add_router("/v1/calendar", workcal_router)
 api.add_router("/v1/notifications", notifications_router)

@@ -149,6 +149,13 @@ NAVIGATION: tuple[NavEntry, ...] = (
         _("好差评与回访"),
     ),
     NavEntry(_("评价设置"), "evaluation:settings", "gear", frozenset({Role.CENTER_ADMIN}), _("好差评与回访")),
+    NavEntry(
+        _("考核"),
+        "assessment:periods",
+        "clipboard-data",
+        frozenset({*CENTRE, Role.SUPERVISOR, Role.OFFICER, Role.GUIDE, Role.DEPARTMENT_ADMIN}),
+        _("好差评与回访"),
+    ),
     NavEntry(_("事项目录"), "catalogue:item_list", "journal-text", ALL, _("事项与指导员")),
     NavEntry(_("指导员联系表"), "catalogue:roster", "person-lines-fill", STAFF, _("事项与指导员")),
     NavEntry(

@@ -9,6 +9,7 @@ from typing import Any
 
 from django.db import transaction
 
+from liaison.assessment.demo import build_assessment_demo
 from liaison.catalogue.models import ApprovalItem
 from liaison.catalogue.services.departments import department_create
 from liaison.catalogue.services.guides import guide_assign, guide_change_propose
@@ -83,6 +84,7 @@ class DemoBuilder:
         build_coordination_demo(admin, self.log)
         build_closure_demo(admin, self.log)
         build_evaluation_demo(admin, self.log)
+        build_assessment_demo(admin, self.log)
         Department.objects.update(is_sample=True)
         ApprovalItem.objects.update(is_sample=True)
         Enterprise.objects.update(is_sample=True)

@@ -22,6 +22,7 @@ PAGES = {
         "/intake/my-projects/",
         "/consultations/",
         "/coordination/difficulties/",
+        "/assessment/",
     ],
     "guide1": ["/", "/consultations/inbox/", "/tracking/todo/", "/consultations/records/"],
     "center_admin": [
@@ -35,7 +36,7 @@ PAGES = {
         "/officers/",
         "/catalogue/roster/",
     ],
-    "center_leader": ["/"],
+    "center_leader": ["/", "/assessment/", "/assessment/methods/"],
     "supervisor": ["/", "/audit/"],
     "project_office": ["/", "/coordination/difficulties/"],
     "dept_admin1": ["/", "/catalogue/guide-changes/"],
