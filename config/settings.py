@@ -73,6 +73,7 @@ INSTALLED_APPS = [
     "rules.apps.AutodiscoverRulesConfig",
     "django_tasks",
     "django_tasks_db",
+    "captcha",
     "liaison.core",
     "liaison.directory",
     "liaison.audit",
@@ -172,6 +173,27 @@ STORAGES = {
         else "whitenoise.storage.CompressedManifestStaticFilesStorage"
     },
 }
+# The default cache holds the public forms' submission counters and cached public pages. Local memory is
+# per process; with several server processes set CACHE_URL=db://<table> (run `manage.py createcachetable`).
+CACHE_URL = os.environ.get("CACHE_URL", "")
+if CACHE_URL.startswith("db://"):
+    CACHES = {
+        "default": {"BACKEND": "django.core.cache.backends.db.DatabaseCache", "LOCATION": CACHE_URL[5:]}
+    }
+else:
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "liaison"}}
+# Public forms (liaison/core/public_forms.py): the CAPTCHA accepts "PASSED" under tests; submissions per
+# client address per hour and form.
+CAPTCHA_TEST_MODE = TESTING
+if TESTING:
+    import warnings
+
+    warnings.filterwarnings("ignore", message="CAPTCHA_TEST_MODE is enabled", category=RuntimeWarning)
+CAPTCHA_LENGTH = 4
+CAPTCHA_IMAGE_SIZE = (120, 40)
+CAPTCHA_FONT_SIZE = 30
+PUBLIC_SUBMISSIONS_PER_HOUR = int(os.environ.get("PUBLIC_SUBMISSIONS_PER_HOUR", "5"))
+
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "var" / "media"))
 MEDIA_URL = "/media/"
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024

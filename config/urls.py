@@ -9,6 +9,7 @@ urlpatterns = [
     path("healthz", healthz, name="healthz"),
     path("api/", api.urls),
     path("i18n/", include("django.conf.urls.i18n")),
+    path("captcha/", include("captcha.urls")),
     path("accounts/login/", SigninView.as_view(), name="login"),
     path("accounts/logout/", SignoutView.as_view(), name="logout"),
     path("", include("liaison.web.urls")),

@@ -37,5 +37,7 @@ def serious_violations(page: Any) -> list[str]:
         if violation.get("impact") not in BLOCKING_IMPACTS:
             continue
         targets = [", ".join(node["target"]) for node in violation["nodes"][:3]]
-        found.append(f"{violation['id']}: {violation['help']} ({len(violation['nodes'])} nodes: {'; '.join(targets)})")
+        found.append(
+            f"{violation['id']}: {violation['help']} ({len(violation['nodes'])} nodes: {'; '.join(targets)})"
+        )
     return found
