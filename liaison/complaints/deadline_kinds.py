@@ -6,7 +6,9 @@ from django.utils.translation import gettext_lazy as _
 
 from liaison.deadlines.kinds import DeadlineKind, register
 
-REPLY = register(DeadlineKind("complaints.reply", _("业务投诉答复期限"), warning_days=3, repeat_days=2, order=90))
+REPLY = register(
+    DeadlineKind("complaints.reply", _("业务投诉答复期限"), warning_days=3, repeat_days=2, order=90)
+)
 COOPERATION = register(
     DeadlineKind("complaints.cooperation", _("部门协助调查答复期限"), warning_days=1, repeat_days=2, order=91)
 )

@@ -23,7 +23,12 @@ from liaison.complaints.models import (
 # A business complaint is concluded once replied (the later steps are the complainant's rating and the
 # review); an integrity complaint once the supervisors conclude it.
 CONCLUDED = {
-    Track.BUSINESS: [BusinessState.REPLIED, BusinessState.CLOSED, BusinessState.REVIEWING, BusinessState.REVIEWED],
+    Track.BUSINESS: [
+        BusinessState.REPLIED,
+        BusinessState.CLOSED,
+        BusinessState.REVIEWING,
+        BusinessState.REVIEWED,
+    ],
     Track.INTEGRITY: [IntegrityState.CONCLUDED],
 }
 
@@ -88,7 +93,11 @@ def substantiated_complaints(*, start: dt.date, end: dt.date) -> dict[str, dict[
     )
     for row in rows:
         kind = row["subject_kind"]
-        key = {SubjectKind.OFFICER: "officer_id", SubjectKind.GUIDE: "guide_id", SubjectKind.DEPARTMENT: "department_id"}.get(kind)
+        key = {
+            SubjectKind.OFFICER: "officer_id",
+            SubjectKind.GUIDE: "guide_id",
+            SubjectKind.DEPARTMENT: "department_id",
+        }.get(kind)
         if key is None or row[key] is None:
             continue
         bucket = out[str(kind)]

@@ -7,7 +7,14 @@ from typing import Any
 
 from django.utils.translation import gettext_lazy as _
 
-from liaison.complaints.models import BusinessState, Complaint, Cooperation, CooperationKind, IntegrityState, Track
+from liaison.complaints.models import (
+    BusinessState,
+    Complaint,
+    Cooperation,
+    CooperationKind,
+    IntegrityState,
+    Track,
+)
 from liaison.complaints.policies import integrity_filter
 from liaison.directory.roles import Role
 from liaison.directory.todos import TodoSource, register_todo
@@ -52,9 +59,27 @@ def replies_to_rate(user: Any) -> int:
 
 CENTRE = frozenset({Role.CENTER_ADMIN})
 SOURCES = (
-    TodoSource("complaints.register", _("投诉待登记"), "complaints:list", CENTRE, _business(BusinessState.RECEIVED), "?state=received", 50),
-    TodoSource("complaints.reply", _("投诉待答复"), "complaints:list", CENTRE, _business(BusinessState.INVESTIGATING), "?state=investigating", 51),
-    TodoSource("complaints.tasks", _("纪检协查任务"), "complaints:tasks", CENTRE, tasks_waiting, "?open=1", 52),
+    TodoSource(
+        "complaints.register",
+        _("投诉待登记"),
+        "complaints:list",
+        CENTRE,
+        _business(BusinessState.RECEIVED),
+        "?state=received",
+        50,
+    ),
+    TodoSource(
+        "complaints.reply",
+        _("投诉待答复"),
+        "complaints:list",
+        CENTRE,
+        _business(BusinessState.INVESTIGATING),
+        "?state=investigating",
+        51,
+    ),
+    TodoSource(
+        "complaints.tasks", _("纪检协查任务"), "complaints:tasks", CENTRE, tasks_waiting, "?open=1", 52
+    ),
     TodoSource(
         "complaints.cooperation",
         _("投诉协助调查"),
@@ -92,7 +117,13 @@ SOURCES = (
         56,
     ),
     TodoSource(
-        "complaints.rate", _("投诉答复待评价"), "complaints:list", frozenset({Role.APPLICANT}), replies_to_rate, "?state=replied", 57
+        "complaints.rate",
+        _("投诉答复待评价"),
+        "complaints:list",
+        frozenset({Role.APPLICANT}),
+        replies_to_rate,
+        "?state=replied",
+        57,
     ),
 )
 for source in SOURCES:

@@ -66,19 +66,35 @@ class Complaint(models.Model):
     state = models.CharField(_("办理状态"), max_length=16, choices=ALL_STATES)
     subject_kind = models.CharField(_("投诉对象"), max_length=12, choices=SubjectKind.choices)
     officer = models.ForeignKey(
-        "officers.Officer", verbose_name=_("联络官"), on_delete=models.PROTECT, null=True, blank=True,
+        "officers.Officer",
+        verbose_name=_("联络官"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
         related_name="+",
     )
     guide = models.ForeignKey(
-        settings.AUTH_USER_MODEL, verbose_name=_("指导员"), on_delete=models.PROTECT, null=True, blank=True,
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("指导员"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
         related_name="+",
     )
     department = models.ForeignKey(
-        "directory.Department", verbose_name=_("部门"), on_delete=models.PROTECT, null=True, blank=True,
+        "directory.Department",
+        verbose_name=_("部门"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
         related_name="+",
     )
     project = models.ForeignKey(
-        "intake.Project", verbose_name=_("项目"), on_delete=models.PROTECT, null=True, blank=True,
+        "intake.Project",
+        verbose_name=_("项目"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
         related_name="+",
     )
     # Business track only (empty on the integrity track: the content is in `sealed`).
@@ -105,7 +121,11 @@ class Complaint(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
     )
     investigator = models.ForeignKey(
-        settings.AUTH_USER_MODEL, verbose_name=_("调查人"), on_delete=models.PROTECT, null=True, blank=True,
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("调查人"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
         related_name="+",
     )
     finding = models.CharField(_("调查结论"), max_length=20, choices=Finding.choices, blank=True)

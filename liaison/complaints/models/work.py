@@ -62,7 +62,11 @@ class Cooperation(models.Model):
     complaint = models.ForeignKey(Complaint, on_delete=models.CASCADE, related_name="cooperations")
     kind = models.CharField(_("类型"), max_length=12, choices=CooperationKind.choices)
     department = models.ForeignKey(
-        "directory.Department", verbose_name=_("部门"), on_delete=models.PROTECT, null=True, blank=True,
+        "directory.Department",
+        verbose_name=_("部门"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
         related_name="+",
     )
     request = models.TextField(_("协助事项"))

@@ -77,7 +77,9 @@ def integrity_list(user: Any, *, state: str = "", q: str = "") -> QuerySet[Compl
 
 def transfer_lines(*, limit: int = 50) -> list[Transfer]:
     """The moves to the integrity track the centre may know of: a date and a direction, no content."""
-    return list(Transfer.objects.filter(to_track=Track.INTEGRITY).only("pk", "at", "from_track", "to_track")[:limit])
+    return list(
+        Transfer.objects.filter(to_track=Track.INTEGRITY).only("pk", "at", "from_track", "to_track")[:limit]
+    )
 
 
 def subject_label(c: Complaint) -> str:
@@ -115,7 +117,9 @@ def _load(rule: Q | None, pk: int, track: str) -> Complaint:
         .select_related("officer__user", "guide", "department", "project", "investigator", "reviewed_by")
         .prefetch_related(
             Prefetch("steps", queryset=ComplaintStep.objects.select_related("actor")),
-            Prefetch("cooperations", queryset=Cooperation.objects.select_related("department", "answered_by")),
+            Prefetch(
+                "cooperations", queryset=Cooperation.objects.select_related("department", "answered_by")
+            ),
             "evidence",
         )
         .first()
@@ -158,11 +162,17 @@ def access_business(user: Any, pk: int) -> Panel:
         text=c.text,
         happened_on=c.happened_on,
         complainant=c.complainant_name if centre_or_own else "",
-        phone=c.complainant_phone if full or is_complainant else mask_phone(c.complainant_phone) if centre_or_own else "",
+        phone=c.complainant_phone
+        if full or is_complainant
+        else mask_phone(c.complainant_phone)
+        if centre_or_own
+        else "",
         email=c.complainant_email if full or is_complainant else "",
         evidence=[(e, e.name) for e in c.evidence.all()],
         steps=list(c.steps.all()),
-        cooperations=cooperations if centre_or_own else [k for k in cooperations if k.department_id == department_id],
+        cooperations=cooperations
+        if centre_or_own
+        else [k for k in cooperations if k.department_id == department_id],
         actions=BUSINESS_WORKFLOW.available(c.state, roles),
         my_cooperations=mine,
         investigators=_investigators() if Role.CENTER_ADMIN in roles else [],
@@ -184,7 +194,9 @@ def access_integrity(user: Any, pk: int) -> Panel:
         complainant="" if c.anonymous else content.get("name", ""),
         phone="" if c.anonymous else content.get("phone", ""),
         email="" if c.anonymous else content.get("email", ""),
-        evidence=[(e, unseal(e.sealed_name).get("name", "") if e.sealed_name else e.name) for e in c.evidence.all()],
+        evidence=[
+            (e, unseal(e.sealed_name).get("name", "") if e.sealed_name else e.name) for e in c.evidence.all()
+        ],
         steps=list(c.steps.all()),
         cooperations=[k for k in c.cooperations.all() if k.kind == CooperationKind.CENTRE_TASK],
         actions=INTEGRITY_WORKFLOW.available(c.state, integrity_roles(user, c)),

@@ -119,12 +119,12 @@ def cooperation_answer(*, actor: Any, cooperation_id: int, answer: Any) -> Coope
     return cooperation
 
 
-def complaint_reply(
-    *, actor: Any, complaint_id: int, finding: Any, measures: Any, reply: Any
-) -> Complaint:
+def complaint_reply(*, actor: Any, complaint_id: int, finding: Any, measures: Any, reply: Any) -> Complaint:
     if finding not in Finding.values:
         raise DomainError(_("请选择调查结论（属实、部分属实或不属实）。"), field="finding")
-    measures = clean_text(measures, field="measures", label=_("处理措施"), required=finding != "not_substantiated")
+    measures = clean_text(
+        measures, field="measures", label=_("处理措施"), required=finding != "not_substantiated"
+    )
     reply = clean_text(reply, field="reply", label=_("答复意见"), required=True, limit=4000)
     with transaction.atomic():
         complaint, roles = lock(actor, complaint_id, T)

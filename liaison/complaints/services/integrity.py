@@ -13,7 +13,7 @@ from django.utils.translation import gettext as _
 from liaison.complaints.crypto import seal
 from liaison.complaints.models import Complaint, Cooperation, CooperationKind, Finding, IntegrityState, Track
 from liaison.complaints.policies import reads_tasks
-from liaison.complaints.services.common import due_after, lock, record, step, tell
+from liaison.complaints.services.common import due_after, lock, record, step
 from liaison.complaints.settings_row import complaint_settings
 from liaison.core.errors import DomainError, NotFound
 from liaison.directory.people import centre_admins, users_with_roles
@@ -38,7 +38,9 @@ def integrity_register(*, actor: Any, complaint_id: int) -> Complaint:
 def integrity_conclude(*, actor: Any, complaint_id: int, finding: Any, conclusion: Any) -> Complaint:
     if finding not in Finding.values:
         raise DomainError(_("请选择核查结论（属实、部分属实或不属实）。"), field="finding")
-    conclusion = clean_text(conclusion, field="conclusion", label=_("核查情况及处理"), required=True, limit=4000)
+    conclusion = clean_text(
+        conclusion, field="conclusion", label=_("核查情况及处理"), required=True, limit=4000
+    )
     with transaction.atomic():
         complaint, roles = lock(actor, complaint_id, T)
         previous = step(complaint, "conclude", actor=actor, roles=roles)
@@ -94,7 +96,9 @@ def task_answer(*, actor: Any, task_id: int, answer: Any) -> Cooperation:
         complaint = Complaint.objects.get(pk=task.complaint_id)
         record(complaint, "task_answer", actor=actor)
         notification_send(
-            recipients=[p for p in [task.requested_by, *users_with_roles(Role.SUPERVISOR)] if p.pk != actor.pk],
+            recipients=[
+                p for p in [task.requested_by, *users_with_roles(Role.SUPERVISOR)] if p.pk != actor.pk
+            ],
             kind="complaint.task_answered",
             event_key=f"complaint_task:{task.pk}:answered",
             title=_("中心已答复协查任务（投诉 %(n)s）。") % {"n": complaint.number},

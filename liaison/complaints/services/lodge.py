@@ -83,7 +83,9 @@ def _project(actor: Any, project_id: Any) -> Project | None:
         return None
     enterprise_id = getattr(actor, "enterprise_id", None)
     pk = id_or_none(project_id)
-    project = Project.objects.filter(pk=pk or 0, enterprise_id=enterprise_id).first() if enterprise_id else None
+    project = (
+        Project.objects.filter(pk=pk or 0, enterprise_id=enterprise_id).first() if enterprise_id else None
+    )
     if project is None:
         raise DomainError(_("所选项目不存在或不属于您的单位。"), field="project")
     return project
@@ -239,7 +241,12 @@ def complaint_lodge(
             evidence_add(complaint, upload, check)
         record(complaint, "lodge", actor=signed_in)
         if track == Track.BUSINESS:
-            tell(centre_admins(), complaint, "lodged", _("收到业务投诉 %(n)s，请登记。") % {"n": complaint.number})
+            tell(
+                centre_admins(),
+                complaint,
+                "lodged",
+                _("收到业务投诉 %(n)s，请登记。") % {"n": complaint.number},
+            )
         else:
             tell(
                 users_with_roles(Role.SUPERVISOR),

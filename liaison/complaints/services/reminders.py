@@ -11,7 +11,14 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from liaison.complaints.deadline_kinds import COOPERATION, REGISTRATION, REPLY, TASK
-from liaison.complaints.models import BusinessState, Complaint, Cooperation, CooperationKind, IntegrityState, Track
+from liaison.complaints.models import (
+    BusinessState,
+    Complaint,
+    Cooperation,
+    CooperationKind,
+    IntegrityState,
+    Track,
+)
 from liaison.deadlines.lights import light_context
 from liaison.deadlines.schedule import Crossing
 from liaison.deadlines.services.reminders import Reminder, reminders_send
@@ -58,19 +65,31 @@ def complaint_reminders_run(*, today: dt.date | None = None) -> dict[str, int]:
             url=f"/complaints/tasks/{k.pk}/" if centre_task else f"/complaints/{k.complaint_id}/",
         )
 
-    replies = Complaint.objects.filter(
-        track=Track.BUSINESS,
-        state__in=[BusinessState.RECEIVED, BusinessState.INVESTIGATING],
-        due_on__lte=limit(REPLY),
-    ).select_related("investigator").order_by("pk")
+    replies = (
+        Complaint.objects.filter(
+            track=Track.BUSINESS,
+            state__in=[BusinessState.RECEIVED, BusinessState.INVESTIGATING],
+            due_on__lte=limit(REPLY),
+        )
+        .select_related("investigator")
+        .order_by("pk")
+    )
     sent[REPLY.code] = reminders_send(
-        kind=REPLY.code, subjects=list(replies), due_on=lambda c: c.due_on or today, today=today, compose=reply
+        kind=REPLY.code,
+        subjects=list(replies),
+        due_on=lambda c: c.due_on or today,
+        today=today,
+        compose=reply,
     ).sent
     waiting = Complaint.objects.filter(
         track=Track.INTEGRITY, state=IntegrityState.RECEIVED, due_on__lte=limit(REGISTRATION)
     ).order_by("pk")
     sent[REGISTRATION.code] = reminders_send(
-        kind=REGISTRATION.code, subjects=list(waiting), due_on=lambda c: c.due_on or today, today=today, compose=register
+        kind=REGISTRATION.code,
+        subjects=list(waiting),
+        due_on=lambda c: c.due_on or today,
+        today=today,
+        compose=register,
     ).sent
     for kind, which, extra in (
         (COOPERATION, CooperationKind.DEPARTMENT, {"complaint__state": BusinessState.INVESTIGATING}),
@@ -80,6 +99,10 @@ def complaint_reminders_run(*, today: dt.date | None = None) -> dict[str, int]:
             kind=which, answered_at__isnull=True, due_on__lte=limit(kind), **extra
         ).order_by("pk")
         sent[kind.code] = reminders_send(
-            kind=kind.code, subjects=list(rows), due_on=lambda k: k.due_on or today, today=today, compose=cooperation
+            kind=kind.code,
+            subjects=list(rows),
+            due_on=lambda k: k.due_on or today,
+            today=today,
+            compose=cooperation,
         ).sent
     return sent

@@ -80,11 +80,15 @@ def _action(request: AuthedHttpRequest, pk: int) -> Any:
             measures=post.get("measures", ""),
             reply=post.get("reply", ""),
         ),
-        "rate": lambda: svc.complaint_rate(actor=user, complaint_id=pk, satisfaction=post.get("satisfaction", "")),
+        "rate": lambda: svc.complaint_rate(
+            actor=user, complaint_id=pk, satisfaction=post.get("satisfaction", "")
+        ),
         "request_review": lambda: svc.complaint_request_review(
             actor=user, complaint_id=pk, reason=post.get("reason", "")
         ),
-        "review": lambda: svc.complaint_review(actor=user, complaint_id=pk, conclusion=post.get("conclusion", "")),
+        "review": lambda: svc.complaint_review(
+            actor=user, complaint_id=pk, conclusion=post.get("conclusion", "")
+        ),
         "transfer": lambda: complaint_transfer(
             actor=user, complaint_id=pk, track_from=Track.BUSINESS, reason=post.get("reason", "")
         ),
@@ -101,8 +105,10 @@ def complaint_page(request: AuthedHttpRequest, pk: int) -> HttpResponse:
         action = _action(request, pk)
         if action is None:
             raise Http404
-        done = reverse("complaints:list") if request.POST.get("action") == "transfer" else reverse(
-            "complaints:detail", args=[pk]
+        done = (
+            reverse("complaints:list")
+            if request.POST.get("action") == "transfer"
+            else reverse("complaints:detail", args=[pk])
         )
         response = run_action(request, action, done=done)
         if response is not None:
@@ -162,4 +168,3 @@ def task_page(request: AuthedHttpRequest, pk: int) -> HttpResponse:
         status = 400
     can_answer = task.answered_at is None and request.user.has_role(Role.CENTER_ADMIN)
     return render(request, "complaints/task.html", {"task": task, "can_answer": can_answer}, status=status)
-

@@ -49,7 +49,10 @@ def _action(request: AuthedHttpRequest, pk: int) -> Any:
     return {
         "register": lambda: svc.integrity_register(actor=user, complaint_id=pk),
         "conclude": lambda: svc.integrity_conclude(
-            actor=user, complaint_id=pk, finding=post.get("finding", ""), conclusion=post.get("conclusion", "")
+            actor=user,
+            complaint_id=pk,
+            finding=post.get("finding", ""),
+            conclusion=post.get("conclusion", ""),
         ),
         "task": lambda: svc.task_send(actor=user, complaint_id=pk, request=post.get("request", "")),
         "transfer": lambda: complaint_transfer(
@@ -68,7 +71,11 @@ def integrity_page(request: AuthedHttpRequest, pk: int) -> HttpResponse:
         if action is None:
             raise Http404
         name = request.POST.get("action")
-        done = reverse("complaints:integrity") if name == "transfer" else reverse("complaints:integrity_detail", args=[pk])
+        done = (
+            reverse("complaints:integrity")
+            if name == "transfer"
+            else reverse("complaints:integrity_detail", args=[pk])
+        )
         response = run_action(request, action, done=done)
         if response is not None:
             return response

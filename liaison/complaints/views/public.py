@@ -15,7 +15,20 @@ from liaison.complaints.services.lodge import TrackWordsFound, complaint_lodge
 from liaison.core.errors import DomainError
 from liaison.core.public_forms import throttle_public_submission
 
-FIELDS = {"track", "subject_kind", "officer", "guide", "department", "project", "happened_on", "text", "name", "phone", "email", "anonymous"}
+FIELDS = {
+    "track",
+    "subject_kind",
+    "officer",
+    "guide",
+    "department",
+    "project",
+    "happened_on",
+    "text",
+    "name",
+    "phone",
+    "email",
+    "anonymous",
+}
 
 
 @require_http_methods(["GET", "POST"])
@@ -83,6 +96,8 @@ def status_page(request: HttpRequest) -> HttpResponse:
         "form": form,
         "found": found,
         "status": public_status(found) if found else "",
-        "replied": bool(found and found.track == Track.BUSINESS and found.reply and found.state != BusinessState.RECEIVED),
+        "replied": bool(
+            found and found.track == Track.BUSINESS and found.reply and found.state != BusinessState.RECEIVED
+        ),
     }
     return render(request, "complaints/status.html", context, status=status)
