@@ -31,7 +31,7 @@ INTEGRITY_EXPORT = ListExport(
     (
         Column(_("投诉编号"), lambda c: c.number, 14, text=True),
         Column(_("投诉对象"), subject_label, 24),
-        Column(_("匿名"), lambda c: _("是") if c.anonymous else _("否"), 8),
+        Column(_("匿名"), lambda c: str(_("是") if c.anonymous else _("否")), 8),
         Column(_("状态"), lambda c: c.get_state_display(), 14),
         Column(_("状态灯"), lambda c: str(LIGHT_LABELS.get(c.light, "")), 10),
         Column(_("登记期限"), lambda c: c.registration_due, 12),
