@@ -92,14 +92,15 @@ def substantiated_complaints(*, start: dt.date, end: dt.date) -> dict[str, dict[
         .annotate(n=Count("id"))
     )
     for row in rows:
-        kind = row["subject_kind"]
+        values: dict[str, Any] = dict(row)
+        kind = str(values["subject_kind"])
         key = {
-            SubjectKind.OFFICER: "officer_id",
-            SubjectKind.GUIDE: "guide_id",
-            SubjectKind.DEPARTMENT: "department_id",
+            str(SubjectKind.OFFICER): "officer_id",
+            str(SubjectKind.GUIDE): "guide_id",
+            str(SubjectKind.DEPARTMENT): "department_id",
         }.get(kind)
-        if key is None or row[key] is None:
+        if key is None or values[key] is None:
             continue
-        bucket = out[str(kind)]
-        bucket[row[key]] = bucket.get(row[key], 0) + row["n"]
+        bucket = out[kind]
+        bucket[values[key]] = bucket.get(values[key], 0) + values["n"]
     return out

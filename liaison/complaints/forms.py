@@ -52,11 +52,12 @@ class ComplaintForm(forms.Form):
 
     def __init__(self, *args: Any, user: Any = None, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        none = [("", "—")]
+        none: list[tuple[Any, str]] = [("", "—")]
+        choice_fields: dict[str, Any] = self.fields
         officers = (
             Officer.objects.filter(status=OfficerStatus.ACTIVE).select_related("user").order_by("number")
         )
-        self.fields["officer"].choices = none + [
+        choice_fields["officer"].choices = none + [
             (o.pk, f"{o.number} {o.user.display_name}") for o in officers
         ]
         guides = (
@@ -65,16 +66,16 @@ class ComplaintForm(forms.Form):
             .distinct()
             .order_by("department__name", "full_name")
         )
-        self.fields["guide"].choices = none + [
-            (g.pk, f"{g.department.name if g.department_id else ''} {g.display_name}".strip()) for g in guides
+        choice_fields["guide"].choices = none + [
+            (g.pk, f"{g.department.name if g.department else ''} {g.display_name}".strip()) for g in guides
         ]
         departments = Department.objects.filter(is_active=True).order_by("name")
-        self.fields["department"].choices = none + [(d.pk, d.name) for d in departments]
+        choice_fields["department"].choices = none + [(d.pk, d.name) for d in departments]
         enterprise_id = getattr(user, "enterprise_id", None)
         projects = (
             Project.objects.filter(enterprise_id=enterprise_id).order_by("name") if enterprise_id else []
         )
-        self.fields["project"].choices = none + [(p.pk, p.name) for p in projects]
+        choice_fields["project"].choices = none + [(p.pk, p.name) for p in projects]
         if not enterprise_id:
             self.fields["project"].widget = forms.HiddenInput()
 

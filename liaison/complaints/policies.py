@@ -49,7 +49,7 @@ def integrity_filter(user: Any) -> Q | None:
 
 def business_roles(user: Any, complaint: Complaint) -> frozenset[str]:
     """The roles `user` acts in on this business complaint (the workflow's role names)."""
-    held = {r for r in (Role.CENTER_ADMIN, Role.CENTER_LEADER) if user.has_role(r)}
+    held: set[str] = {r for r in (Role.CENTER_ADMIN, Role.CENTER_LEADER) if user.has_role(r)}
     if complaint.complainant_user_id and complaint.complainant_user_id == user.pk:
         held.add(COMPLAINANT)
     return frozenset(held)

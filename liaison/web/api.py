@@ -15,11 +15,11 @@ from liaison.audit.api import router as audit_router
 from liaison.catalogue.api import router as catalogue_router
 from liaison.catalogue.api_exchange import router as catalogue_exchange_router
 from liaison.closure.api import router as closure_router
+from liaison.complaints.api import router as complaints_router
 from liaison.consultations.api import router as consultations_router
 from liaison.coordination.api import router as coordination_router
 from liaison.core.errors import DomainError
 from liaison.directory.services.tokens import api_token_authenticate
-from liaison.complaints.api import router as complaints_router
 from liaison.evaluation.api import router as evaluation_router
 from liaison.intake.api import router as intake_router
 from liaison.notifications.api import router as notifications_router

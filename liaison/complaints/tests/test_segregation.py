@@ -126,7 +126,7 @@ def test_every_read_of_an_integrity_complaint_is_logged(client, case, two):
 
 def test_the_centre_sees_the_transfer_line_and_answers_a_task_without_the_content(client, case, two):
     w = case.world
-    b, c, _e = two
+    _b, c, _e = two
     from liaison.complaints.services.transfer import complaint_transfer
 
     moved = lodge_business(case, text="暗示要红包", confirm_track=True).complaint
