@@ -204,7 +204,7 @@ def transfer_business(request: HttpRequest, complaint_id: Id, payload: Complaint
 def list_transfers(request: HttpRequest) -> Any:
     if not reads_transfer_lines(request.user):
         raise NotFound(_("您无权查看。"))
-    return [{"at": t.at, "from_track": t.from_track, "to_track": t.to_track} for t in transfer_lines()]
+    return [{"at": t.at, "moved": t.moved} for t in transfer_lines()]
 
 
 @router.get("/integrity", response=list[ComplaintOut], summary="Integrity complaints (supervisors only)")

@@ -111,8 +111,7 @@ class ComplaintTaskOut(Schema):
 
 class ComplaintTransferLineOut(Schema):
     at: dt.datetime
-    from_track: str
-    to_track: str
+    moved: bool = Field(description="moved from the business track (else lodged on the integrity track)")
 
 
 class ComplaintTrackCountOut(Schema):

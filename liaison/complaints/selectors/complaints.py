@@ -8,7 +8,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import Any
 
-from django.db.models import Count, Prefetch, Q, QuerySet
+from django.db.models import Count, Max, Prefetch, Q, QuerySet
 from django.utils.translation import gettext as _
 
 from liaison.complaints.crypto import unseal
@@ -22,7 +22,6 @@ from liaison.complaints.models import (
     Evidence,
     IntegrityState,
     Track,
-    Transfer,
 )
 from liaison.complaints.policies import (
     business_filter,
@@ -75,10 +74,25 @@ def integrity_list(user: Any, *, state: str = "", q: str = "") -> QuerySet[Compl
     return _with_light(qs, Track.INTEGRITY).order_by("-received_at", "-id")
 
 
-def transfer_lines(*, limit: int = 50) -> list[Transfer]:
-    """The moves to the integrity track the centre may know of: a date and a direction, no content."""
-    return list(
-        Transfer.objects.filter(to_track=Track.INTEGRITY).only("pk", "at", "from_track", "to_track")[:limit]
+@dataclass(frozen=True)
+class TransferLine:
+    at: dt.datetime
+    moved: bool  # moved from the business track (else lodged on the integrity track)
+
+
+def transfer_lines(*, limit: int = 50) -> list[TransferLine]:
+    """What the centre may know of the integrity track: one line per complaint handled there — the date it
+    went to the supervisors and whether it was moved from the business track. No number, no content."""
+    rows = (
+        Complaint.objects.filter(track=Track.INTEGRITY)
+        .annotate(moved_at=Max("transfers__at", filter=Q(transfers__to_track=Track.INTEGRITY)))
+        .values_list("received_at", "moved_at")
+        .order_by("-received_at", "-id")[:limit]
+    )
+    return sorted(
+        (TransferLine(moved or received, moved is not None) for received, moved in rows),
+        key=lambda line: line.at,
+        reverse=True,
     )
 
 

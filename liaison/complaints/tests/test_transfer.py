@@ -50,7 +50,7 @@ def test_business_to_integrity_removes_the_centres_access_and_seals_the_content(
     with pytest.raises(NotFound):
         access_business(w.applicant, c.pk)
     lines = transfer_lines()
-    assert len(lines) == 1 and lines[0].to_track == "integrity"
+    assert len(lines) == 1 and lines[0].moved
 
 
 def test_integrity_to_business_reveals_the_identity_only_with_consent(case):

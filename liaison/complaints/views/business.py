@@ -14,6 +14,7 @@ from django.views.decorators.http import require_http_methods
 
 from liaison.complaints.crypto import open_bytes
 from liaison.complaints.exports import BUSINESS_EXPORT
+from liaison.complaints.figures import complaint_counts
 from liaison.complaints.models import BusinessState, Finding, Satisfaction, Track
 from liaison.complaints.policies import business_filter, reads_transfer_lines
 from liaison.complaints.selectors.complaints import (
@@ -49,6 +50,7 @@ def complaint_list_page(request: AuthedHttpRequest) -> HttpResponse:
     if wants_export(request):
         return export_response(BUSINESS_EXPORT, rows.iterator(), request=request)
     page_obj = paginate(request, rows)
+    centre = reads_transfer_lines(request.user)
     context = {
         "page_obj": page_obj,
         "rows": page_obj.object_list,
@@ -56,7 +58,8 @@ def complaint_list_page(request: AuthedHttpRequest) -> HttpResponse:
         "states": [c for c in BusinessState.choices if c[0] != BusinessState.TRANSFERRED],
         "tools": list_tools(request),
         "filter_query": querystring_without_page(request),
-        "transfers": transfer_lines() if reads_transfer_lines(request.user) else None,
+        "transfers": transfer_lines() if centre else None,
+        "integrity_counts": complaint_counts()["integrity"] if centre else None,
     }
     return render(request, "complaints/list.html", context)
 
