@@ -157,6 +157,7 @@ NAVIGATION: tuple[NavEntry, ...] = (
         _("投诉督查"),
     ),
     NavEntry(_("纪检协查任务"), "complaints:tasks", "clipboard-check", frozenset(CENTRE), _("投诉督查")),
+    NavEntry(_("投诉设置"), "complaints:settings", "gear", frozenset({Role.CENTER_ADMIN}), _("投诉督查")),
     NavEntry(
         _("廉政作风投诉"), "complaints:integrity", "shield-lock", frozenset({Role.SUPERVISOR}), _("投诉督查")
     ),

@@ -23,6 +23,8 @@ from liaison.complaints.api.schemas import (
     ComplaintRateIn,
     ComplaintRegisterIn,
     ComplaintReplyIn,
+    ComplaintSettingsIn,
+    ComplaintSettingsOut,
     ComplaintTaskOut,
     ComplaintTextIn,
     ComplaintTransferLineOut,
@@ -41,7 +43,9 @@ from liaison.complaints.selectors.complaints import (
     transfer_lines,
 )
 from liaison.complaints.services import business, integrity, lodge
+from liaison.complaints.services.settings import PERIOD_FIELDS, complaint_settings_update
 from liaison.complaints.services.transfer import complaint_transfer
+from liaison.complaints.settings_row import complaint_settings
 from liaison.core.bounds import Id
 from liaison.core.errors import NotFound
 from liaison.core.paging import ApiPagination
@@ -270,3 +274,17 @@ def figures(request: HttpRequest, start: dt.date | None = None, end: dt.date | N
     if not request.user.has_role(Role.CENTER_ADMIN, Role.CENTER_LEADER, Role.SUPERVISOR):  # type: ignore[union-attr]
         raise NotFound(_("您无权查看。"))
     return complaint_counts(start=start, end=end)
+
+
+@router.get("/settings", response=ComplaintSettingsOut, summary="The centre's complaint periods")
+def get_settings(request: HttpRequest) -> Any:
+    if not request.user.has_role(Role.CENTER_ADMIN, Role.CENTER_LEADER):  # type: ignore[union-attr]
+        raise NotFound(_("您无权查看。"))
+    row = complaint_settings()
+    return {f: getattr(row, f) for f in PERIOD_FIELDS}
+
+
+@router.put("/settings", response=ComplaintSettingsOut, summary="Change the periods (the centre)")
+def put_settings(request: HttpRequest, payload: ComplaintSettingsIn) -> Any:
+    row = complaint_settings_update(actor=request.user, values=payload.dict(exclude_none=True))
+    return {f: getattr(row, f) for f in PERIOD_FIELDS}

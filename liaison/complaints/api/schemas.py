@@ -6,7 +6,7 @@ import datetime as dt
 
 from ninja import Field, Schema
 
-from liaison.core.bounds import Id
+from liaison.core.bounds import Days, Id
 
 
 class ComplaintLodgeIn(Schema):
@@ -129,3 +129,17 @@ class ComplaintCountsOut(Schema):
     business: ComplaintTrackCountOut
     integrity: ComplaintTrackCountOut
     by_month: list[ComplaintMonthOut]
+
+
+class ComplaintSettingsIn(Schema):
+    reply_days: Days | None = None
+    cooperation_days: Days | None = None
+    registration_days: Days | None = None
+    task_days: Days | None = None
+
+
+class ComplaintSettingsOut(Schema):
+    reply_days: int
+    cooperation_days: int
+    registration_days: int
+    task_days: int

@@ -100,3 +100,29 @@ def test_an_integrity_complaint_unregistered_for_five_working_days_is_reminded_o
         recipient=case.world.center_admin, kind__startswith="complaint.registration"
     ).exists()
     assert timezone.localdate() <= c.registration_due
+
+
+def test_the_centre_sets_the_periods_and_new_complaints_use_them(client, case):
+    client.force_login(case.world.center_admin)
+    refused = client.post("/complaints/settings/", {"reply_days": "0"})
+    assert refused.status_code == 400 and "1 至 60" in refused.content.decode()
+    assert (
+        client.post("/complaints/settings/", {"reply_days": "10", "registration_days": "3"}).status_code
+        == 302
+    )
+    api = client.put("/api/v1/complaints/settings", {"task_days": 4}, content_type="application/json")
+    assert api.json()["task_days"] == 4 and api.json()["reply_days"] == 10
+    assert (
+        client.put(
+            "/api/v1/complaints/settings", {"task_days": 10**12}, content_type="application/json"
+        ).status_code
+        == 422
+    )
+    client.force_login(case.world.guide)
+    assert client.get("/complaints/settings/").status_code == 404
+    assert (
+        client.put(
+            "/api/v1/complaints/settings", {"task_days": 4}, content_type="application/json"
+        ).status_code
+        == 404
+    )

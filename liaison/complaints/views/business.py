@@ -14,7 +14,7 @@ from django.views.decorators.http import require_http_methods
 
 from liaison.complaints.crypto import open_bytes
 from liaison.complaints.exports import BUSINESS_EXPORT
-from liaison.complaints.figures import complaint_counts
+from liaison.complaints.figures import track_totals
 from liaison.complaints.models import BusinessState, Finding, Satisfaction, Track
 from liaison.complaints.policies import business_filter, reads_transfer_lines
 from liaison.complaints.selectors.complaints import (
@@ -59,7 +59,7 @@ def complaint_list_page(request: AuthedHttpRequest) -> HttpResponse:
         "tools": list_tools(request),
         "filter_query": querystring_without_page(request),
         "transfers": transfer_lines() if centre else None,
-        "integrity_counts": complaint_counts()["integrity"] if centre else None,
+        "integrity_counts": track_totals(Track.INTEGRITY) if centre else None,
     }
     return render(request, "complaints/list.html", context)
 

@@ -87,6 +87,11 @@ def status_page(request: HttpRequest) -> HttpResponse:
     form = StatusForm(request.POST or None)
     found, status = None, 200
     if request.method == "POST":
+        try:
+            throttle_public_submission(request, "complaint_status")  # no guessing of query codes
+        except DomainError as exc:
+            form.add_error(None, str(exc.message))
+            return render(request, "complaints/status.html", {"form": form}, status=429)
         if form.is_valid():
             found = Complaint.objects.filter(query_code_hash=code_hash(form.cleaned_data["code"])).first()
         if found is None:
