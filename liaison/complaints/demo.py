@@ -33,7 +33,7 @@ def _guide_and_admin() -> tuple[User | None, User | None]:
     )
     admin = (
         User.objects.filter(
-            memberships__role=Role.DEPARTMENT_ADMIN, department_id=guide.department_id
+            memberships__role=Role.DEPARTMENT_ADMIN, department_id=guide.department_id or 0
         ).first()
         if guide
         else None

@@ -26,7 +26,7 @@ def complaint_settings_update(*, actor: Any, values: dict[str, Any]) -> Complain
     for name in PERIOD_FIELDS:
         if name not in values or values[name] in (None, ""):
             continue
-        label = ComplaintSettings._meta.get_field(name).verbose_name
+        label = getattr(ComplaintSettings._meta.get_field(name), "verbose_name", name)
         text = str(values[name]).strip()
         if not text.isdigit() or not 1 <= int(text[:4]) <= LIMIT or len(text) > 4:
             raise DomainError(

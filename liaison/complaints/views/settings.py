@@ -32,5 +32,7 @@ def settings_page(request: AuthedHttpRequest) -> HttpResponse:
             return response
         status = 400
     row = complaint_settings()
-    periods = [(f, row._meta.get_field(f).verbose_name, getattr(row, f)) for f in PERIOD_FIELDS]
+    periods = [
+        (f, getattr(row._meta.get_field(f), "verbose_name", f), getattr(row, f)) for f in PERIOD_FIELDS
+    ]
     return render(request, "complaints/settings.html", {"periods": periods}, status=status)
