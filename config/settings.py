@@ -44,6 +44,15 @@ if not AUDIT_HMAC_KEY:
     if not DEBUG and not TESTING:
         raise RuntimeError("AUDIT_HMAC_KEY or AUDIT_HMAC_KEY_FILE must be set when DEBUG is off (README).")
     AUDIT_HMAC_KEY = "insecure-development-audit-key"
+# The key that encrypts the content of integrity-track complaints (liaison/complaints/crypto.py): kept
+# outside the database, from COMPLAINTS_KEY or the file COMPLAINTS_KEY_FILE names.
+COMPLAINTS_KEY = os.environ.get("COMPLAINTS_KEY", "")
+if not COMPLAINTS_KEY and os.environ.get("COMPLAINTS_KEY_FILE"):
+    COMPLAINTS_KEY = Path(os.environ["COMPLAINTS_KEY_FILE"]).read_text(encoding="utf-8").strip()
+if not COMPLAINTS_KEY:
+    if not DEBUG and not TESTING:
+        raise RuntimeError("COMPLAINTS_KEY or COMPLAINTS_KEY_FILE must be set when DEBUG is off (README).")
+    COMPLAINTS_KEY = "insecure-development-complaints-key"
 AUDIT_HEAD_LOG = os.environ.get(
     "AUDIT_HEAD_LOG", "" if TESTING else str(BASE_DIR / "var" / "audit-heads.log")
 )
@@ -80,6 +89,7 @@ INSTALLED_APPS = [
     "liaison.closure",
     "liaison.evaluation",
     "liaison.assessment",
+    "liaison.complaints",
     "liaison.web",
 ]
 

@@ -24,6 +24,7 @@ urlpatterns = [
     path("closure/", include("liaison.closure.urls")),
     path("evaluation/", include("liaison.evaluation.urls")),
     path("assessment/", include("liaison.assessment.urls")),
+    path("complaints/", include("liaison.complaints.urls")),
     path("audit/", include("liaison.audit.urls")),
     path("calendar/", include("liaison.workcal.urls")),
     path("deadlines/", include("liaison.deadlines.urls")),

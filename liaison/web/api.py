@@ -16,6 +16,7 @@ from liaison.audit.api import router as audit_router
 from liaison.catalogue.api import router as catalogue_router
 from liaison.catalogue.api_exchange import router as catalogue_exchange_router
 from liaison.closure.api import router as closure_router
+from liaison.complaints.api import router as complaints_router
 from liaison.consultations.api import router as consultations_router
 from liaison.coordination.api import router as coordination_router
 from liaison.core.errors import DomainError
@@ -68,6 +69,7 @@ api.add_router("/v1/coordination", coordination_router)
 api.add_router("/v1/closure", closure_router)
 api.add_router("/v1/evaluation", evaluation_router)
 api.add_router("/v1/assessment", assessment_router)
+api.add_router("/v1/complaints", complaints_router)
 api.add_router("/v1/audit", audit_router)
 api.add_router("/v1/calendar", workcal_router)
 api.add_router("/v1/notifications", notifications_router)

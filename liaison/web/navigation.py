@@ -156,6 +156,18 @@ NAVIGATION: tuple[NavEntry, ...] = (
         frozenset({*CENTRE, Role.SUPERVISOR, Role.OFFICER, Role.GUIDE, Role.DEPARTMENT_ADMIN}),
         _("好差评与回访"),
     ),
+    NavEntry(
+        _("业务投诉"),
+        "complaints:list",
+        "megaphone",
+        frozenset({*CENTRE, Role.SUPERVISOR, Role.DEPARTMENT_ADMIN, Role.APPLICANT}),
+        _("投诉督查"),
+    ),
+    NavEntry(_("纪检协查任务"), "complaints:tasks", "clipboard-check", frozenset(CENTRE), _("投诉督查")),
+    NavEntry(_("投诉设置"), "complaints:settings", "gear", frozenset({Role.CENTER_ADMIN}), _("投诉督查")),
+    NavEntry(
+        _("廉政作风投诉"), "complaints:integrity", "shield-lock", frozenset({Role.SUPERVISOR}), _("投诉督查")
+    ),
     NavEntry(_("事项目录"), "catalogue:item_list", "journal-text", ALL, _("事项与指导员")),
     NavEntry(_("指导员联系表"), "catalogue:roster", "person-lines-fill", STAFF, _("事项与指导员")),
     NavEntry(

@@ -32,6 +32,10 @@ def test_every_app_declared_its_kinds():
         "evaluation.rectify",
         "evaluation.return",
         "evaluation.visit",
+        "complaints.reply",
+        "complaints.cooperation",
+        "complaints.registration",
+        "complaints.task",
     }
 
 

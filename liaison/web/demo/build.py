@@ -15,6 +15,7 @@ from liaison.catalogue.services.departments import department_create
 from liaison.catalogue.services.guides import guide_assign, guide_change_propose
 from liaison.catalogue.services.items import item_create
 from liaison.closure.demo import build_closure_demo
+from liaison.complaints.demo import build_complaints_demo
 from liaison.consultations.demo import build_consultations_demo
 from liaison.coordination.demo import build_coordination_demo
 from liaison.core.codes import uscc_check_character
@@ -85,6 +86,7 @@ class DemoBuilder:
         build_closure_demo(admin, self.log)
         build_evaluation_demo(admin, self.log)
         build_assessment_demo(admin, self.log)
+        build_complaints_demo(admin, self.log)
         Department.objects.update(is_sample=True)
         ApprovalItem.objects.update(is_sample=True)
         Enterprise.objects.update(is_sample=True)

@@ -17,6 +17,8 @@ def run_manage(*args: str, **env: str) -> subprocess.CompletedProcess[str]:
             "TESTING",
             "SECRET_KEY",
             "AUDIT_HMAC_KEY",
+            "COMPLAINTS_KEY",
+            "COMPLAINTS_KEY_FILE",
             "ALLOWED_HOSTS",
             "DJANGO_ALLOW_ASYNC_UNSAFE",
         }
@@ -41,6 +43,7 @@ def test_deploy_check_is_clean_when_debug_is_off():
         DEBUG="0",
         SECRET_KEY=secrets.token_urlsafe(50),
         AUDIT_HMAC_KEY=secrets.token_urlsafe(32),
+        COMPLAINTS_KEY=secrets.token_urlsafe(32),
         ALLOWED_HOSTS="liaison.example.gov.cn",
     )
     assert result.returncode == 0, result.stdout + result.stderr
@@ -59,6 +62,18 @@ def test_production_refuses_to_start_without_the_audit_key():
     assert "AUDIT_HMAC_KEY" in result.stderr
 
 
+def test_production_refuses_to_start_without_the_complaints_key():
+    result = run_manage(
+        "check",
+        DEBUG="0",
+        SECRET_KEY=secrets.token_urlsafe(50),
+        AUDIT_HMAC_KEY=secrets.token_urlsafe(32),
+        COMPLAINTS_KEY="",
+    )
+    assert result.returncode != 0
+    assert "COMPLAINTS_KEY" in result.stderr
+
+
 def test_collectstatic_with_the_production_storage_finds_every_file_the_vendored_assets_refer_to(tmp_path):
     """The README's deployment step: the compressed-manifest storage rewrites every url() and
     sourceMappingURL, and stops at the first one that names a missing file."""
@@ -69,6 +84,7 @@ def test_collectstatic_with_the_production_storage_finds_every_file_the_vendored
         DEBUG="0",
         SECRET_KEY=secrets.token_urlsafe(50),
         AUDIT_HMAC_KEY=secrets.token_urlsafe(32),
+        COMPLAINTS_KEY=secrets.token_urlsafe(32),
         ALLOWED_HOSTS="liaison.example.gov.cn",
         STATIC_ROOT=str(target),
     )

@@ -12,6 +12,7 @@ from django.core.management.base import BaseCommand, CommandError
 
 from liaison.audit.tasks import audit_head_export_job
 from liaison.closure.tasks import closure_reminders_job
+from liaison.complaints.tasks import complaint_reminders_job
 from liaison.consultations.tasks import consultation_reminders_job
 from liaison.coordination.tasks import coordination_reminders_job
 from liaison.core.periodic import enqueue_periodically
@@ -25,6 +26,7 @@ PERIODIC_JOBS = (
     closure_reminders_job,
     evaluation_reminders_job,
     return_visits_plan_job,
+    complaint_reminders_job,
     audit_head_export_job,
 )
 
