@@ -78,6 +78,7 @@ INSTALLED_APPS = [
     "liaison.coordination",
     "liaison.closure",
     "liaison.evaluation",
+    "liaison.supervision",
     "liaison.web",
 ]
 

@@ -20,6 +20,7 @@ from liaison.coordination.api import router as coordination_router
 from liaison.core.errors import DomainError
 from liaison.directory.services.tokens import api_token_authenticate
 from liaison.evaluation.api import router as evaluation_router
+from liaison.supervision.api import router as supervision_router
 from liaison.intake.api import router as intake_router
 from liaison.notifications.api import router as notifications_router
 from liaison.officers.api import router as officers_router
@@ -66,6 +67,7 @@ api.add_router("/v1/consultations", consultations_router)
 api.add_router("/v1/coordination", coordination_router)
 api.add_router("/v1/closure", closure_router)
 api.add_router("/v1/evaluation", evaluation_router)
+api.add_router("/v1/supervision", supervision_router)
 api.add_router("/v1/audit", audit_router)
 api.add_router("/v1/calendar", workcal_router)
 api.add_router("/v1/notifications", notifications_router)
