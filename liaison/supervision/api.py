@@ -2,8 +2,6 @@
 supervisors and the centre's leaders only (404 for everyone else); an inspection the caller may not see
 answers 404, a step their role may not take 403, bad input or a step the state does not allow 400."""
 
-from __future__ import annotations
-
 import datetime as dt
 from typing import Any, Literal
 
