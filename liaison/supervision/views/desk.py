@@ -34,7 +34,7 @@ def desk_page(request: AuthedHttpRequest) -> HttpResponse:
         messages.error(request, period.error)
     context = {
         "period": period,
-        "sections": desk_sections(request.user, period),
+        "desk": desk_sections(request.user, period),
         "can_open": can_open_inspection(request.user),
     }
     return render(request, "supervision/desk.html", context, status=400 if period.error else 200)
