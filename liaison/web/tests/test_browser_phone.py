@@ -36,7 +36,7 @@ PAGES = {
         "/catalogue/roster/",
     ],
     "center_leader": ["/"],
-    "supervisor": ["/", "/audit/"],
+    "supervisor": ["/", "/audit/", "/supervision/", "/supervision/inspections/"],
     "project_office": ["/", "/coordination/difficulties/"],
     "dept_admin1": ["/", "/catalogue/guide-changes/"],
 }
