@@ -20,10 +20,10 @@ from liaison.coordination.api import router as coordination_router
 from liaison.core.errors import DomainError
 from liaison.directory.services.tokens import api_token_authenticate
 from liaison.evaluation.api import router as evaluation_router
-from liaison.supervision.api import router as supervision_router
 from liaison.intake.api import router as intake_router
 from liaison.notifications.api import router as notifications_router
 from liaison.officers.api import router as officers_router
+from liaison.supervision.api import router as supervision_router
 from liaison.tracking.api import router as tracking_router
 from liaison.web.api_errors import translate_validation_errors
 from liaison.workcal.api import router as workcal_router
