@@ -90,6 +90,7 @@ INSTALLED_APPS = [
     "liaison.evaluation",
     "liaison.assessment",
     "liaison.complaints",
+    "liaison.supervision",
     "liaison.web",
 ]
 

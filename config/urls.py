@@ -25,6 +25,7 @@ urlpatterns = [
     path("evaluation/", include("liaison.evaluation.urls")),
     path("assessment/", include("liaison.assessment.urls")),
     path("complaints/", include("liaison.complaints.urls")),
+    path("supervision/", include("liaison.supervision.urls")),
     path("audit/", include("liaison.audit.urls")),
     path("calendar/", include("liaison.workcal.urls")),
     path("deadlines/", include("liaison.deadlines.urls")),

@@ -168,6 +168,20 @@ NAVIGATION: tuple[NavEntry, ...] = (
     NavEntry(
         _("廉政作风投诉"), "complaints:integrity", "shield-lock", frozenset({Role.SUPERVISOR}), _("投诉督查")
     ),
+    NavEntry(
+        _("监督台"),
+        "supervision:desk",
+        "eye",
+        frozenset({Role.SUPERVISOR, Role.CENTER_LEADER}),
+        _("监督检查"),
+    ),
+    NavEntry(
+        _("监督检查"),
+        "supervision:inspections",
+        "clipboard-check",
+        frozenset({Role.SUPERVISOR, Role.CENTER_LEADER, Role.OFFICER, Role.DEPARTMENT_ADMIN}),
+        _("监督检查"),
+    ),
     NavEntry(_("事项目录"), "catalogue:item_list", "journal-text", ALL, _("事项与指导员")),
     NavEntry(_("指导员联系表"), "catalogue:roster", "person-lines-fill", STAFF, _("事项与指导员")),
     NavEntry(

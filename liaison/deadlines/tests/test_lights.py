@@ -36,6 +36,7 @@ def test_every_app_declared_its_kinds():
         "complaints.cooperation",
         "complaints.registration",
         "complaints.task",
+        "supervision.rectify",
     }
 
 

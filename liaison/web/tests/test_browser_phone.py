@@ -36,8 +36,8 @@ PAGES = {
         "/officers/",
         "/catalogue/roster/",
     ],
-    "center_leader": ["/", "/assessment/", "/assessment/methods/"],
-    "supervisor": ["/", "/audit/"],
+    "center_leader": ["/", "/assessment/", "/assessment/methods/", "/supervision/"],
+    "supervisor": ["/", "/audit/", "/supervision/", "/supervision/inspections/"],
     "project_office": ["/", "/coordination/difficulties/"],
     "dept_admin1": ["/", "/catalogue/guide-changes/"],
 }

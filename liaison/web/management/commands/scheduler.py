@@ -17,6 +17,7 @@ from liaison.consultations.tasks import consultation_reminders_job
 from liaison.coordination.tasks import coordination_reminders_job
 from liaison.core.periodic import enqueue_periodically
 from liaison.evaluation.tasks import evaluation_reminders_job, return_visits_plan_job
+from liaison.supervision.tasks import supervision_reminders_job
 from liaison.tracking.tasks import tracking_reminders_run
 
 PERIODIC_JOBS = (
@@ -27,6 +28,7 @@ PERIODIC_JOBS = (
     evaluation_reminders_job,
     return_visits_plan_job,
     complaint_reminders_job,
+    supervision_reminders_job,
     audit_head_export_job,
 )
 
