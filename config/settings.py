@@ -79,6 +79,7 @@ INSTALLED_APPS = [
     "liaison.coordination",
     "liaison.closure",
     "liaison.evaluation",
+    "liaison.publicity",
     "liaison.web",
 ]
 

@@ -21,6 +21,7 @@ urlpatterns = [
     path("coordination/", include("liaison.coordination.urls")),
     path("closure/", include("liaison.closure.urls")),
     path("evaluation/", include("liaison.evaluation.urls")),
+    path("publicity/", include("liaison.publicity.urls")),
     path("audit/", include("liaison.audit.urls")),
     path("calendar/", include("liaison.workcal.urls")),
     path("deadlines/", include("liaison.deadlines.urls")),

@@ -23,6 +23,7 @@ from liaison.evaluation.api import router as evaluation_router
 from liaison.intake.api import router as intake_router
 from liaison.notifications.api import router as notifications_router
 from liaison.officers.api import router as officers_router
+from liaison.publicity.api import router as publicity_router
 from liaison.tracking.api import router as tracking_router
 from liaison.web.api_errors import translate_validation_errors
 from liaison.workcal.api import router as workcal_router
@@ -66,6 +67,7 @@ api.add_router("/v1/consultations", consultations_router)
 api.add_router("/v1/coordination", coordination_router)
 api.add_router("/v1/closure", closure_router)
 api.add_router("/v1/evaluation", evaluation_router)
+api.add_router("/v1/publicity", publicity_router)
 api.add_router("/v1/audit", audit_router)
 api.add_router("/v1/calendar", workcal_router)
 api.add_router("/v1/notifications", notifications_router)
