@@ -1,10 +1,10 @@
-"""/api/v1/publicity: the public reads (published articles, FAQs; no sign-in) and the centre's actions,
+"""/api/v1/publicity (list filters are plain strings: @paginate hides Literal annotations from ninja): the public reads (published articles, FAQs; no sign-in) and the centre's actions,
 through the same services and selectors as the pages. Hidden or missing rows answer 404, a step the
 caller may not take 403, a refusal 400."""
 
 from __future__ import annotations
 
-from typing import Any, Literal
+from typing import Any
 
 from django.http import HttpRequest
 from ninja import Query, Router
@@ -59,7 +59,7 @@ def _faq(f: Faq) -> dict[str, Any]:
 
 @router.get("/articles", response=list[PublicityArticleOut], auth=None, summary="Published articles")
 @paginate(ApiPagination)
-def list_articles(request: HttpRequest, kind: Literal["", "news", "case"] = "") -> Any:
+def list_articles(request: HttpRequest, kind: str = Query("", max_length=10)) -> Any:
     return [_article(a) for a in article_public_list(kind=kind)[:500]]
 
 
@@ -74,7 +74,7 @@ def get_article(request: HttpRequest, article_id: Id) -> Any:
 @paginate(ApiPagination)
 def list_faqs(
     request: HttpRequest,
-    topic: Literal["", "scope", "entrust", "process", "approval", "other"] = "",
+    topic: str = Query("", max_length=10),
     q: str = Query("", max_length=100),
 ) -> Any:
     return [_faq(f) for f in faq_public_list(topic=topic, q=q)[:500]]
@@ -128,7 +128,7 @@ def _enquiry(user: Any, enquiry_id: int) -> dict[str, Any]:
 
 @router.get("/enquiries", response=list[PublicityEnquiryOut], summary="Enquiries (the centre)")
 @paginate(ApiPagination)
-def list_enquiries(request: HttpRequest, state: Literal["", "open", "answered", "closed"] = "") -> Any:
+def list_enquiries(request: HttpRequest, state: str = Query("", max_length=10)) -> Any:
     user = request.user
     return [
         {

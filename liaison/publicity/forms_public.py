@@ -12,15 +12,33 @@ from liaison.publicity.models import EnquiryTopic
 
 
 class EnquiryForm(CaptchaMixin, StyledForm):
-    name = forms.CharField(label=_("称呼"), max_length=50, help_text=_("如“张先生”，不会公开。"))
+    name = forms.CharField(
+        label=_("称呼"),
+        max_length=50,
+        help_text=_("如“张先生”，不会公开。"),
+        error_messages={"required": _("请填写称呼。")},
+    )
     phone = forms.CharField(
         label=_("联系电话"), max_length=20, required=False, help_text=_("手机或座机，电话和邮箱至少填一项。")
     )
     email = forms.EmailField(
-        label=_("电子邮箱"), max_length=120, required=False, help_text=_("填写后答复会发送到该邮箱。")
+        label=_("电子邮箱"),
+        max_length=120,
+        required=False,
+        help_text=_("填写后答复会发送到该邮箱。"),
+        error_messages={"invalid": _("电子邮箱格式不正确，如 name@example.com。")},
     )
-    topic = forms.ChoiceField(label=_("咨询类别"), choices=[("", _("请选择")), *EnquiryTopic.choices])
-    question = forms.CharField(label=_("咨询内容"), max_length=2000, widget=forms.Textarea(attrs={"rows": 5}))
+    topic = forms.ChoiceField(
+        label=_("咨询类别"),
+        choices=[("", _("请选择")), *EnquiryTopic.choices],
+        error_messages={"required": _("请选择咨询类别。"), "invalid_choice": _("请选择咨询类别。")},
+    )
+    question = forms.CharField(
+        label=_("咨询内容"),
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 5}),
+        error_messages={"required": _("请填写咨询内容。")},
+    )
 
 
 class StatusForm(StyledForm):
