@@ -21,7 +21,7 @@ from liaison.intake.people import centre_admins
 from liaison.notifications.services.notify import notification_send
 from liaison.publicity.contacts import contacts_clean
 from liaison.publicity.models import Enquiry, EnquiryTopic
-from liaison.publicity.policies import enquiry_roles
+from liaison.publicity.policies import can_read_enquiries, enquiry_roles
 from liaison.publicity.services.common import required_text
 from liaison.publicity.settings_row import publicity_settings
 from liaison.publicity.workflows import ENQUIRY_WORKFLOW
@@ -71,12 +71,14 @@ def enquiry_submit(*, name: str, phone: str, email: str, topic: str, question: s
     return enquiry
 
 
-def _lock(actor: Any, enquiry_id: int) -> tuple[Enquiry, frozenset[str]]:
-    roles = enquiry_roles(actor)
-    enquiry = Enquiry.objects.select_for_update().filter(pk=enquiry_id).first() if roles else None
+def lock_enquiry(actor: Any, enquiry_id: int) -> tuple[Enquiry, frozenset[str]]:
+    """The enquiry locked for update, and the actor's roles in ENQUIRY_WORKFLOW (empty for a reader who
+    may not act: the workflow refuses them with 403); 404 for whoever may not read enquiries."""
+    visible = can_read_enquiries(actor)
+    enquiry = Enquiry.objects.select_for_update().filter(pk=enquiry_id).first() if visible else None
     if enquiry is None:
         raise NotFound(_("咨询不存在或您无权查看。"))
-    return enquiry, roles
+    return enquiry, enquiry_roles(actor)
 
 
 def _mail_answer(enquiry: Enquiry) -> None:
@@ -94,7 +96,7 @@ def enquiry_answer(*, actor: Any, enquiry_id: int, answer: str) -> Enquiry:
     """The centre's answer; emailed on commit when the asker gave an address."""
     answer = required_text(answer, field="answer", label=_("答复内容"), max_length=4000)
     with transaction.atomic():
-        enquiry, roles = _lock(actor, enquiry_id)
+        enquiry, roles = lock_enquiry(actor, enquiry_id)
         t = ENQUIRY_WORKFLOW.check("answer", state=enquiry.state, roles=roles)
         enquiry.state, enquiry.answer = t.target, answer
         enquiry.answered_by, enquiry.answered_at = actor, timezone.now()
@@ -117,7 +119,7 @@ def enquiry_close(*, actor: Any, enquiry_id: int, reason: str) -> Enquiry:
     asker on the status page."""
     reason = required_text(reason, field="reason", label=_("不予答复的理由"), max_length=500)
     with transaction.atomic():
-        enquiry, roles = _lock(actor, enquiry_id)
+        enquiry, roles = lock_enquiry(actor, enquiry_id)
         t = ENQUIRY_WORKFLOW.check("close", state=enquiry.state, roles=roles)
         enquiry.state, enquiry.answer = t.target, reason
         enquiry.answered_by, enquiry.answered_at = actor, timezone.now()

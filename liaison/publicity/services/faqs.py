@@ -10,11 +10,11 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from liaison.audit.services.events import audit_record
-from liaison.core.errors import DomainError, NotFound
+from liaison.core.errors import DomainError, NotFound, PermissionDenied
 from liaison.publicity.models import EnquiryState, EnquiryTopic, Faq
 from liaison.publicity.policies import enquiry_roles
 from liaison.publicity.services.common import required_text
-from liaison.publicity.services.enquiries import _lock as lock_enquiry
+from liaison.publicity.services.enquiries import lock_enquiry
 from liaison.publicity.workflows import FAQ_WORKFLOW
 
 
@@ -32,7 +32,9 @@ def faq_publish(*, actor: Any, enquiry_id: int, topic: str, question: str, answe
     """Publish an answered enquiry as a FAQ, in the wording the centre gives (once per enquiry)."""
     values = _wording(topic, question, answer)
     with transaction.atomic():
-        enquiry, _roles = lock_enquiry(actor, enquiry_id)
+        enquiry, roles = lock_enquiry(actor, enquiry_id)
+        if not roles:
+            raise PermissionDenied(_("只有政务服务中心工作人员可以发布常见问题。"))
         if enquiry.state != EnquiryState.ANSWERED:
             raise DomainError(_("只有已答复的咨询可以发布为常见问题。"))
         if Faq.objects.filter(enquiry=enquiry).exists():

@@ -120,7 +120,7 @@ def test_answering_twice_or_by_another_role_is_refused(center_admin, center_lead
     e = enquiry()
     with pytest.raises(NotFound):
         enquiry_answer(actor=officer_user, enquiry_id=e.pk, answer="x")
-    with pytest.raises(NotFound):
+    with pytest.raises(PermissionDenied):
         enquiry_answer(actor=center_leader, enquiry_id=e.pk, answer="x")
     enquiry_answer(actor=center_admin, enquiry_id=e.pk, answer="答复")
     with pytest.raises(DomainError, match="不能执行"):
