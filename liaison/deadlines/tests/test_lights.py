@@ -32,6 +32,7 @@ def test_every_app_declared_its_kinds():
         "evaluation.rectify",
         "evaluation.return",
         "evaluation.visit",
+        "publicity.enquiry",
     }
 
 

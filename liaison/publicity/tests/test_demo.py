@@ -17,7 +17,10 @@ def test_the_demo_builds_marked_sample_rows(center_admin, client):
     assert Article.objects.filter(is_sample=False).count() == 0
     assert Enquiry.objects.filter(state=EnquiryState.OPEN).count() == 2
     assert Enquiry.objects.filter(state=EnquiryState.ANSWERED).count() == 3
-    assert not Enquiry.objects.filter(is_sample=False).exists() and not Faq.objects.filter(is_sample=False).exists()
+    assert (
+        not Enquiry.objects.filter(is_sample=False).exists()
+        and not Faq.objects.filter(is_sample=False).exists()
+    )
     page = client.get("/publicity/").content.decode()
     assert page.count("badge-sample") == 2
     faq = client.get("/publicity/faq/").content.decode()

@@ -34,6 +34,8 @@ PAGES = {
         "/coordination/difficulties/",
         "/officers/",
         "/catalogue/roster/",
+        "/publicity/manage/articles/",
+        "/publicity/manage/enquiries/",
     ],
     "center_leader": ["/"],
     "supervisor": ["/", "/audit/"],
