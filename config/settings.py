@@ -91,6 +91,7 @@ INSTALLED_APPS = [
     "liaison.assessment",
     "liaison.complaints",
     "liaison.supervision",
+    "liaison.publicity",
     "liaison.web",
 ]
 

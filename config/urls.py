@@ -26,6 +26,7 @@ urlpatterns = [
     path("assessment/", include("liaison.assessment.urls")),
     path("complaints/", include("liaison.complaints.urls")),
     path("supervision/", include("liaison.supervision.urls")),
+    path("publicity/", include("liaison.publicity.urls")),
     path("audit/", include("liaison.audit.urls")),
     path("calendar/", include("liaison.workcal.urls")),
     path("deadlines/", include("liaison.deadlines.urls")),

@@ -26,6 +26,7 @@ from liaison.intake.api import router as intake_router
 from liaison.notifications.api import router as notifications_router
 from liaison.officers.api import router as officers_router
 from liaison.supervision.api import router as supervision_router
+from liaison.publicity.api import router as publicity_router
 from liaison.tracking.api import router as tracking_router
 from liaison.web.api_errors import translate_validation_errors
 from liaison.workcal.api import router as workcal_router
@@ -72,6 +73,7 @@ api.add_router("/v1/evaluation", evaluation_router)
 api.add_router("/v1/assessment", assessment_router)
 api.add_router("/v1/complaints", complaints_router)
 api.add_router("/v1/supervision", supervision_router)
+api.add_router("/v1/publicity", publicity_router)
 api.add_router("/v1/audit", audit_router)
 api.add_router("/v1/calendar", workcal_router)
 api.add_router("/v1/notifications", notifications_router)

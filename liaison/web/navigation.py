@@ -182,6 +182,28 @@ NAVIGATION: tuple[NavEntry, ...] = (
         frozenset({Role.SUPERVISOR, Role.CENTER_LEADER, Role.OFFICER, Role.DEPARTMENT_ADMIN}),
         _("监督检查"),
     ),
+    NavEntry(
+        _("宣传报道"),
+        "publicity:article_manage",
+        "newspaper",
+        frozenset({Role.CENTER_ADMIN}),
+        _("宣传与咨询"),
+    ),
+    NavEntry(
+        _("公众咨询"),
+        "publicity:enquiries",
+        "question-circle",
+        frozenset({Role.CENTER_ADMIN, Role.CENTER_LEADER, Role.SUPERVISOR}),
+        _("宣传与咨询"),
+    ),
+    NavEntry(
+        _("常见问题"),
+        "publicity:faq_manage",
+        "patch-question",
+        frozenset({Role.CENTER_ADMIN}),
+        _("宣传与咨询"),
+    ),
+    NavEntry(_("咨询设置"), "publicity:settings", "sliders", frozenset({Role.CENTER_ADMIN}), _("宣传与咨询")),
     NavEntry(_("事项目录"), "catalogue:item_list", "journal-text", ALL, _("事项与指导员")),
     NavEntry(_("指导员联系表"), "catalogue:roster", "person-lines-fill", STAFF, _("事项与指导员")),
     NavEntry(

@@ -37,6 +37,7 @@ def test_every_app_declared_its_kinds():
         "complaints.registration",
         "complaints.task",
         "supervision.rectify",
+        "publicity.enquiry",
     }
 
 

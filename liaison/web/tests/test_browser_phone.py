@@ -35,6 +35,8 @@ PAGES = {
         "/coordination/difficulties/",
         "/officers/",
         "/catalogue/roster/",
+        "/publicity/manage/articles/",
+        "/publicity/manage/enquiries/",
     ],
     "center_leader": ["/", "/assessment/", "/assessment/methods/", "/supervision/"],
     "supervisor": ["/", "/audit/", "/supervision/", "/supervision/inspections/"],

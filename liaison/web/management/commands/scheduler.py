@@ -18,6 +18,7 @@ from liaison.coordination.tasks import coordination_reminders_job
 from liaison.core.periodic import enqueue_periodically
 from liaison.evaluation.tasks import evaluation_reminders_job, return_visits_plan_job
 from liaison.supervision.tasks import supervision_reminders_job
+from liaison.publicity.tasks import publicity_reminders_job
 from liaison.tracking.tasks import tracking_reminders_run
 
 PERIODIC_JOBS = (
@@ -29,6 +30,7 @@ PERIODIC_JOBS = (
     return_visits_plan_job,
     complaint_reminders_job,
     supervision_reminders_job,
+    publicity_reminders_job,
     audit_head_export_job,
 )
 
