@@ -61,6 +61,7 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.humanize",
+    "django.contrib.sitemaps",
     "rules.apps.AutodiscoverRulesConfig",
     "django_tasks",
     "django_tasks_db",
@@ -78,6 +79,7 @@ INSTALLED_APPS = [
     "liaison.coordination",
     "liaison.closure",
     "liaison.evaluation",
+    "liaison.portal",
     "liaison.web",
 ]
 

@@ -1,7 +1,9 @@
 from django.conf import settings
+from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
 
 from liaison.directory.views.signin import SigninView, SignoutView
+from liaison.portal.sitemaps import SITEMAPS
 from liaison.web.api import api
 from liaison.web.views.health import healthz
 
@@ -20,6 +22,8 @@ urlpatterns = [
     path("coordination/", include("liaison.coordination.urls")),
     path("closure/", include("liaison.closure.urls")),
     path("evaluation/", include("liaison.evaluation.urls")),
+    path("portal/", include("liaison.portal.urls")),
+    path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
     path("audit/", include("liaison.audit.urls")),
     path("calendar/", include("liaison.workcal.urls")),
     path("deadlines/", include("liaison.deadlines.urls")),
