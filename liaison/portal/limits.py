@@ -6,7 +6,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from django.db import models
 from django.db.models import Avg, Max, Min
 from django.utils.translation import gettext as _
 
@@ -25,7 +24,7 @@ class Limit:
     text: str  # the limit in words, e.g. "5 个工作日" or "1–20 个工作日（按事项）"
 
 
-def _row(model: type[models.Model]) -> Any:
+def _row(model: Any) -> Any:
     """The centre's row, or the defaults it would be created with (a public page never writes)."""
     return model.objects.order_by("pk").first() or model()
 
