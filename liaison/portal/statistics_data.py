@@ -44,7 +44,7 @@ def _month_key(value: Any) -> dt.date:
 
 def item_times() -> list[ItemTimes]:
     """Every approved item's working days from acceptance to decision, less its 补正 pause, with its promise."""
-    rows: list[tuple[str, dt.date, dt.date, int, int]] = list(
+    rows: list[tuple[str, Any, Any, int, int]] = list(
         ProjectItem.objects.filter(
             state=ProjectItemState.APPROVED, accepted_on__isnull=False, decided_on__isnull=False
         ).values_list("stage", "accepted_on", "decided_on", "paused_days", "limit_days")

@@ -8,6 +8,7 @@ import datetime as dt
 import pytest
 from django.test import Client
 from django.urls import reverse
+from django.utils import timezone
 
 from liaison.audit.models import AuditEvent
 from liaison.core.errors import DomainError, PermissionDenied
@@ -27,7 +28,11 @@ def test_a_new_version_is_a_draft_until_published_and_the_old_one_stays_readable
     client = Client()
     client.get(reverse("portal:document", args=["rules"]))  # cached before the change
     draft = document_version_create(
-        actor=world.center_admin, document=rules(), body="修订后的细则正文", issued_on=dt.date(2026, 6, 1), note="修订"
+        actor=world.center_admin,
+        document=rules(),
+        body="修订后的细则正文",
+        issued_on=dt.date(2026, 6, 1),
+        note="修订",
     )
     assert draft.number == 2 and draft.state == VersionState.DRAFT
     assert "修订后的细则正文" not in client.get(reverse("portal:document", args=["rules"])).content.decode()
@@ -44,24 +49,35 @@ def test_a_new_version_is_a_draft_until_published_and_the_old_one_stays_readable
 
 def test_only_the_centres_staff_write_and_publish(world):
     with pytest.raises(PermissionDenied):
-        document_version_create(actor=world.officer_user, document=rules(), body="x", issued_on=dt.date(2026, 1, 1))
-    draft = document_version_create(actor=world.center_admin, document=rules(), body="x", issued_on=dt.date(2026, 1, 1))
+        document_version_create(
+            actor=world.officer_user, document=rules(), body="x", issued_on=dt.date(2026, 1, 1)
+        )
+    draft = document_version_create(
+        actor=world.center_admin, document=rules(), body="x", issued_on=dt.date(2026, 1, 1)
+    )
     with pytest.raises(PermissionDenied):
         document_version_publish(actor=world.center_leader, version=draft)
 
 
 def test_an_empty_body_or_a_future_date_is_refused_and_nothing_saved(world):
     with pytest.raises(DomainError, match="正文"):
-        document_version_create(actor=world.center_admin, document=rules(), body="  ", issued_on=dt.date(2026, 1, 1))
+        document_version_create(
+            actor=world.center_admin, document=rules(), body="  ", issued_on=dt.date(2026, 1, 1)
+        )
     with pytest.raises(DomainError, match="印发日期"):
         document_version_create(
-            actor=world.center_admin, document=rules(), body="x", issued_on=dt.date.today() + dt.timedelta(days=9)
+            actor=world.center_admin,
+            document=rules(),
+            body="x",
+            issued_on=timezone.localdate() + dt.timedelta(days=9),
         )
     assert rules().versions.count() == 1
 
 
 def test_publishing_twice_is_refused(world):
-    draft = document_version_create(actor=world.center_admin, document=rules(), body="x", issued_on=dt.date(2026, 1, 1))
+    draft = document_version_create(
+        actor=world.center_admin, document=rules(), body="x", issued_on=dt.date(2026, 1, 1)
+    )
     document_version_publish(actor=world.center_admin, version=draft)
     with pytest.raises(DomainError, match="已经发布"):
         document_version_publish(actor=world.center_admin, version=draft)
@@ -86,7 +102,9 @@ def test_the_management_pages_answer_404_to_other_roles_and_work_for_the_centre(
 
 
 def test_the_rules_page_lists_every_source_with_its_versions(world):
-    draft = document_version_create(actor=world.center_admin, document=rules(), body="x", issued_on=dt.date(2026, 1, 1))
+    draft = document_version_create(
+        actor=world.center_admin, document=rules(), body="x", issued_on=dt.date(2026, 1, 1)
+    )
     document_version_publish(actor=world.center_admin, version=draft)
     assert "v2" in Client().get(reverse("portal:rules")).content.decode()
     html = Client().get(reverse("portal:rules")).content.decode()

@@ -16,7 +16,11 @@ from liaison.evaluation.figures import FigureRow
 from liaison.portal import statistics_data
 from liaison.portal.statistics import ItemTimes, StatisticsInputs, compute_statistics, suppress_parts
 
-STAGES = [("approval_land", "立项"), ("construction_license", "建设许可"), ("construction_permit", "施工许可")]
+STAGES = [
+    ("approval_land", "立项"),
+    ("construction_license", "建设许可"),
+    ("construction_permit", "施工许可"),
+]
 MONTHS = [dt.date(2026, 10, 1), dt.date(2026, 11, 1), dt.date(2026, 12, 1)]
 
 
