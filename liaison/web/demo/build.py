@@ -24,6 +24,7 @@ from liaison.directory.services.users import user_create
 from liaison.evaluation.demo import build_evaluation_demo
 from liaison.officers.models import Officer
 from liaison.officers.services.officer import officer_register
+from liaison.portal.demo import build_portal_demo
 from liaison.tracking.demo import build_tracking_demo
 from liaison.web.demo.catalogue_data import DEPARTMENTS, GIVEN, ITEMS, POSTS, SURNAMES
 from liaison.web.demo.intake_demo import build_intake_demo
@@ -82,6 +83,7 @@ class DemoBuilder:
         build_coordination_demo(admin, self.log)
         build_closure_demo(admin, self.log)
         build_evaluation_demo(admin, self.log)
+        build_portal_demo(admin, self.log)
         Department.objects.update(is_sample=True)
         ApprovalItem.objects.update(is_sample=True)
         Enterprise.objects.update(is_sample=True)
