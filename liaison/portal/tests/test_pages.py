@@ -72,3 +72,25 @@ def test_english_is_available():
     client.post(reverse("set_language"), {"language": "en", "next": "/portal/"})
     response = client.get(reverse("portal:home"))
     assert response.status_code == 200 and 'lang="en"' in response.content.decode()
+
+
+def test_links_to_forms_of_apps_not_installed_are_hidden(monkeypatch):
+    from liaison.portal.views import common  # noqa: PLC0415
+
+    assert common.optional_url("complaints:public_new") == ""
+    html = Client().get(reverse("portal:home")).content.decode()
+    assert 'data-testid="complaint-link"' not in html and 'data-testid="enquiry-link"' not in html
+    assert reverse("intake:register") in html
+    monkeypatch.setattr(common, "optional_url", lambda name, *a: f"/x/{name}/")
+    html = Client().get(reverse("portal:service")).content.decode()  # another page: not cached yet
+    assert "/x/intake:register/" in html
+
+
+def test_the_guides_list_costs_the_same_queries_for_one_item_or_many(case, django_assert_max_num_queries):
+    from liaison.tracking.tests.builders import make_catalogue_item  # noqa: PLC0415
+
+    for n in range(5):
+        make_catalogue_item(case.world.center_admin, case.item.approval_item.department, f"ZZ-{n}")
+    with django_assert_max_num_queries(3):
+        html = Client().get(reverse("portal:guides")).content.decode()
+    assert html.count('data-testid="guide-link"') == 6
