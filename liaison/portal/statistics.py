@@ -62,6 +62,13 @@ def suppress_parts(parts: list[int], total_shown: bool) -> list[Cell]:
     return cells
 
 
+def _stage_average(values: list[int], count: Cell) -> Cell:
+    """A stage's average, withheld whenever the stage's count is (complementary suppression included)."""
+    if count.suppressed:
+        return withheld() if values else Cell(None, "—")
+    return derived_cell(average(values), len(values))
+
+
 def average(values: list[int]) -> Decimal | None:
     if not values:
         return None
@@ -131,18 +138,13 @@ def compute_statistics(data: StatisticsInputs) -> Statistics:
     by_stage = []
     for (stage, label), cell in zip(data.stages, stage_cells, strict=True):
         rows = [t for t in times if t.stage == stage]
-        base = len(rows) if not cell.suppressed else 0
         by_stage.append(
             {
                 "key": stage,
                 "label": label,
                 "approved": cell,
-                "average_days": derived_cell(average([t.actual for t in rows]), base)
-                if not cell.suppressed
-                else (withheld() if rows else Cell(None, "—")),
-                "average_promised_days": derived_cell(average([t.promised for t in rows]), base)
-                if not cell.suppressed
-                else (withheld() if rows else Cell(None, "—")),
+                "average_days": _stage_average([t.actual for t in rows], cell),
+                "average_promised_days": _stage_average([t.promised for t in rows], cell),
             }
         )
     served_months = suppress_parts([data.served_by_month.get(m, 0) for m in data.months], served_shown)

@@ -75,7 +75,7 @@ def test_english_is_available():
 
 
 def test_links_to_forms_of_apps_not_installed_are_hidden(monkeypatch):
-    from liaison.portal.views import common  # noqa: PLC0415
+    from liaison.portal.views import common
 
     assert common.optional_url("complaints:public_new") == ""
     html = Client().get(reverse("portal:home")).content.decode()
@@ -87,7 +87,7 @@ def test_links_to_forms_of_apps_not_installed_are_hidden(monkeypatch):
 
 
 def test_the_guides_list_costs_the_same_queries_for_one_item_or_many(case, django_assert_max_num_queries):
-    from liaison.tracking.tests.builders import make_catalogue_item  # noqa: PLC0415
+    from liaison.tracking.tests.builders import make_catalogue_item
 
     for n in range(5):
         make_catalogue_item(case.world.center_admin, case.item.approval_item.department, f"ZZ-{n}")

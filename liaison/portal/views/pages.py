@@ -17,9 +17,10 @@ from liaison.portal.rules_sources import rule_sources
 from liaison.portal.selectors.documents import access_published_version
 from liaison.portal.selectors.guides import access_public_item, guide_stages
 from liaison.portal.selfcheck import SelfCheckForm, self_check
-from liaison.portal.views.common import entry_points, public_page
+from liaison.portal.views.common import cached_fragment, entry_points, public_page
 from liaison.portal.views.statistics import cached_statistics
 
+SELF_CHECK_TEMPLATE = "portal/includes/selfcheck.html"
 CARE_COOKIE = "care_mode"
 CARE_COOKIE_AGE = 365 * 24 * 3600
 
@@ -39,14 +40,16 @@ def home(request: HttpRequest) -> HttpResponse:
 
 @require_GET
 def service(request: HttpRequest) -> HttpResponse:
-    """What the service is, who may use it (with the Art. 8 self-check), how to apply."""
-    check: dict[str, Any] | None = None
+    """What the service is, who may use it (with the Art. 8 self-check), how to apply. The empty form is
+    cached with the page; an answered one is evaluated for this request only."""
+    extra: dict[str, Any]
     if request.GET:
         form = SelfCheckForm(request.GET)
-        if form.is_valid():
-            check = self_check(form.cleaned_data)
+        check = self_check(form.cleaned_data) if form.is_valid() else None
+        extra = {"extra_template": SELF_CHECK_TEMPLATE, "form": form, "check": check}
     else:
-        form = SelfCheckForm()
+        blank = cached_fragment("self_check_form", SELF_CHECK_TEMPLATE, lambda: {"form": SelfCheckForm()})
+        extra = {"extra_html": blank.value}
     return public_page(
         request,
         name="service",
@@ -54,7 +57,7 @@ def service(request: HttpRequest) -> HttpResponse:
         build=lambda: {"links": entry_points()},
         title=_("服务介绍与自助预检"),
         crumbs=[(_("服务介绍"), "")],
-        extra={"extra_template": "portal/includes/selfcheck.html", "form": form, "check": check},
+        extra=extra,
     )
 
 
