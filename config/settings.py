@@ -70,6 +70,7 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.humanize",
+    "django.contrib.sitemaps",
     "rules.apps.AutodiscoverRulesConfig",
     "django_tasks",
     "django_tasks_db",
@@ -92,6 +93,7 @@ INSTALLED_APPS = [
     "liaison.complaints",
     "liaison.supervision",
     "liaison.publicity",
+    "liaison.portal",
     "liaison.web",
 ]
 

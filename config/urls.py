@@ -1,8 +1,10 @@
 from django.conf import settings
+from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
 
 from liaison.directory.views.password import password_change_page
 from liaison.directory.views.signin import SigninView, SignoutView
+from liaison.portal.sitemaps import SITEMAPS
 from liaison.web.api import api
 from liaison.web.views.health import healthz
 
@@ -27,6 +29,8 @@ urlpatterns = [
     path("complaints/", include("liaison.complaints.urls")),
     path("supervision/", include("liaison.supervision.urls")),
     path("publicity/", include("liaison.publicity.urls")),
+    path("portal/", include("liaison.portal.urls")),
+    path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
     path("audit/", include("liaison.audit.urls")),
     path("calendar/", include("liaison.workcal.urls")),
     path("deadlines/", include("liaison.deadlines.urls")),

@@ -25,8 +25,8 @@ from liaison.evaluation.api import router as evaluation_router
 from liaison.intake.api import router as intake_router
 from liaison.notifications.api import router as notifications_router
 from liaison.officers.api import router as officers_router
-from liaison.supervision.api import router as supervision_router
 from liaison.publicity.api import router as publicity_router
+from liaison.supervision.api import router as supervision_router
 from liaison.tracking.api import router as tracking_router
 from liaison.web.api_errors import translate_validation_errors
 from liaison.workcal.api import router as workcal_router

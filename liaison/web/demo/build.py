@@ -27,8 +27,9 @@ from liaison.directory.services.users import user_create
 from liaison.evaluation.demo import build_evaluation_demo
 from liaison.officers.models import Officer
 from liaison.officers.services.officer import officer_register
-from liaison.supervision.demo import build_supervision_demo
+from liaison.portal.demo import build_portal_demo
 from liaison.publicity.demo import build_publicity_demo
+from liaison.supervision.demo import build_supervision_demo
 from liaison.tracking.demo import build_tracking_demo
 from liaison.web.demo.catalogue_data import DEPARTMENTS, GIVEN, ITEMS, POSTS, SURNAMES
 from liaison.web.demo.intake_demo import build_intake_demo
@@ -91,6 +92,7 @@ class DemoBuilder:
         build_complaints_demo(admin, self.log)
         build_supervision_demo(admin, self.log)
         build_publicity_demo(admin, self.log)
+        build_portal_demo(admin, self.log)
         Department.objects.update(is_sample=True)
         ApprovalItem.objects.update(is_sample=True)
         Enterprise.objects.update(is_sample=True)

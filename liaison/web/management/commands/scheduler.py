@@ -17,8 +17,8 @@ from liaison.consultations.tasks import consultation_reminders_job
 from liaison.coordination.tasks import coordination_reminders_job
 from liaison.core.periodic import enqueue_periodically
 from liaison.evaluation.tasks import evaluation_reminders_job, return_visits_plan_job
-from liaison.supervision.tasks import supervision_reminders_job
 from liaison.publicity.tasks import publicity_reminders_job
+from liaison.supervision.tasks import supervision_reminders_job
 from liaison.tracking.tasks import tracking_reminders_run
 
 PERIODIC_JOBS = (

@@ -1,0 +1,70 @@
+"""The portal's throughput benchmark (manage.py portal_benchmark): requests per second of the public pages
+against a bare Django page, in the same process, through the same middleware (django.test.Client).
+
+"Bare" is measured twice: `bare_layout` renders the public layout (public_base.html) with a fixed
+paragraph and reads nothing from the database — what any public page costs at the least; `bare_http` is
+an HttpResponse with no template at all (the floor of the stack). The target compares with bare_layout."""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass
+
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.test import Client
+from django.urls import include, path
+
+TARGET_RATIO = 0.80
+PAGES = (
+    "/portal/",
+    "/portal/service/",
+    "/portal/process/",
+    "/portal/guides/",
+    "/portal/statistics/",
+    "/portal/rules/",
+)
+
+
+def bare_layout(request: HttpRequest) -> HttpResponse:
+    return render(
+        request,
+        "portal/page.html",
+        {"fragment": "<p>bare</p>", "as_of": None, "page_title": "bare", "crumbs": []},
+    )
+
+
+def bare_http(request: HttpRequest) -> HttpResponse:
+    return HttpResponse("bare")
+
+
+# The benchmark's URLconf: the project's, plus the two bare pages.
+urlpatterns = [
+    path("__bench__/bare-layout/", bare_layout),
+    path("__bench__/bare-http/", bare_http),
+    path("", include("config.urls")),
+]
+
+
+@dataclass(frozen=True)
+class Throughput:
+    path: str
+    requests: int
+    seconds: float
+
+    @property
+    def per_second(self) -> float:
+        return self.requests / self.seconds if self.seconds else 0.0
+
+
+def measure(client: Client, url: str, seconds: float) -> Throughput:
+    """Requests of `url` repeated for about `seconds` after a warm-up (the cache filled)."""
+    for _i in range(5):
+        response = client.get(url)
+        if response.status_code != 200:
+            raise RuntimeError(f"{url} answered {response.status_code}")
+    count, start = 0, time.perf_counter()
+    while (elapsed := time.perf_counter() - start) < seconds:
+        client.get(url)
+        count += 1
+    return Throughput(url, count, elapsed)

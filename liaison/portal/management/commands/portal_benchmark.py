@@ -1,0 +1,53 @@
+"""manage.py portal_benchmark [--seconds S] [--rounds R]: requests/second of each public page and of a bare
+Django page in the same process; prints both figures and the ratio against the 80 % target.
+
+The machine may be shared: each page is timed in R rounds alternating with the bare page, and each figure is
+the median of its rounds, so a burst of other work affects both sides alike."""
+
+from statistics import median
+from typing import Any
+
+from django.conf import settings
+from django.core.management.base import BaseCommand, CommandError, CommandParser
+from django.test import Client
+from django.test.utils import override_settings
+
+from liaison.portal.benchmark import PAGES, TARGET_RATIO, measure
+
+
+class Command(BaseCommand):
+    help = "Measure requests/second of the portal's public pages against a bare Django page (same process)."
+
+    def add_arguments(self, parser: CommandParser) -> None:
+        parser.add_argument("--seconds", type=float, default=1.0, help="Timed seconds per page and round.")
+        parser.add_argument("--rounds", type=int, default=5, help="Alternating rounds per page.")
+
+    def handle(self, *args: Any, **options: Any) -> None:
+        seconds, rounds = options["seconds"], options["rounds"]
+        if not 0.1 <= seconds <= 600 or not 1 <= rounds <= 100:
+            raise CommandError("--seconds must be between 0.1 and 600, --rounds between 1 and 100.")
+        hosts = [*settings.ALLOWED_HOSTS, "testserver"]
+        with override_settings(
+            ALLOWED_HOSTS=hosts, ROOT_URLCONF="liaison.portal.benchmark", SECURE_SSL_REDIRECT=False
+        ):
+            client = Client()
+            floor = median(
+                measure(client, "/__bench__/bare-http/", seconds).per_second for _ in range(rounds)
+            )
+            results = []
+            for url in PAGES:
+                bare, page = [], []
+                for _ in range(rounds):
+                    bare.append(measure(client, "/__bench__/bare-layout/", seconds).per_second)
+                    page.append(measure(client, url, seconds).per_second)
+                results.append((url, median(bare), median(page)))
+        self.stdout.write(f"bare_http (HttpResponse, no template): {floor:.1f} req/s")
+        self.stdout.write(f"{'page':<22} {'req/s':>8} {'bare_layout req/s':>18} {'ratio':>6}")
+        missed = []
+        for url, bare_rate, rate in results:
+            ratio = rate / bare_rate
+            self.stdout.write(f"{url:<22} {rate:>8.1f} {bare_rate:>18.1f} {ratio:>6.0%}")
+            if ratio < TARGET_RATIO:
+                missed.append(url)
+        verdict = "all pages meet it" if not missed else f"{len(missed)} below: {', '.join(missed)}"
+        self.stdout.write(f"target >= {TARGET_RATIO:.0%} of bare_layout: {verdict}")

@@ -1,0 +1,3 @@
+from liaison.portal.models.documents import DocumentKind, DocumentVersion, PublishedDocument, VersionState
+
+__all__ = ["DocumentKind", "DocumentVersion", "PublishedDocument", "VersionState"]
