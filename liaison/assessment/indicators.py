@@ -25,6 +25,7 @@ from django.utils.translation import gettext_lazy as _
 from liaison.assessment import sources
 from liaison.assessment.models import SubjectKind
 from liaison.assessment.rules import Penalty, Rate, Relative, Rule
+from liaison.complaints.figures import substantiated_complaints
 
 HIGHER = "higher"
 LOWER = "lower"
@@ -231,6 +232,8 @@ for _indicator in (
     ),
 ):
     register_indicator(_indicator)
+
+register_complaints(substantiated_complaints)
 
 
 def describe(indicator: Indicator) -> dict[str, Any]:

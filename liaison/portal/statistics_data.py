@@ -1,6 +1,6 @@
 """The counts behind the public statistics, gathered in a handful of aggregate queries. Satisfaction comes
-from `liaison.evaluation.figures.satisfaction_figures` (never recomputed here); complaints from the slot
-`complaint_counts()` below."""
+from `liaison.evaluation.figures.satisfaction_figures` (never recomputed here); complaints from
+`liaison.complaints.figures.complaint_counts` (both tracks summed)."""
 
 from __future__ import annotations
 
@@ -12,6 +12,7 @@ from django.db.models.functions import TruncMonth
 from django.utils import timezone
 
 from liaison.catalogue.stages import Stage
+from liaison.complaints.figures import complaint_counts as complaints_figures
 from liaison.deadlines.calendar_policy import working_days_or_none
 from liaison.evaluation.figures import satisfaction_figures
 from liaison.intake.models import Project
@@ -23,9 +24,11 @@ MONTHS = 12
 
 
 def complaint_counts() -> dict[str, int] | None:
-    """The slot for complaints received and concluded (counts only). The coordinator returns
-    `liaison.complaints.figures.complaint_counts()` here once that app is merged; None hides the section."""
-    return None
+    """Complaints received and concluded on both tracks together (counts only, never a track's content),
+    from `liaison.complaints.figures.complaint_counts`."""
+    figures = complaints_figures()
+    tracks = [value for value in figures.values() if isinstance(value, dict)]
+    return {key: sum(int(track[key]) for track in tracks) for key in ("received", "concluded")}
 
 
 def last_months(today: dt.date, n: int = MONTHS) -> list[dt.date]:

@@ -80,7 +80,7 @@ def build_supervision_demo(admin: Any, log: Callable[[str], None]) -> None:
             report="已建立台账，逐件说明超时原因。",
         )
         made += 1
-    if guide is not None:
+    if guide is not None and guide.department_id is not None:
         i = inspection_open(
             actor=supervisor,
             subject_type=SubjectType.GUIDE,

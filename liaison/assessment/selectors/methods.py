@@ -27,6 +27,11 @@ def method_current() -> AssessmentMethod | None:
     return AssessmentMethod.objects.filter(state=MethodState.PUBLISHED).first()
 
 
+def methods_public() -> list[AssessmentMethod]:
+    """The published method and the superseded ones, newest first (the portal lists them)."""
+    return list(AssessmentMethod.objects.exclude(state=MethodState.DRAFT).order_by("-version"))
+
+
 def access_method(user: Any, method_id: int) -> AssessmentMethod:
     method = AssessmentMethod.objects.select_related("published_by").filter(pk=method_id).first()
     if method is None or not can_read_method(user, method):

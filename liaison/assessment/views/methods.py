@@ -6,7 +6,7 @@ from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import Http404, HttpResponse, HttpResponseRedirect
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -56,8 +56,9 @@ def method_page(request: AuthedHttpRequest, pk: int) -> HttpResponse:
     return render(request, "assessment/method.html", context, status=400 if request.method == "POST" else 200)
 
 
-@login_required
-def method_word(request: AuthedHttpRequest, pk: int) -> HttpResponse:
+def method_word(request: HttpRequest, pk: int) -> HttpResponse:
+    """A published or superseded method is a public document (Art. 24): anyone may download it; a draft
+    looks missing to everyone but the centre."""
     method = get_or_404(lambda: access_method(request.user, pk))
     response = HttpResponse(method_docx(method), content_type=DOCX)
     name = f"assessment-method-v{method.version}.docx" if method.version else "assessment-method-draft.docx"
