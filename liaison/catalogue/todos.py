@@ -12,9 +12,9 @@ from liaison.directory.roles import Role
 from liaison.directory.todos import TodoSource, register_todo
 
 
-def guide_changes_waiting_count(user: Any) -> int:
+def guide_changes_waiting(user: Any) -> Any:
     """Open guide-change proposals the user sees: every one for the centre, its own for a department."""
-    return guide_change_list(user=user, status=GuideChangeStatus.PROPOSED).count()
+    return guide_change_list(user=user, status=GuideChangeStatus.PROPOSED)
 
 
 def register() -> None:
@@ -25,7 +25,7 @@ def register() -> None:
             url_name="catalogue:guide_change_list",
             query="?status=proposed",
             roles=frozenset({Role.CENTER_ADMIN, Role.DEPARTMENT_ADMIN}),
-            count=guide_changes_waiting_count,
+            count=guide_changes_waiting,
             order=60,
         )
     )

@@ -1,5 +1,5 @@
 """Closure's 待办 (liaison.directory.todos): the enterprise's handovers to confirm, the centre's completions
-and terminations to confirm, the officer's services ready for completion. Each count is one query."""
+and terminations to confirm, the officer's services ready for completion. Each returns the rows waiting (counted with the other to-dos in one statement)."""
 
 from __future__ import annotations
 
@@ -13,23 +13,21 @@ from liaison.directory.roles import Role
 from liaison.directory.todos import TodoSource, register_todo
 
 
-def receipts_waiting(user: Any) -> int:
+def receipts_waiting(user: Any) -> Any:
     """Handover lists waiting for this enterprise's confirmation of receipt (at completion or after a
     termination)."""
     if not user.enterprise_id:
-        return 0
-    return Service.objects.filter(
-        waiting_on_enterprise_q(), project__enterprise_id=user.enterprise_id
-    ).count()
+        return None
+    return Service.objects.filter(waiting_on_enterprise_q(), project__enterprise_id=user.enterprise_id)
 
 
-def confirmations_waiting(user: Any) -> int:
+def confirmations_waiting(user: Any) -> Any:
     """Completions and terminations waiting for the centre's confirmation."""
-    return Service.objects.filter(state__in=sorted(WAITING_ON_CENTRE)).count()
+    return Service.objects.filter(state__in=sorted(WAITING_ON_CENTRE))
 
 
-def completions_ready(user: Any) -> int:
-    return ready_projects(user).count()
+def completions_ready(user: Any) -> Any:
+    return ready_projects(user)
 
 
 SOURCES = (

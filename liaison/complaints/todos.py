@@ -21,40 +21,40 @@ from liaison.directory.todos import TodoSource, register_todo
 
 
 def _business(state: str) -> Any:
-    def count(user: Any) -> int:
-        return Complaint.objects.filter(track=Track.BUSINESS, state=state).exclude(guide_id=user.pk).count()
+    def count(user: Any) -> Any:
+        return Complaint.objects.filter(track=Track.BUSINESS, state=state).exclude(guide_id=user.pk)
 
     return count
 
 
 def _integrity(state: str) -> Any:
-    def count(user: Any) -> int:
+    def count(user: Any) -> Any:
         rule = integrity_filter(user)
-        return Complaint.objects.filter(rule, state=state).count() if rule is not None else 0
+        return Complaint.objects.filter(rule, state=state) if rule is not None else None
 
     return count
 
 
-def cooperation_requests_waiting(user: Any) -> int:
+def cooperation_requests_waiting(user: Any) -> Any:
     if not user.department_id:
-        return 0
+        return None
     return Cooperation.objects.filter(
         kind=CooperationKind.DEPARTMENT,
         department_id=user.department_id,
         answered_at__isnull=True,
         complaint__track=Track.BUSINESS,
         complaint__state=BusinessState.INVESTIGATING,
-    ).count()
+    )
 
 
-def tasks_waiting(user: Any) -> int:
-    return Cooperation.objects.filter(kind=CooperationKind.CENTRE_TASK, answered_at__isnull=True).count()
+def tasks_waiting(user: Any) -> Any:
+    return Cooperation.objects.filter(kind=CooperationKind.CENTRE_TASK, answered_at__isnull=True)
 
 
-def replies_to_rate(user: Any) -> int:
+def replies_to_rate(user: Any) -> Any:
     return Complaint.objects.filter(
         track=Track.BUSINESS, state=BusinessState.REPLIED, complainant_user_id=user.pk
-    ).count()
+    )
 
 
 CENTRE = frozenset({Role.CENTER_ADMIN})

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django.utils.translation import gettext_lazy as _
 
-from liaison.consultations.selectors.consultations import guide_inbox_count
+from liaison.consultations.selectors.consultations import guide_inbox_waiting
 from liaison.directory.roles import Role
 from liaison.directory.todos import TodoSource, register_todo
 
@@ -16,7 +16,7 @@ def register() -> None:
             label=_("待回复的咨询"),
             url_name="consultations:inbox",
             roles=frozenset({Role.GUIDE}),
-            count=guide_inbox_count,
+            count=guide_inbox_waiting,
             order=20,
         )
     )

@@ -8,14 +8,14 @@ from django.utils.translation import gettext_lazy as _
 
 from liaison.coordination.policies import ACTION_OWNER_ROLES
 from liaison.coordination.selectors.actions import action_list
-from liaison.coordination.selectors.difficulties import WAITING, difficulties_waiting_count
+from liaison.coordination.selectors.difficulties import WAITING, difficulties_waiting
 from liaison.directory.roles import Role
 from liaison.directory.todos import TodoSource, register_todo
 
 
-def actions_waiting_count(user: Any) -> int:
+def actions_waiting(user: Any) -> Any:
     """Open meeting actions this user is responsible for."""
-    return action_list(user, "todo").count()
+    return action_list(user, "todo")
 
 
 def register() -> None:
@@ -26,7 +26,7 @@ def register() -> None:
             url_name="coordination:list",
             query=f"?state={WAITING}",
             roles=frozenset({Role.CENTER_ADMIN, Role.CENTER_LEADER, Role.PROJECT_OFFICE, Role.OFFICER}),
-            count=difficulties_waiting_count,
+            count=difficulties_waiting,
             order=30,
         )
     )
@@ -37,7 +37,7 @@ def register() -> None:
             url_name="coordination:actions",
             query="?show=todo",
             roles=frozenset(ACTION_OWNER_ROLES),
-            count=actions_waiting_count,
+            count=actions_waiting,
             order=40,
         )
     )

@@ -2,8 +2,11 @@
 
 An app registers a `TodoSource` from its `AppConfig.ready()`; the dashboard's 我的待办 card and the
 sidebar's badges both read `todos_for(user)`, so a count shown in one place is the count in the other
-and every entry leads to the list behind it. A source's `count` runs one query (or a constant few) for
-one user; sources whose roles the user lacks are not asked.
+and every entry leads to the list behind it. A source's `count` returns the queryset of the rows waiting
+on the user (not evaluated): the rows of every source the user is asked are counted together in one SQL
+statement, so a page's cost does not grow with the number of apps that add to-dos. A source whose count
+cannot be one queryset returns an int instead; `None` means nothing can wait on this user. Sources whose
+roles the user lacks are not asked.
 """
 
 from __future__ import annotations
@@ -12,8 +15,13 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
+from django.core.exceptions import EmptyResultSet
+from django.db import connections
+from django.db.models import QuerySet
 from django.urls import reverse
 from django.utils.functional import Promise
+
+Counted = QuerySet[Any] | int | None
 
 
 @dataclass(frozen=True)
@@ -22,7 +30,7 @@ class TodoSource:
     label: str | Promise  # what the user is asked to do, e.g. _("待确认移交")
     url_name: str  # the list that shows these rows
     roles: frozenset[str]  # the roles this work can wait on
-    count: Callable[[Any], int]  # how many rows wait on this user now
+    count: Callable[[Any], Counted]  # the rows waiting on this user now (a queryset), or their number
     query: str = ""  # appended to the URL, e.g. "?state=handover"
     order: int = 100  # position on the card (lower first)
 
@@ -52,11 +60,11 @@ def todos_for(user: Any, *, include_empty: bool = False) -> list[TodoEntry]:
     """The to-dos waiting on `user`, in card order; empty ones only when asked."""
     if not getattr(user, "is_authenticated", False):
         return []
+    asked = [source for source in todo_sources() if user.has_role(*source.roles)]
+    counts = counts_of({source.key: source.count(user) for source in asked})
     entries: list[TodoEntry] = []
-    for source in todo_sources():
-        if not user.has_role(*source.roles):
-            continue
-        count = source.count(user)
+    for source in asked:
+        count = counts[source.key]
         if count or include_empty:
             entries.append(
                 TodoEntry(
@@ -68,6 +76,45 @@ def todos_for(user: Any, *, include_empty: bool = False) -> list[TodoEntry]:
                 )
             )
     return entries
+
+
+def counts_of(results: dict[str, Counted]) -> dict[str, int]:
+    """The sources' answers as numbers: the querysets counted together in one statement per database."""
+    counts = {key: int(value or 0) for key, value in results.items() if not isinstance(value, QuerySet)}
+    counts.update(count_rows_together({k: v for k, v in results.items() if isinstance(v, QuerySet)}))
+    return counts
+
+
+def count_rows_together(querysets: dict[str, QuerySet[Any]]) -> dict[str, int]:
+    """COUNT(*) of each queryset in one SQL statement per database:
+    SELECT (SELECT COUNT(*) FROM (<rows 1>) t0), (SELECT COUNT(*) FROM (<rows 2>) t1), …
+    A queryset that can match nothing (`.none()`, `pk__in=[]`) counts 0 without SQL."""
+    counts: dict[str, int] = {}
+    by_database: dict[str, list[tuple[str, str, tuple[Any, ...]]]] = {}
+    for key, rows in querysets.items():
+        try:
+            sql, params = rows.order_by().values("pk").query.sql_with_params()
+        except EmptyResultSet:
+            counts[key] = 0
+            continue
+        by_database.setdefault(rows.db, []).append((key, sql, tuple(params)))
+    for database, parts in by_database.items():
+        selects = ", ".join(
+            # the querysets' own compiled SQL; every value stays a parameter
+            f"(SELECT COUNT(*) FROM ({sql}) todo_{n})"  # noqa: S608
+            for n, (_key, sql, _p) in enumerate(parts)
+        )
+        with connections[database].cursor() as cursor:
+            cursor.execute(f"SELECT {selects}", [p for _key, _sql, params in parts for p in params])
+            row = cursor.fetchone()
+        counts.update({key: int(value) for (key, _sql, _p), value in zip(parts, row, strict=True)})
+    return counts
+
+
+def todo_count(key: str, user: Any) -> int:
+    """One source's count for `user` (what its entry on the card would show)."""
+    source = _SOURCES[key]
+    return counts_of({key: source.count(user)})[key]
 
 
 def todo_badges(entries: list[TodoEntry]) -> dict[str, int]:

@@ -21,32 +21,28 @@ from liaison.evaluation.models import (
 from liaison.evaluation.policies import visible_follow_ups_filter
 
 
-def invitations_waiting(user: Any) -> int:
+def invitations_waiting(user: Any) -> Any:
     if not user.enterprise_id:
-        return 0
-    return Invitation.objects.filter(
-        project__enterprise_id=user.enterprise_id, evaluated_at__isnull=True
-    ).count()
+        return None
+    return Invitation.objects.filter(project__enterprise_id=user.enterprise_id, evaluated_at__isnull=True)
 
 
-def follow_ups_waiting(user: Any) -> int:
+def follow_ups_waiting(user: Any) -> Any:
     """The centre: reviews to verify and to return to; the responsible officer or department: to rectify."""
     if user.has_role(Role.CENTER_ADMIN):
-        return FollowUp.objects.filter(state__in=[FollowUpState.VERIFYING, FollowUpState.RETURNING]).count()
+        return FollowUp.objects.filter(state__in=[FollowUpState.VERIFYING, FollowUpState.RETURNING])
     mine = visible_follow_ups_filter(user)
     if mine is None:
-        return 0
-    return FollowUp.objects.filter(mine, state=FollowUpState.RECTIFYING).count()
+        return None
+    return FollowUp.objects.filter(mine, state=FollowUpState.RECTIFYING)
 
 
-def appeals_waiting(user: Any) -> int:
-    return Appeal.objects.filter(state=AppealState.PENDING).count()
+def appeals_waiting(user: Any) -> Any:
+    return Appeal.objects.filter(state=AppealState.PENDING)
 
 
-def visits_waiting(user: Any) -> int:
-    return ReturnVisit.objects.filter(
-        Q(assignee__isnull=True) | Q(assignee=user), state=VisitState.PLANNED
-    ).count()
+def visits_waiting(user: Any) -> Any:
+    return ReturnVisit.objects.filter(Q(assignee__isnull=True) | Q(assignee=user), state=VisitState.PLANNED)
 
 
 register_todo(

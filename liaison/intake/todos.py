@@ -13,8 +13,8 @@ from liaison.intake.selectors.entrustments import entrustment_list
 
 
 def _count(status: str) -> Any:
-    def count(user: Any) -> int:
-        return entrustment_list(user=user, status=status).count()
+    def count(user: Any) -> Any:
+        return entrustment_list(user=user, status=status)
 
     return count
 

@@ -11,8 +11,8 @@ from liaison.directory.todos import TodoSource, register_todo
 from liaison.publicity.models import Enquiry, EnquiryState
 
 
-def enquiries_waiting(user: Any) -> int:
-    return Enquiry.objects.filter(state=EnquiryState.OPEN).count()
+def enquiries_waiting(user: Any) -> Any:
+    return Enquiry.objects.filter(state=EnquiryState.OPEN)
 
 
 register_todo(

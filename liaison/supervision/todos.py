@@ -15,16 +15,16 @@ from liaison.supervision.models import Inspection, InspectionState
 from liaison.supervision.policies import party_filter
 
 
-def reports_to_review(user: Any) -> int:
-    return Inspection.objects.filter(state=InspectionState.REVIEWING).count()
+def reports_to_review(user: Any) -> Any:
+    return Inspection.objects.filter(state=InspectionState.REVIEWING)
 
 
-def rectifications_overdue(user: Any) -> int:
-    return Inspection.objects.filter(rectify_light_conditions(rectify_light_context())[Light.RED]).count()
+def rectifications_overdue(user: Any) -> Any:
+    return Inspection.objects.filter(rectify_light_conditions(rectify_light_context())[Light.RED])
 
 
-def rectifications_to_report(user: Any) -> int:
-    return Inspection.objects.filter(party_filter(user), state=InspectionState.RECTIFYING).count()
+def rectifications_to_report(user: Any) -> Any:
+    return Inspection.objects.filter(party_filter(user), state=InspectionState.RECTIFYING)
 
 
 register_todo(

@@ -9,14 +9,14 @@ from django.utils.translation import gettext_lazy as _
 from liaison.directory.roles import Role
 from liaison.directory.todos import TodoSource, register_todo
 from liaison.tracking.models import EnterpriseObligation
-from liaison.tracking.selectors.items import project_item_todo_count
+from liaison.tracking.selectors.items import project_items_waiting
 
 
-def obligations_open_count(user: Any) -> int:
+def obligations_open(user: Any) -> Any:
     """The enterprise's to-dos not yet done (Art. 9), on any of its projects."""
     if not user.enterprise_id:
-        return 0
-    return EnterpriseObligation.objects.filter(project__enterprise_id=user.enterprise_id, done=False).count()
+        return None
+    return EnterpriseObligation.objects.filter(project__enterprise_id=user.enterprise_id, done=False)
 
 
 def register() -> None:
@@ -26,7 +26,7 @@ def register() -> None:
             label=_("待办理的审批事项"),
             url_name="tracking:todo",
             roles=frozenset({Role.OFFICER, Role.GUIDE}),
-            count=project_item_todo_count,
+            count=project_items_waiting,
             order=5,
         )
     )
@@ -37,7 +37,7 @@ def register() -> None:
             url_name="web:dashboard",
             query="#obligations",
             roles=frozenset({Role.APPLICANT}),
-            count=obligations_open_count,
+            count=obligations_open,
             order=5,
         )
     )

@@ -16,9 +16,9 @@ from liaison.closure.services.termination import (
     service_request_termination,
 )
 from liaison.closure.tests.test_custody import _original
-from liaison.closure.todos import receipts_waiting
 from liaison.core.docx_kit import BLANK_DATE
 from liaison.core.errors import DomainError, PermissionDenied
+from liaison.directory.todos import todo_count
 from liaison.notifications.models import Notification
 from liaison.workcal.calendar import add_working_days
 
@@ -52,7 +52,7 @@ def test_the_termination_lists_the_register_and_the_enterprise_confirms_receipt(
         ("营业执照（复印件）", False),
         ("项目咨询意见回复表", True),
     ]
-    assert receipts_waiting(w.applicant) == 1
+    assert todo_count("closure.receipt", w.applicant) == 1
     assert [r.project.pk for r in service_list(w.applicant, state=RECEIPT_FILTER)] == [case.project.pk]
     assert "confirm_termination_receipt" in access_service(w.applicant, case.project.pk).action_names
     assert (
@@ -71,7 +71,7 @@ def test_the_termination_lists_the_register_and_the_enterprise_confirms_receipt(
     assert done.ended_at == ended_at  # the service ended at the termination, not at the receipt
     assert CustodyEntry.objects.get(pk=held.pk).state == "handed_over"
     assert CustodyEntry.objects.get(pk=kept.pk).state == "held"
-    assert receipts_waiting(w.applicant) == 0
+    assert todo_count("closure.receipt", w.applicant) == 0
     assert "confirm_termination_receipt" not in access_service(w.applicant, case.project.pk).action_names
     with pytest.raises(DomainError, match="没有待确认"):
         service_confirm_termination_receipt(actor=w.applicant, project=case.project)
@@ -83,7 +83,7 @@ def test_a_termination_with_nothing_to_hand_over_waits_on_nobody(case):
     service = service_confirm_termination(actor=w.center_admin, project=case.project)
     assert (service.termination_handover_pending, service.due_on) == (False, None)
     assert not HandoverLine.objects.exists()
-    assert receipts_waiting(w.applicant) == 0
+    assert todo_count("closure.receipt", w.applicant) == 0
     with pytest.raises(DomainError, match="没有待确认"):
         service_confirm_termination_receipt(actor=w.applicant, project=case.project)
 

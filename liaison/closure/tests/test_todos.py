@@ -11,9 +11,8 @@ from liaison.audit.models import AuditEvent
 from liaison.closure.services.completion import service_prepare_completion
 from liaison.closure.services.settings import closure_settings, closure_settings_update
 from liaison.closure.services.termination import service_request_termination
-from liaison.closure.todos import completions_ready, confirmations_waiting, receipts_waiting
 from liaison.core.errors import DomainError, PermissionDenied
-from liaison.directory.todos import todos_for
+from liaison.directory.todos import todo_count, todos_for
 from liaison.notifications.models import Notification
 from liaison.tracking.services.project_items import project_item_mark_not_needed
 from liaison.workcal.calendar import add_working_days
@@ -58,22 +57,22 @@ def test_each_role_sees_what_waits_on_it_each_in_one_query(
     w = case.world
     _finish(case, django_capture_on_commit_callbacks)
     for count, user, expected in (
-        (completions_ready, w.officer_user, 1),
-        (receipts_waiting, w.applicant, 0),
-        (confirmations_waiting, w.center_admin, 0),
-        (completions_ready, case.other_officer.user, 0),
+        ("closure.ready", w.officer_user, 1),
+        ("closure.receipt", w.applicant, 0),
+        ("closure.confirmation", w.center_admin, 0),
+        ("closure.ready", case.other_officer.user, 0),
     ):
         with django_assert_num_queries(1):
-            assert count(user) == expected
+            assert todo_count(count, user) == expected
     service_prepare_completion(actor=w.officer_user, project=case.project, lines=LINE)
     with django_assert_num_queries(1):
-        assert completions_ready(w.officer_user) == 0
+        assert todo_count("closure.ready", w.officer_user) == 0
     with django_assert_num_queries(1):
-        assert receipts_waiting(w.applicant) == 1
+        assert todo_count("closure.receipt", w.applicant) == 1
     service_request_termination(
         actor=w.applicant, project=case.other_project, reason="enterprise_request", note="暂缓"
     )
-    assert confirmations_waiting(w.center_admin) == 1
+    assert todo_count("closure.confirmation", w.center_admin) == 1
     keys = {e.key: e for e in todos_for(w.applicant)}
     assert keys["closure.receipt"].count == 1
     assert keys["closure.receipt"].url == reverse("closure:list") + "?state=waiting_on_enterprise"

@@ -84,8 +84,9 @@ def guide_inbox(user: Any, *, ctx: ReplyLightContext | None = None) -> QuerySet[
     return consultation_list(user, state="pending", guide_id=user.pk, ctx=ctx)
 
 
-def guide_inbox_count(user: Any) -> int:
-    return Consultation.objects.filter(guide=user, state__in=sorted(PENDING_STATES)).count()
+def guide_inbox_waiting(user: Any) -> QuerySet[Consultation]:
+    """The consultations waiting on this guide's reply (the 待办 entry; the inbox lists the same rows)."""
+    return Consultation.objects.filter(guide=user, state__in=sorted(PENDING_STATES))
 
 
 def consultation_get(user: Any, pk: int) -> Consultation:

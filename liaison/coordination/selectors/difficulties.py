@@ -124,9 +124,9 @@ def difficulty_waiting_states(user: Any) -> list[str]:
     return sorted(waiting)
 
 
-def difficulties_waiting_count(user: Any) -> int:
-    """Difficulties waiting on this user's step (the 待办 entry and the list's 待我处理 tab). One query."""
+def difficulties_waiting(user: Any) -> QuerySet[Difficulty] | None:
+    """Difficulties waiting on this user's step (the 待办 entry and the list's 待我处理 tab)."""
     waiting = difficulty_waiting_states(user)
     if not waiting:
-        return 0
-    return visible_difficulties(user).filter(state__in=waiting).count()
+        return None
+    return visible_difficulties(user).filter(state__in=waiting)

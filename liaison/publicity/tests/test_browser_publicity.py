@@ -112,6 +112,7 @@ def test_an_article_is_drafted_previewed_published_and_withdrawn(page, live_serv
 
     page.click('[data-testid="article-preview"]')
     page.wait_for_selector('[data-testid="preview-banner"]')
+    page.wait_for_function("() => document.querySelector('[data-testid=article-body] img')?.complete")
     assert page.evaluate("document.querySelector('[data-testid=article-body] img').naturalWidth") == 40
 
     anonymous = page.context.browser.new_context()
@@ -126,6 +127,7 @@ def test_an_article_is_drafted_previewed_published_and_withdrawn(page, live_serv
     visitor.goto(f"{base}/publicity/")
     visitor.click("text=联络官帮办新能源项目七天拿证")
     visitor.wait_for_selector('[data-testid="article-body"] img')
+    visitor.wait_for_function("() => document.querySelector('[data-testid=article-body] img')?.complete")
     assert visitor.evaluate("document.querySelector('[data-testid=article-body] img').naturalWidth") == 40
     _accessible(visitor)
     _fits(visitor)

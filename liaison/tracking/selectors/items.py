@@ -109,9 +109,9 @@ def project_item_todo_condition(user: Any, scope: Any = None) -> Q:
     return condition
 
 
-def project_item_todo_count(user: Any) -> int:
-    """How many items wait on `user` (the 待办 entry; the page lists the same rows): one query, the
-    officer's projects and the guide's items as subqueries."""
+def project_items_waiting(user: Any) -> QuerySet[ProjectItem]:
+    """The items waiting on `user` (the 待办 entry; the page lists the same rows): the officer's projects
+    and the guide's items as subqueries."""
     condition = Q(pk__in=[])
     if user.has_role(Role.OFFICER):
         mine = officer_assignments(user).values("project_id")
@@ -119,7 +119,7 @@ def project_item_todo_count(user: Any) -> int:
     if user.has_role(Role.GUIDE):
         theirs = guide_item_ids(user).values("item_id")
         condition |= Q(approval_item_id__in=theirs, state__in=sorted(GUIDE_PENDING_STATES))
-    return ProjectItem.objects.filter(condition).count()
+    return ProjectItem.objects.filter(condition)
 
 
 def project_item_history(item: ProjectItem) -> list[ProjectItemTransition]:

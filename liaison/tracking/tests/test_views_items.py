@@ -236,7 +236,7 @@ def test_the_centre_sees_the_overview_and_officers_do_not(client, planned, djang
     client.force_login(planned.world.center_admin)
     with django_assert_max_num_queries(
         23
-    ):  # the sidebar's 待办: one query per kind (evaluation adds its own)
+    ):  # the sidebar's 待办 (every kind counted in one statement)
         response = client.get(reverse("tracking:overview"))
     html = response.content.decode()
     assert (
