@@ -37,9 +37,10 @@ PAGES = {
         "/catalogue/roster/",
         "/publicity/manage/articles/",
         "/publicity/manage/enquiries/",
+        "/complaints/",
     ],
     "center_leader": ["/", "/assessment/", "/assessment/methods/", "/supervision/"],
-    "supervisor": ["/", "/audit/", "/supervision/", "/supervision/inspections/"],
+    "supervisor": ["/", "/audit/", "/supervision/", "/supervision/inspections/", "/complaints/integrity/"],
     "project_office": ["/", "/coordination/difficulties/"],
     "dept_admin1": ["/", "/catalogue/guide-changes/"],
 }
