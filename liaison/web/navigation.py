@@ -204,6 +204,13 @@ NAVIGATION: tuple[NavEntry, ...] = (
         _("宣传与咨询"),
     ),
     NavEntry(_("咨询设置"), "publicity:settings", "sliders", frozenset({Role.CENTER_ADMIN}), _("宣传与咨询")),
+    NavEntry(
+        _("公开文件"),
+        "portal:documents_manage",
+        "file-earmark-text",
+        frozenset({Role.CENTER_ADMIN}),
+        _("宣传与咨询"),
+    ),
     NavEntry(_("事项目录"), "catalogue:item_list", "journal-text", ALL, _("事项与指导员")),
     NavEntry(_("指导员联系表"), "catalogue:roster", "person-lines-fill", STAFF, _("事项与指导员")),
     NavEntry(
