@@ -172,9 +172,7 @@ def test_roster_page_query_count_does_not_grow_with_rows(
     ]
     seed_item(actor=center_admin, department=department, code="Q-000", guide=guide_user)
     client.get(reverse("catalogue:roster"))  # warm caches (session, content types)
-    with django_assert_max_num_queries(
-        17
-    ) as few:  # the sidebar's 待办 (every kind counted in one statement)
+    with django_assert_max_num_queries(17) as few:  # the sidebar's 待办 (every kind counted in one statement)
         client.get(reverse("catalogue:roster"))
     for n, guide in enumerate(guides, start=1):
         seed_item(actor=center_admin, department=make_department(), code=f"Q-{n:03d}", guide=guide)

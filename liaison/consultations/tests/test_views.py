@@ -82,9 +82,7 @@ def test_the_list_costs_the_same_queries_for_2_and_10_rows(client, desk, django_
     for _ in range(2):
         desk.raise_()
     client.get(LIST)  # warm the settings row and the session
-    with django_assert_max_num_queries(
-        16
-    ) as two:  # the sidebar's 待办 (every kind counted in one statement)
+    with django_assert_max_num_queries(16) as two:  # the sidebar's 待办 (every kind counted in one statement)
         assert client.get(LIST).status_code == 200
     for _ in range(8):
         desk.raise_()

@@ -30,5 +30,7 @@ def test_several_querysets_are_counted_in_one_statement_and_match_their_own_coun
 
 def test_rows_that_can_match_nothing_cost_no_query_and_numbers_pass_through(django_assert_num_queries):
     with django_assert_num_queries(0):
-        counts = counts_of({"empty": User.objects.none(), "in": User.objects.filter(pk__in=[]), "n": 4, "no": None})
+        counts = counts_of(
+            {"empty": User.objects.none(), "in": User.objects.filter(pk__in=[]), "n": 4, "no": None}
+        )
     assert counts == {"empty": 0, "in": 0, "n": 4, "no": 0}

@@ -62,9 +62,7 @@ def test_project_list_queries_do_not_grow_with_rows(center_admin, django_assert_
     make_dispatched(applicant, center_admin, officer)
     make_draft(applicant)
     client.get(reverse("intake:project_list"))  # warm caches (session, content types)
-    with django_assert_max_num_queries(
-        16
-    ) as few:  # the sidebar's 待办 (every kind counted in one statement)
+    with django_assert_max_num_queries(16) as few:  # the sidebar's 待办 (every kind counted in one statement)
         client.get(reverse("intake:project_list"))
     for _ in range(6):
         make_dispatched(register_applicant(), center_admin, make_officer(center_admin))

@@ -60,9 +60,7 @@ def test_queue_queries_do_not_grow_with_rows(center_admin, django_assert_max_num
     make_submitted(applicant)
     client = logged_in(center_admin)
     client.get(reverse("intake:review_queue"))
-    with django_assert_max_num_queries(
-        15
-    ) as few:  # the sidebar's 待办 (every kind counted in one statement)
+    with django_assert_max_num_queries(15) as few:  # the sidebar's 待办 (every kind counted in one statement)
         client.get(reverse("intake:review_queue"))
     for _ in range(8):
         make_submitted(register_applicant())

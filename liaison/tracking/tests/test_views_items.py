@@ -234,9 +234,7 @@ def test_project_page_and_todo_queries_do_not_grow_with_items(client, planned, d
 
 def test_the_centre_sees_the_overview_and_officers_do_not(client, planned, django_assert_max_num_queries):
     client.force_login(planned.world.center_admin)
-    with django_assert_max_num_queries(
-        23
-    ):  # the sidebar's 待办 (every kind counted in one statement)
+    with django_assert_max_num_queries(23):  # the sidebar's 待办 (every kind counted in one statement)
         response = client.get(reverse("tracking:overview"))
     html = response.content.decode()
     assert (
