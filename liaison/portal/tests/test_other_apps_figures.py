@@ -58,14 +58,3 @@ def test_a_draft_method_looks_missing_to_a_visitor(case):
 def test_the_assessment_counts_substantiated_complaints_for_every_subject_kind():
     keys = set(REGISTRY)
     assert {f"{kind}.complaints" for kind in SubjectKind.values} <= keys
-
-
-def test_the_centres_menu_leads_to_the_published_documents_and_others_do_not_get_it(case):
-    from liaison.web.navigation import navigation_for
-
-    url = reverse("portal:documents_manage")
-    assert url in {e["url"] for e in navigation_for(frozenset({"center_admin"}), "/")}
-    assert url not in {e["url"] for e in navigation_for(frozenset({"officer"}), "/")}
-    client = Client()
-    client.force_login(case.world.center_admin)
-    assert client.get(url).status_code == 200

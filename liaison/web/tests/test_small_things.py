@@ -43,3 +43,14 @@ def test_every_page_names_the_favicon(world):
     client = Client()
     client.force_login(world.applicant)
     assert 'rel="icon" href="/static/favicon.svg"' in client.get("/").content.decode()
+
+
+def test_the_centres_menu_leads_to_the_published_documents_and_others_do_not_get_it(world):
+    from django.urls import reverse
+
+    url = reverse("portal:documents_manage")
+    assert url in {e["url"] for e in navigation_for(frozenset({"center_admin"}), "/")}
+    assert url not in {e["url"] for e in navigation_for(frozenset({"officer"}), "/")}
+    client = Client()
+    client.force_login(world.center_admin)
+    assert client.get(url).status_code == 200
