@@ -6,7 +6,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import Any
 
-from django.db.models import Case, IntegerField, Prefetch, QuerySet, Value, When
+from django.db.models import Case, IntegerField, Prefetch, Q, QuerySet, Value, When
 
 from liaison.consultations.lights import SEVERITY, ReplyLightContext, reply_light_context, with_reply_light
 from liaison.consultations.models import (
@@ -63,7 +63,7 @@ def consultation_list(
         "project", "approval_item__department", "guide", "first_contact", "raised_by"
     )
     if state == "pending":
-        qs = qs.filter(state__in=sorted(PENDING_STATES))
+        qs = qs.filter(WAITING)
     elif state:
         qs = qs.filter(state=state)
     if department_id:
@@ -79,6 +79,11 @@ def consultation_list(
     return _urgency(lit)
 
 
+# Waiting on a guide: a pending state on a service still running (once the service has ended — completed
+# or terminated — nothing can be answered, so nothing waits).
+WAITING = Q(state__in=sorted(PENDING_STATES), project__service_ended_at__isnull=True)
+
+
 def guide_inbox(user: Any, *, ctx: ReplyLightContext | None = None) -> QuerySet[Any]:
     """待回复: what waits on this guide (addressed to them, or forwarded to them and not yet accepted)."""
     return consultation_list(user, state="pending", guide_id=user.pk, ctx=ctx)
@@ -86,7 +91,7 @@ def guide_inbox(user: Any, *, ctx: ReplyLightContext | None = None) -> QuerySet[
 
 def guide_inbox_waiting(user: Any) -> QuerySet[Consultation]:
     """The consultations waiting on this guide's reply (the 待办 entry; the inbox lists the same rows)."""
-    return Consultation.objects.filter(guide=user, state__in=sorted(PENDING_STATES))
+    return Consultation.objects.filter(WAITING, guide=user)
 
 
 def consultation_get(user: Any, pk: int) -> Consultation:
