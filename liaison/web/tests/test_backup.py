@@ -1,0 +1,167 @@
+"""Backup and restore (等保 数据备份恢复): a round trip of the database and the uploaded files, on the database
+the suite runs on (SQLite by default, PostgreSQL with DATABASE_URL). A restore replaces the test database
+with a copy of itself, so the next test finds it as the flush after a transactional test leaves it."""
+
+from __future__ import annotations
+
+import io
+import json
+import tarfile
+from pathlib import Path
+
+import pytest
+from django.core.management import call_command
+from django.core.management.base import CommandError
+from django.db import DatabaseError, connection, transaction
+
+from liaison.audit.models import AuditEvent
+from liaison.audit.services.events import audit_record
+from liaison.audit.services.verify import audit_chain_verify
+from liaison.directory.models import User
+from liaison.testing.personas import make_user
+from liaison.web.backup import MANIFEST_NAME
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+
+@pytest.fixture
+def media(settings, tmp_path) -> Path:
+    root = tmp_path / "media"
+    (root / "attachments" / "2026").mkdir(parents=True)
+    (root / "attachments" / "2026" / "批复.pdf").write_bytes(b"%PDF-1.4 approval")
+    (root / "photo.jpg").write_bytes(bytes(range(256)) * 10)
+    settings.MEDIA_ROOT = root
+    return root
+
+
+def _backup(tmp_path: Path) -> Path:
+    out = io.StringIO()
+    call_command("backup_create", to=str(tmp_path / "backups"), stdout=out)
+    assert "Backup written" in out.getvalue()
+    (archive,) = (tmp_path / "backups").glob("liaison-backup-*.tar.gz")
+    return archive
+
+
+def _rewrite(archive: Path, *, manifest=None, member=None) -> None:
+    """Rebuild `archive` with the manifest or one member's content changed by the given functions."""
+    with tarfile.open(archive, "r:gz") as tar:
+        members = [(m, tar.extractfile(m).read()) for m in tar if m.isfile()]
+    with tarfile.open(archive, "w:gz") as tar:
+        for info, data in members:
+            if info.name == MANIFEST_NAME and manifest is not None:
+                data = json.dumps(manifest(json.loads(data))).encode()
+            elif member is not None and info.name == member[0]:
+                data = member[1](data)
+            info.size = len(data)
+            tar.addfile(info, io.BytesIO(data))
+
+
+def _some_data():
+    alice = make_user("alice", full_name="张三")
+    audit_record(actor=alice, action="user.update", obj=alice, summary="before the backup")
+    return alice
+
+
+def test_round_trip_brings_back_data_files_and_a_verified_chain(media, tmp_path):
+    alice = _some_data()
+    events_before = AuditEvent.objects.count()
+    archive = _backup(tmp_path)
+    manifest = json.loads(tarfile.open(archive).extractfile(MANIFEST_NAME).read())
+    assert manifest["file_count"] == 2
+    assert "media/attachments/2026/批复.pdf" in manifest["checksums"]
+    assert manifest["migrations"]["audit"].startswith("0005")
+    assert AuditEvent.objects.filter(action="backup.create").count() == 1  # recorded after the dump
+
+    User.objects.filter(pk=alice.pk).update(full_name="李四")
+    make_user("bob")
+    (media / "attachments" / "2026" / "批复.pdf").unlink()
+    (media / "photo.jpg").write_bytes(b"overwritten")
+    (media / "new.txt").write_text("added after the backup")
+
+    out = io.StringIO()
+    call_command("backup_restore", source=str(tmp_path / "backups"), yes=True, stdout=out)
+
+    assert User.objects.get(pk=alice.pk).full_name == "张三"
+    assert not User.objects.filter(username="bob").exists()
+    assert (media / "attachments" / "2026" / "批复.pdf").read_bytes() == b"%PDF-1.4 approval"
+    assert (media / "photo.jpg").read_bytes() == bytes(range(256)) * 10
+    assert not (media / "new.txt").exists()
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["backups", "media"]  # no scratch left behind
+    # The trail is the backup's (without the backup's own event), plus the restore.
+    actions = list(AuditEvent.objects.order_by("seq").values_list("action", flat=True))
+    assert len(actions) == events_before + 1
+    assert actions[-1] == "backup.restore"
+    report = audit_chain_verify()
+    assert report.ok, report.reason
+    assert "Audit chain intact" in out.getvalue()
+    # The restored database takes new writes (the sequences came back too), triggers included.
+    make_user("carol")
+    with (
+        pytest.raises(DatabaseError, match="append-only"),
+        transaction.atomic(),
+        connection.cursor() as cursor,
+    ):
+        cursor.execute("DELETE FROM audit_auditevent")
+
+
+def _assert_unchanged(media: Path, alice: User) -> None:
+    assert User.objects.get(pk=alice.pk).full_name == "改过的"
+    assert (media / "photo.jpg").read_bytes() == b"changed"
+    assert audit_chain_verify().ok
+
+
+def test_a_tampered_archive_is_refused_and_nothing_changes(media, tmp_path):
+    alice = _some_data()
+    archive = _backup(tmp_path)
+    User.objects.filter(pk=alice.pk).update(full_name="改过的")
+    (media / "photo.jpg").write_bytes(b"changed")
+
+    _rewrite(archive, member=("media/photo.jpg", lambda data: data + b"!"))
+    with pytest.raises(CommandError, match="校验未通过.*media/photo.jpg"):
+        call_command("backup_restore", source=str(archive), yes=True)
+    _assert_unchanged(media, alice)
+
+    archive.write_bytes(archive.read_bytes()[:-100])  # cut off
+    with pytest.raises(CommandError, match="校验未通过"):
+        call_command("backup_restore", source=str(archive), yes=True)
+    _assert_unchanged(media, alice)
+
+
+def test_an_archive_from_another_vendor_or_newer_code_is_refused(media, tmp_path):
+    alice = _some_data()
+    archive = _backup(tmp_path)
+    User.objects.filter(pk=alice.pk).update(full_name="改过的")
+    (media / "photo.jpg").write_bytes(b"changed")
+
+    def other_vendor(m):
+        m["database"]["vendor"] = "mysql"
+        return m
+
+    _rewrite(archive, manifest=other_vendor)
+    with pytest.raises(CommandError, match="来自 mysql 数据库"):
+        call_command("backup_restore", source=str(archive), yes=True)
+
+    def newer(m):
+        m["database"]["vendor"] = "sqlite" if m["database"]["member"].endswith("sqlite3") else "postgresql"
+        m["migrations"]["audit"] = "0999_from_the_future"
+        return m
+
+    _rewrite(archive, manifest=newer)
+    with pytest.raises(CommandError, match="比当前代码新.*audit.0999_from_the_future"):
+        call_command("backup_restore", source=str(archive), yes=True)
+    _assert_unchanged(media, alice)
+
+
+def test_without_yes_a_database_in_use_is_not_overwritten(media, tmp_path):
+    alice = _some_data()
+    archive = _backup(tmp_path)
+    User.objects.filter(pk=alice.pk).update(full_name="改过的")
+    (media / "photo.jpg").write_bytes(b"changed")
+    with pytest.raises(CommandError, match="不是空的.*--yes"):
+        call_command("backup_restore", source=str(archive))
+    _assert_unchanged(media, alice)
+
+
+def test_the_backup_directory_must_not_be_inside_media_root(media):
+    with pytest.raises(CommandError, match="不能在上传文件目录"):
+        call_command("backup_create", to=str(media / "backups"))
