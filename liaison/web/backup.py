@@ -40,6 +40,7 @@ from django.db.migrations.recorder import MigrationRecorder
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from liaison.audit.models import AuditChainHead
 from liaison.audit.services.events import audit_record
 from liaison.audit.services.verify import ChainReport, audit_chain_verify
 
@@ -122,7 +123,9 @@ def backup_create(target_dir: Path, *, using: str = DEFAULT_DB_ALIAS) -> BackupR
     return BackupResult(final, digest, manifest)
 
 
-def _audit(action: str, name: str, digest: str, manifest: dict[str, Any]) -> None:
+def _audit(
+    action: str, name: str, digest: str, manifest: dict[str, Any], replaced: dict[str, Any] | None = None
+) -> None:
     if action == "backup.create":
         summary = _("创建备份 %(name)s（上传文件 %(n)d 个）")
     else:
@@ -139,6 +142,7 @@ def _audit(action: str, name: str, digest: str, manifest: dict[str, Any]) -> Non
             "created_at": manifest["created_at"],
             "vendor": manifest["database"]["vendor"],
             "file_count": manifest["file_count"],
+            **({"replaced_head": replaced} if replaced is not None else {}),
         },
     )
 
@@ -164,10 +168,9 @@ def _sha256_file(path: Path) -> str:
 
 def _applied_migrations(using: str) -> dict[str, str]:
     """The migration applied last for each app, from django_migrations."""
-    latest: dict[str, tuple[int, str]] = {}
-    for row in MigrationRecorder(connections[using]).migration_qs.order_by("id"):
-        latest[row.app] = (row.id, row.name)
-    return {app: name for app, (_id, name) in sorted(latest.items())}
+    rows = MigrationRecorder(connections[using]).migration_qs.order_by("id").values_list("app", "name")
+    latest = dict(rows)  # in the order they were applied: the last one per app wins
+    return dict(sorted(latest.items()))
 
 
 def _pg_command(program: str, settings_dict: dict[str, Any]) -> tuple[list[str], dict[str, str]]:
@@ -241,6 +244,7 @@ def backup_restore(source: Path, *, overwrite: bool = False, using: str = DEFAUL
     """
     archive = backup_find(source)
     connection = connections[using]
+    replaced = _chain_head(using)
     media_root = Path(settings.MEDIA_ROOT).resolve()
     media_root.parent.mkdir(parents=True, exist_ok=True)
     # Unpacked next to MEDIA_ROOT, so the new media directory is renamed into place, not copied.
@@ -259,10 +263,18 @@ def backup_restore(source: Path, *, overwrite: bool = False, using: str = DEFAUL
         ContentType.objects.clear_cache()
         _swap_media(scratch / MEDIA_PREFIX, media_root)
     digest = _sha256_file(archive)
-    _audit("backup.restore", archive.name, digest, manifest)
+    _audit("backup.restore", archive.name, digest, manifest, replaced)
     executor = MigrationExecutor(connections[using])
     pending = bool(executor.migration_plan(executor.loader.graph.leaf_nodes()))
     return RestoreResult(archive, manifest, audit_chain_verify(), pending)
+
+
+def _chain_head(using: str) -> dict[str, Any] | None:
+    """The audit chain's head before a restore, kept in the restore's own event: the trail it replaced."""
+    if "audit_auditchainhead" not in connections[using].introspection.table_names():
+        return None
+    head = AuditChainHead.objects.using(using).filter(pk=1).first()
+    return {"seq": head.last_seq, "hash": head.last_hash} if head else None
 
 
 def _damaged(archive: Path, why: str) -> BackupError:
@@ -416,13 +428,14 @@ def _sqlite_restore(using: str, dump: Path) -> None:
     try:
         if source.execute("PRAGMA integrity_check").fetchone() != ("ok",):
             raise BackupError(_("备份中的数据库文件已损坏，未做任何改动。"))
-        if connection.is_in_memory_db():  # the test database: there is no file to swap
+        name = str(connection.settings_dict["NAME"])
+        if name == ":memory:" or "mode=memory" in name:  # the test database: there is no file to swap
             connection.ensure_connection()
             source.backup(connection.connection)
             return
     finally:
         source.close()
-    path = Path(str(connection.settings_dict["NAME"])).resolve()
+    path = Path(name).resolve()
     staged = path.with_name(f".{path.name}.restore")
     shutil.copyfile(dump, staged)
     connections.close_all()

@@ -15,6 +15,7 @@ from django.core.management.base import CommandError
 from django.db import DatabaseError, connection, transaction
 
 from liaison.audit.models import AuditEvent
+from liaison.audit.services.anchors import audit_head_export
 from liaison.audit.services.events import audit_record
 from liaison.audit.services.verify import audit_chain_verify
 from liaison.directory.models import User
@@ -47,11 +48,12 @@ def _rewrite(archive: Path, *, manifest=None, member=None) -> None:
     with tarfile.open(archive, "r:gz") as tar:
         members = [(m, tar.extractfile(m).read()) for m in tar if m.isfile()]
     with tarfile.open(archive, "w:gz") as tar:
-        for info, data in members:
+        for info, original in members:
+            data = original
             if info.name == MANIFEST_NAME and manifest is not None:
-                data = json.dumps(manifest(json.loads(data))).encode()
+                data = json.dumps(manifest(json.loads(original))).encode()
             elif member is not None and info.name == member[0]:
-                data = member[1](data)
+                data = member[1](original)
             info.size = len(data)
             tar.addfile(info, io.BytesIO(data))
 
@@ -66,7 +68,8 @@ def test_round_trip_brings_back_data_files_and_a_verified_chain(media, tmp_path)
     alice = _some_data()
     events_before = AuditEvent.objects.count()
     archive = _backup(tmp_path)
-    manifest = json.loads(tarfile.open(archive).extractfile(MANIFEST_NAME).read())
+    with tarfile.open(archive) as tar:
+        manifest = json.loads(tar.extractfile(MANIFEST_NAME).read())
     assert manifest["file_count"] == 2
     assert "media/attachments/2026/批复.pdf" in manifest["checksums"]
     assert manifest["migrations"]["audit"].startswith("0005")
@@ -91,6 +94,9 @@ def test_round_trip_brings_back_data_files_and_a_verified_chain(media, tmp_path)
     actions = list(AuditEvent.objects.order_by("seq").values_list("action", flat=True))
     assert len(actions) == events_before + 1
     assert actions[-1] == "backup.restore"
+    restore = AuditEvent.objects.get(action="backup.restore")
+    assert restore.changes["extra"]["replaced_head"]["seq"] == events_before + 1  # the backup's own event
+    assert restore.changes["extra"]["archive_sha256"]
     report = audit_chain_verify()
     assert report.ok, report.reason
     assert "Audit chain intact" in out.getvalue()
@@ -117,7 +123,7 @@ def test_a_tampered_archive_is_refused_and_nothing_changes(media, tmp_path):
     (media / "photo.jpg").write_bytes(b"changed")
 
     _rewrite(archive, member=("media/photo.jpg", lambda data: data + b"!"))
-    with pytest.raises(CommandError, match="校验未通过.*media/photo.jpg"):
+    with pytest.raises(CommandError, match=r"校验未通过.*media/photo.jpg"):
         call_command("backup_restore", source=str(archive), yes=True)
     _assert_unchanged(media, alice)
 
@@ -147,7 +153,7 @@ def test_an_archive_from_another_vendor_or_newer_code_is_refused(media, tmp_path
         return m
 
     _rewrite(archive, manifest=newer)
-    with pytest.raises(CommandError, match="比当前代码新.*audit.0999_from_the_future"):
+    with pytest.raises(CommandError, match=r"比当前代码新.*audit.0999_from_the_future"):
         call_command("backup_restore", source=str(archive), yes=True)
     _assert_unchanged(media, alice)
 
@@ -157,7 +163,7 @@ def test_without_yes_a_database_in_use_is_not_overwritten(media, tmp_path):
     archive = _backup(tmp_path)
     User.objects.filter(pk=alice.pk).update(full_name="改过的")
     (media / "photo.jpg").write_bytes(b"changed")
-    with pytest.raises(CommandError, match="不是空的.*--yes"):
+    with pytest.raises(CommandError, match=r"不是空的.*--yes"):
         call_command("backup_restore", source=str(archive))
     _assert_unchanged(media, alice)
 
@@ -165,3 +171,20 @@ def test_without_yes_a_database_in_use_is_not_overwritten(media, tmp_path):
 def test_the_backup_directory_must_not_be_inside_media_root(media):
     with pytest.raises(CommandError, match="不能在上传文件目录"):
         call_command("backup_create", to=str(media / "backups"))
+
+
+def test_restoring_an_older_backup_is_reported_against_the_heads_written_since(media, tmp_path, settings):
+    """Heads exported after the backup name events the restore removed: verification says so, the restore
+    itself succeeds and its event records the head it replaced (docs/backup.md)."""
+    settings.AUDIT_HEAD_LOG = str(tmp_path / "heads.log")
+    alice = _some_data()
+    archive = _backup(tmp_path)
+    audit_record(actor=alice, action="user.update", obj=alice, summary="after the backup")
+    head = audit_head_export()
+    assert head is not None
+    out, err = io.StringIO(), io.StringIO()
+    call_command("backup_restore", source=str(archive), yes=True, stdout=out, stderr=err)
+    assert "Audit chain broken" in err.getvalue()
+    assert not audit_chain_verify().ok
+    restore = AuditEvent.objects.get(action="backup.restore")
+    assert restore.changes["extra"]["replaced_head"] == {"seq": head.seq, "hash": head.hash}
