@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import io
 import json
 import os
 import shutil
@@ -29,7 +30,7 @@ import zlib
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
-from typing import Any
+from typing import Any, BinaryIO
 
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
@@ -96,26 +97,28 @@ def backup_create(target_dir: Path, *, using: str = DEFAULT_DB_ALIAS) -> BackupR
             _pg_dump(connection.settings_dict, dump)
         else:
             _sqlite_dump(connection, dump)
-        media = sorted(_media_files(media_root))
-        checksums = {dump.name: _sha256_file(dump)}
-        for rel in media:
-            checksums[MEDIA_PREFIX + rel] = _sha256_file(media_root / rel)
-        manifest = {
-            "format": FORMAT_VERSION,
-            "created_at": created.isoformat(),
-            "database": {"vendor": vendor, "member": dump.name},
-            "migrations": _applied_migrations(using),
-            "file_count": len(media),
-            "checksums": checksums,
-        }
-        manifest_path = Path(scratch) / MANIFEST_NAME
-        manifest_path.write_text(json.dumps(manifest, ensure_ascii=False, indent=2), encoding="utf-8")
         partial = Path(scratch) / (name + ".part")
+        checksums: dict[str, str] = {}
         with tarfile.open(partial, "w:gz") as tar:
-            tar.add(manifest_path, arcname=MANIFEST_NAME, recursive=False)
-            tar.add(dump, arcname=dump.name, recursive=False)
-            for rel in media:
-                tar.add(media_root / rel, arcname=MEDIA_PREFIX + rel, recursive=False)
+            checksums[dump.name] = _add_hashed(tar, dump, dump.name)
+            for rel in sorted(_media_files(media_root)):
+                try:
+                    checksums[MEDIA_PREFIX + rel] = _add_hashed(tar, media_root / rel, MEDIA_PREFIX + rel)
+                except FileNotFoundError:  # deleted while the backup ran
+                    continue
+            manifest = {
+                "format": FORMAT_VERSION,
+                "created_at": created.isoformat(),
+                "database": {"vendor": vendor, "member": dump.name},
+                "migrations": _applied_migrations(using),
+                "file_count": len(checksums) - 1,
+                "checksums": checksums,
+            }
+            # Last, once every checksum is known; the restore reads it wherever it is.
+            data = json.dumps(manifest, ensure_ascii=False, indent=2).encode("utf-8")
+            info = tarfile.TarInfo(MANIFEST_NAME)
+            info.size, info.mtime, info.mode = len(data), int(created.timestamp()), 0o600
+            tar.addfile(info, io.BytesIO(data))
         partial.chmod(0o600)  # the whole database, personal data included
         os.replace(partial, final)  # a half-written archive never carries the final name
     digest = _sha256_file(final)
@@ -145,6 +148,28 @@ def _audit(
             **({"replaced_head": replaced} if replaced is not None else {}),
         },
     )
+
+
+class _HashingReader:
+    """Reads a file for tarfile and hashes exactly the bytes that went into the archive."""
+
+    def __init__(self, fh: BinaryIO) -> None:
+        self.fh = fh
+        self.digest = hashlib.sha256()
+
+    def read(self, size: int = -1) -> bytes:
+        block = self.fh.read(size)
+        self.digest.update(block)
+        return block
+
+
+def _add_hashed(tar: tarfile.TarFile, path: Path, arcname: str) -> str:
+    """Add one file and return the SHA-256 of what was written (a file changed meanwhile stays consistent)."""
+    with path.open("rb") as fh:
+        info = tar.gettarinfo(arcname=arcname, fileobj=fh)
+        reader = _HashingReader(fh)
+        tar.addfile(info, reader)  # tarfile only calls read()
+    return reader.digest.hexdigest()
 
 
 def _media_files(root: Path) -> Iterator[str]:
