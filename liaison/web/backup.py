@@ -460,10 +460,15 @@ def _sqlite_restore(using: str, dump: Path) -> None:
             return
     finally:
         source.close()
-    path = Path(name).resolve()
+    connections.close_all()
+    sqlite_file_replace(Path(name), dump)
+
+
+def sqlite_file_replace(path: Path, dump: Path) -> None:
+    """Swap the SQLite database file at `path` for a copy of `dump`; every connection to it is closed."""
+    path = path.resolve()
     staged = path.with_name(f".{path.name}.restore")
     shutil.copyfile(dump, staged)
-    connections.close_all()
     if path.exists():  # fold the write-ahead log in, so no stale -wal file meets the new database
         current = sqlite3.connect(path)
         try:

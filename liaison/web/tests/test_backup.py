@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import io
 import json
+import sqlite3
 import tarfile
 from pathlib import Path
 
@@ -20,7 +21,7 @@ from liaison.audit.services.events import audit_record
 from liaison.audit.services.verify import audit_chain_verify
 from liaison.directory.models import User
 from liaison.testing.personas import make_user
-from liaison.web.backup import MANIFEST_NAME
+from liaison.web.backup import MANIFEST_NAME, sqlite_file_replace
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -188,3 +189,27 @@ def test_restoring_an_older_backup_is_reported_against_the_heads_written_since(m
     assert not audit_chain_verify().ok
     restore = AuditEvent.objects.get(action="backup.restore")
     assert restore.changes["extra"]["replaced_head"] == {"seq": head.seq, "hash": head.hash}
+
+
+def test_a_sqlite_file_is_swapped_whole_with_its_write_ahead_log_folded_in(tmp_path):
+    """The test database is in memory; the file swap of a deployed SQLite database is tested on its own."""
+    live = tmp_path / "liaison.sqlite3"
+    db = sqlite3.connect(live)
+    db.execute("PRAGMA journal_mode=WAL")
+    db.execute("CREATE TABLE t (v TEXT)")
+    db.execute("INSERT INTO t VALUES ('live')")
+    db.commit()
+    db.close()
+    copy = tmp_path / "copy.sqlite3"
+    db = sqlite3.connect(copy)
+    db.execute("CREATE TABLE t (v TEXT)")
+    db.execute("INSERT INTO t VALUES ('backed up')")
+    db.commit()
+    db.close()
+
+    sqlite_file_replace(live, copy)
+
+    db = sqlite3.connect(live)
+    assert db.execute("SELECT v FROM t").fetchall() == [("backed up",)]
+    db.close()
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["copy.sqlite3", "liaison.sqlite3"]
