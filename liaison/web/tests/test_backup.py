@@ -21,7 +21,8 @@ from liaison.audit.services.events import audit_record
 from liaison.audit.services.verify import audit_chain_verify
 from liaison.directory.models import User
 from liaison.testing.personas import make_user
-from liaison.web.backup import MANIFEST_NAME, sqlite_file_replace
+from liaison.web.backup import MANIFEST_NAME
+from liaison.web.backup_restore import sqlite_file_replace
 
 pytestmark = pytest.mark.django_db(transaction=True)
 

@@ -7,7 +7,8 @@ from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError
 
-from liaison.web.backup import BackupError, backup_restore
+from liaison.web.backup import BackupError
+from liaison.web.backup_restore import backup_restore
 
 
 class Command(BaseCommand):
