@@ -21,6 +21,9 @@ from liaison.tracking.selectors.rows import ItemRow, annotated_items, build_rows
 S = ProjectItemState
 OFFICER_PENDING_STATES = frozenset({S.PLANNED, S.PREPARING, S.SUPPLEMENT_REQUESTED})
 GUIDE_PENDING_STATES = frozenset({S.SUBMITTED, S.ACCEPTED, S.RESUBMITTED})
+# Work waits on someone only while the project's service runs: once it has ended (completed or terminated)
+# its records are read-only (intake's ensure_service_open), so nothing in it is a to-do.
+SERVICE_RUNNING = Q(project__service_ended_at__isnull=True)
 
 
 def access_project_item(user: Any, item_id: int) -> ProjectItem:
@@ -84,12 +87,12 @@ def project_item_todo_list(*, user: Any, today: dt.date | None = None, limit: in
     condition = Q(pk__in=[])
     if Role.OFFICER in scope.roles and scope.officer_projects:
         mine = officer_assignments(user).filter(
-            project__tracking_items__state__in=sorted(OFFICER_PENDING_STATES),
+            SERVICE_RUNNING, project__tracking_items__state__in=sorted(OFFICER_PENDING_STATES)
         )
         condition |= Q(pk__in=_most_urgent(mine, ctx, "project__tracking_items__", limit))
     if Role.GUIDE in scope.roles and scope.guide_items:
         theirs = ProjectItem.objects.filter(
-            approval_item_id__in=scope.guide_items, state__in=sorted(GUIDE_PENDING_STATES)
+            SERVICE_RUNNING, approval_item_id__in=scope.guide_items, state__in=sorted(GUIDE_PENDING_STATES)
         )
         condition |= Q(pk__in=_most_urgent(theirs, ctx, "", limit))
     qs = annotated_items(ProjectItem.objects.filter(condition), ctx)
@@ -106,7 +109,7 @@ def project_item_todo_condition(user: Any, scope: Any = None) -> Q:
         condition |= Q(project_id__in=scope.officer_projects, state__in=sorted(OFFICER_PENDING_STATES))
     if Role.GUIDE in scope.roles and scope.guide_items:
         condition |= Q(approval_item_id__in=scope.guide_items, state__in=sorted(GUIDE_PENDING_STATES))
-    return condition
+    return condition & SERVICE_RUNNING
 
 
 def project_items_waiting(user: Any) -> QuerySet[ProjectItem]:
@@ -119,7 +122,7 @@ def project_items_waiting(user: Any) -> QuerySet[ProjectItem]:
     if user.has_role(Role.GUIDE):
         theirs = guide_item_ids(user).values("item_id")
         condition |= Q(approval_item_id__in=theirs, state__in=sorted(GUIDE_PENDING_STATES))
-    return ProjectItem.objects.filter(condition)
+    return ProjectItem.objects.filter(condition & SERVICE_RUNNING)
 
 
 def project_item_history(item: ProjectItem) -> list[ProjectItemTransition]:
