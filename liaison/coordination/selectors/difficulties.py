@@ -49,7 +49,7 @@ def difficulty_list(
     if project is not None:
         qs = qs.filter(project=project)
     if state == WAITING:
-        qs = qs.filter(state__in=difficulty_waiting_states(user))
+        qs = qs.filter(state__in=difficulty_waiting_states(user), project__service_ended_at__isnull=True)
     elif state == "active":
         qs = qs.exclude(state__in=[DifficultyState.RESOLVED, DifficultyState.WITHDRAWN])
     elif state in DifficultyState.values:
@@ -129,4 +129,5 @@ def difficulties_waiting(user: Any) -> QuerySet[Difficulty] | None:
     waiting = difficulty_waiting_states(user)
     if not waiting:
         return None
-    return visible_difficulties(user).filter(state__in=waiting)
+    # once the service has ended its records are read-only (ensure_service_open): nothing waits any more
+    return visible_difficulties(user).filter(state__in=waiting, project__service_ended_at__isnull=True)
