@@ -73,6 +73,24 @@ class Workflow:
             raise DomainError(t.unmet or _("现在不能执行“%(action)s”。") % {"action": t.label or t.name})
         return t
 
+    def record_step(
+        self, name: str, subject: Any, *, roles: Iterable[str], step_model: Any, link: str, **fields: Any
+    ) -> Transition:
+        """Check `name` for `subject` (which has a `state`), record one `step_model` row (`link` = the
+        subject, the name, from and to state, the acting role, and `fields` such as actor and comment) and
+        move the subject to the target state, unsaved: the caller saves it with its own side effects."""
+        t = self.check(name, state=subject.state, roles=roles, subject=subject)
+        step_model.objects.create(
+            **{link: subject},
+            name=name,
+            from_state=subject.state,
+            to_state=t.target,
+            acting_role=sorted(set(roles) & t.roles)[0],
+            **fields,
+        )
+        subject.state = t.target
+        return t
+
     def mermaid(self) -> str:
         lines = ["stateDiagram-v2"]
         if self.initial:

@@ -60,18 +60,10 @@ def move(
     due_days: int | None = None,
 ) -> Transition:
     """Check the step against the workflow, record it, set the next deadline, audit it."""
-    t = SERVICE_WORKFLOW.check(name, state=service.state, roles=roles, subject=service)
     previous = service.state
-    ServiceStep.objects.create(
-        service=service,
-        name=name,
-        from_state=previous,
-        to_state=t.target,
-        actor=actor,
-        acting_role=sorted(roles & t.roles)[0],
-        comment=comment,
+    t = SERVICE_WORKFLOW.record_step(
+        name, service, roles=roles, step_model=ServiceStep, link="service", actor=actor, comment=comment
     )
-    service.state = t.target
     service.due_on = deadline_after(timezone.localdate(), due_days).due_on if due_days else None
     if t.target in (ServiceState.COMPLETED, ServiceState.TERMINATED) and previous != t.target:
         service.ended_at = timezone.now()

@@ -50,17 +50,15 @@ def lock(actor: Any, complaint_id: int, track: str) -> tuple[Complaint, frozense
 
 def step(complaint: Complaint, name: str, *, actor: Any, roles: frozenset[str]) -> str:
     """Check the transition and record it; returns the previous state (the caller saves the row)."""
-    t = workflow_of(complaint).check(name, state=complaint.state, roles=roles)
     previous = complaint.state
-    ComplaintStep.objects.create(
-        complaint=complaint,
-        name=name,
-        from_state=previous,
-        to_state=t.target,
+    workflow_of(complaint).record_step(
+        name,
+        complaint,
+        roles=roles,
+        step_model=ComplaintStep,
+        link="complaint",
         actor=actor if getattr(actor, "pk", None) else None,
-        acting_role=sorted(roles & t.roles)[0],
     )
-    complaint.state = t.target
     return previous
 
 

@@ -74,18 +74,10 @@ def _lock(actor: Any, follow_up_id: int) -> tuple[FollowUp, frozenset[str]]:
 
 
 def _step(follow_up: FollowUp, name: str, *, actor: Any, roles: frozenset[str], comment: str) -> str:
-    t = FOLLOW_UP_WORKFLOW.check(name, state=follow_up.state, roles=roles)
     previous = follow_up.state
-    FollowUpStep.objects.create(
-        follow_up=follow_up,
-        name=name,
-        from_state=previous,
-        to_state=t.target,
-        actor=actor,
-        acting_role=sorted(roles & t.roles)[0],
-        comment=comment,
+    FOLLOW_UP_WORKFLOW.record_step(
+        name, follow_up, roles=roles, step_model=FollowUpStep, link="follow_up", actor=actor, comment=comment
     )
-    follow_up.state = t.target
     return previous
 
 

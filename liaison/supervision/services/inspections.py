@@ -142,18 +142,16 @@ def _lock(actor: Any, inspection_id: Any) -> tuple[Inspection, frozenset[str]]:
 
 
 def _step(inspection: Inspection, name: str, *, actor: Any, roles: frozenset[str], comment: str) -> str:
-    t = INSPECTION_WORKFLOW.check(name, state=inspection.state, roles=roles)
     previous = inspection.state
-    InspectionStep.objects.create(
-        inspection=inspection,
-        name=name,
-        from_state=previous,
-        to_state=t.target,
+    INSPECTION_WORKFLOW.record_step(
+        name,
+        inspection,
+        roles=roles,
+        step_model=InspectionStep,
+        link="inspection",
         actor=actor,
-        acting_role=sorted(roles & t.roles)[0],
         comment=comment,
     )
-    inspection.state = t.target
     return previous
 
 
