@@ -7,7 +7,9 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 PYTEST_ARGS ?= -n 2
 
-.PHONY: install run test test-fast lint migrations-check messages demo clean
+# System packages (Chromium, LibreOffice, fonts, gettext) are installed when missing: needed by the
+# browser tests and by PDF documents; `make run` goes on without them (Word documents still work).
+.PHONY: install system-packages run test test-fast lint migrations-check messages demo clean
 
 install: .venv/.installed
 
@@ -16,10 +18,14 @@ install: .venv/.installed
 	uv sync --frozen
 	@touch $@
 
+system-packages:
+	@scripts/system-packages.sh
+
 run: install
+	-@scripts/system-packages.sh
 	HOST=$(HOST) PORT=$(PORT) $(PY) scripts/run.py
 
-test: install
+test: install system-packages
 	$(PY) -m pytest $(PYTEST_ARGS)
 
 test-fast: install

@@ -6,7 +6,7 @@ sideways; the 适老化 mode stays on across pages."""
 from __future__ import annotations
 
 import pytest
-from playwright.sync_api import Page
+from playwright.sync_api import Page, expect
 
 from liaison.testing.axe import serious_violations
 
@@ -35,6 +35,7 @@ def test_an_anonymous_visitor_reads_the_portal(page: Page, live_server, case):
     assert page.url == f"{base}/portal/"
     accessible(page)
     page.click('[data-testid="public-nav"] >> text=服务介绍')
+    page.wait_for_url(f"{base}/portal/service/")
     assert "免费" in page.inner_text("main")
     accessible(page)
 
@@ -52,11 +53,13 @@ def test_an_anonymous_visitor_reads_the_portal(page: Page, live_server, case):
     accessible(page)
 
     page.click('[data-testid="public-nav"] >> text=办事流程')
-    assert page.locator('[data-testid="process-svg"]').count() == 4
+    page.wait_for_url(f"{base}/portal/process/")
+    expect(page.locator('[data-testid="process-svg"]')).to_have_count(4)
     assert "审批事项代办" in page.inner_text("main")
     accessible(page)
 
     page.click('[data-testid="public-nav"] >> text=办事指南')
+    page.wait_for_url(f"{base}/portal/guides/")
     accessible(page)
     page.click('[data-testid="guide-link"]')
     page.wait_for_selector('[data-testid="guide-materials"]')
@@ -64,6 +67,7 @@ def test_an_anonymous_visitor_reads_the_portal(page: Page, live_server, case):
     accessible(page)
 
     page.click('[data-testid="public-nav"] >> text=数据公开')
+    page.wait_for_url(f"{base}/portal/statistics/")
     assert "<3" in page.inner_text('[data-testid="total-served"]')
     accessible(page)
     with page.expect_download() as download:
@@ -72,7 +76,9 @@ def test_an_anonymous_visitor_reads_the_portal(page: Page, live_server, case):
     assert text.startswith("section,group,measure") and "served" in text
 
     page.click('[data-testid="public-nav"] >> text=规章制度')
+    page.wait_for_url(f"{base}/portal/rules/")
     page.click('[data-testid="rule-link"]')
+    page.wait_for_selector('[data-testid="document-body"]')
     assert "第八条" in page.inner_text('[data-testid="document-body"]')
     accessible(page)
     assert errors == []
