@@ -58,6 +58,16 @@ class ServiceStepOut(Schema):
     at: dt.datetime
 
 
+class EarlierTerminationOut(Schema):
+    """A terminated earlier service (before 续办) whose documents still wait on the enterprise's receipt."""
+
+    ended_at: dt.datetime | None
+    termination_reason: str
+    termination_note: str
+    actions: list[str]
+    handover_lines: list[HandoverLineOut]
+
+
 class ServiceOut(Schema):
     project_id: int
     state: str
@@ -71,6 +81,7 @@ class ServiceOut(Schema):
     actions: list[str]
     handover_lines: list[HandoverLineOut]
     steps: list[ServiceStepOut]
+    earlier_termination_handover: EarlierTerminationOut | None = None
 
 
 class HandoverLineIn(Schema):
@@ -121,6 +132,19 @@ class TerminationRequestIn(Schema):
     note: str = Field(max_length=1000)
 
 
+def _earlier(panel: ServicePanel) -> dict[str, Any] | None:
+    e = panel.earlier_pending
+    if e is None:
+        return None
+    return {
+        "ended_at": e.ended_at,
+        "termination_reason": e.termination_reason,
+        "termination_note": e.termination_note,
+        "actions": sorted(panel.earlier_action_names),
+        "handover_lines": panel.earlier_lines,
+    }
+
+
 def _out(panel: ServicePanel) -> dict[str, Any]:
     s = panel.service
     return {
@@ -135,6 +159,7 @@ def _out(panel: ServicePanel) -> dict[str, Any]:
         "ended": panel.ended,
         "actions": sorted(panel.action_names),
         "handover_lines": panel.lines,
+        "earlier_termination_handover": _earlier(panel),
         "steps": [
             {
                 "name": step.name,

@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 from liaison.closure.deadline_kinds import kind_waiting_in
 from liaison.closure.models import CustodyEntry, CustodyState, HandoverLine, Service, ServiceStep
 from liaison.closure.policies import service_roles
-from liaison.closure.services.common import current_service
+from liaison.closure.services.common import current_service, pending_termination_handover
 from liaison.closure.workflows import SERVICE_WORKFLOW
 from liaison.core.errors import NotFound
 from liaison.core.workflow import Transition
@@ -32,10 +32,18 @@ class ServicePanel:
     approved_items: list[ProjectItem] = field(default_factory=list)
     custody: list[CustodyEntry] = field(default_factory=list)  # the register's entries not handed over
     light: str = Light.NONE
+    # Art. 16 after 续办: an earlier, terminated service whose documents still wait on the enterprise's receipt.
+    earlier_pending: Service | None = None
+    earlier_lines: list[HandoverLine] = field(default_factory=list)
+    earlier_actions: list[Transition] = field(default_factory=list)
 
     @property
     def action_names(self) -> set[str]:
         return {t.name for t in self.actions}
+
+    @property
+    def earlier_action_names(self) -> set[str]:
+        return {t.name for t in self.earlier_actions}
 
     @property
     def ended(self) -> bool:
@@ -55,6 +63,9 @@ def access_service(user: Any, project_id: int) -> ServicePanel:
         .order_by("order", "pk")
     )
     kind = kind_waiting_in(service.state, handover_pending=service.termination_handover_pending)
+    earlier = pending_termination_handover(project)
+    if earlier is not None and earlier.pk == service.pk:
+        earlier = None
     return ServicePanel(
         project=project,
         service=service,
@@ -70,4 +81,7 @@ def access_service(user: Any, project_id: int) -> ServicePanel:
             .order_by("created_at", "pk")
         ),
         light=light_of(service.due_on, light_context(kind.code)) if kind else Light.NONE,
+        earlier_pending=earlier,
+        earlier_lines=list(earlier.handover_lines.all()) if earlier else [],
+        earlier_actions=SERVICE_WORKFLOW.available(earlier.state, roles, subject=earlier) if earlier else [],
     )

@@ -18,7 +18,7 @@ from liaison.intake.models import Entrustment, EntrustmentStatus, Project
 from liaison.notifications.services.notify import notification_send
 from liaison.tracking.services.common import clean_text
 
-__all__ = ["clean_text", "current_service", "lock_service", "move", "tell"]
+__all__ = ["clean_text", "current_service", "lock_service", "move", "pending_termination_handover", "tell"]
 
 
 def current_service(project: Project) -> Service | None:
@@ -36,10 +36,28 @@ def current_service(project: Project) -> Service | None:
     return service
 
 
-def lock_service(actor: Any, project: Project) -> tuple[Service, frozenset[str]]:
-    """The current service under a row lock, with the roles `actor` holds for it (404 for outsiders)."""
+def pending_termination_handover(project: Project) -> Service | None:
+    """The latest terminated service of `project` whose documents still wait on the enterprise's receipt
+    (Art. 16). After a new entrustment (续办) it is no longer the current service, yet the receipt is owed."""
+    return (
+        Service.objects.filter(
+            project=project, state=ServiceState.TERMINATED, termination_handover_pending=True
+        )
+        .order_by("-created_at", "-id")
+        .first()
+    )
+
+
+def lock_service(
+    actor: Any, project: Project, *, termination_receipt: bool = False
+) -> tuple[Service, frozenset[str]]:
+    """The current service under a row lock, with the roles `actor` holds for it (404 for outsiders).
+    With `termination_receipt`, the service whose termination handover waits on a receipt, when there is
+    one (it may be an earlier service than the current one)."""
     roles = service_roles(actor, project)
-    service = current_service(project) if roles else None
+    service = None
+    if roles:
+        service = (termination_receipt and pending_termination_handover(project)) or current_service(project)
     if service is None:
         raise NotFound(_("项目不存在或您无权查看。"))
     locked = (

@@ -129,10 +129,11 @@ def service_confirm_termination(
 
 def service_confirm_termination_receipt(*, actor: Any, project: Project, comment: str = "") -> Service:
     """The enterprise confirms it received the documents listed at termination: the register's entries on
-    the list are handed over; nothing waits any more."""
+    the list are handed over; nothing waits any more. The receipt stays owed after a new entrustment (续办),
+    so it is taken on the terminated service that lists the documents, current or not."""
     text = clean_text(comment, field="comment", label=_("确认意见"), required=False, limit=1000)
     with transaction.atomic():
-        service, roles = lock_service(actor, project)
+        service, roles = lock_service(actor, project, termination_receipt=True)
         move(service, "confirm_termination_receipt", actor=actor, roles=roles, comment=text)
         custody_hand_over(service, actor=actor)
         service.termination_handover_pending = False

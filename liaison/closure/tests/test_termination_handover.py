@@ -131,3 +131,43 @@ def test_the_handover_list_document_of_a_termination_dates_the_listing_and_the_r
     assert context["received_on"] == BLANK_DATE
     service = service_confirm_termination_receipt(actor=w.applicant, project=case.project)
     assert handover_context(service)["received_on"] == context["handed_over_on"]  # both today
+
+
+def test_the_termination_receipt_stays_owed_after_a_new_entrustment(case, client):
+    """Art. 16 after 续办: the enterprise still confirms the documents listed at the termination, on the
+    earlier service, while the new service runs on."""
+    from liaison.intake.tests.test_services_support import request_in
+
+    w = case.world
+    held = _original(case, "国有土地使用证（原件）")
+    _requested(case)
+    old = service_confirm_termination(actor=w.center_admin, project=case.project, comment="同意终止")
+    assert old.termination_handover_pending
+    request_in("accepted", applicant=w.applicant, admin=w.center_admin, project=case.project)  # 续办
+    panel = access_service(w.applicant, case.project.pk)
+    assert panel.service.pk != old.pk and panel.service.state == ServiceState.IN_SERVICE
+    assert panel.earlier_pending is not None and panel.earlier_pending.pk == old.pk
+    assert [x.name for x in panel.earlier_lines] == ["国有土地使用证（原件）"]
+    assert panel.earlier_action_names == {"confirm_termination_receipt"}
+    assert "confirm_termination_receipt" not in panel.action_names  # not a step of the new service
+    assert todo_count("closure.receipt", w.applicant) == 1
+    officer_panel = access_service(w.officer_user, case.project.pk)
+    assert officer_panel.earlier_pending is not None and officer_panel.earlier_action_names == set()
+
+    client.force_login(w.applicant)
+    url = f"/closure/projects/{case.project.pk}/"
+    page = client.get(url).content.decode()
+    assert 'data-testid="earlier-termination"' in page and "国有土地使用证（原件）" in page
+    api = client.get(f"/api/v1/closure/projects/{case.project.pk}").json()
+    assert api["earlier_termination_handover"]["actions"] == ["confirm_termination_receipt"]
+    response = client.post(url, {"action": "confirm_termination_receipt", "comment": "已收到"})
+    assert response.status_code == 302, [str(m) for m in response.context["messages"]]
+
+    old.refresh_from_db()
+    assert (old.termination_handover_pending, old.due_on, old.state) == (False, None, ServiceState.TERMINATED)
+    assert CustodyEntry.objects.get(pk=held.pk).state == "handed_over"
+    assert Service.objects.get(pk=panel.service.pk).state == ServiceState.IN_SERVICE  # the new one untouched
+    assert todo_count("closure.receipt", w.applicant) == 0
+    after = access_service(w.applicant, case.project.pk)
+    assert after.earlier_pending is None
+    assert 'data-testid="earlier-termination"' not in client.get(url).content.decode()
