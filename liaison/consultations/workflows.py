@@ -11,7 +11,7 @@ from __future__ import annotations
 from django.utils.translation import gettext_lazy as _
 
 from liaison.consultations.models import ConsultationState
-from liaison.core.workflow import Transition, Workflow
+from liaison.core.workflow import SYSTEM_ROLE, Transition, Workflow
 from liaison.directory.roles import Role
 
 S = ConsultationState
@@ -19,6 +19,7 @@ OFFICER = frozenset({Role.OFFICER})
 GUIDE = frozenset({Role.GUIDE})
 APPLICANT = frozenset({Role.APPLICANT})
 ANSWERED = frozenset({S.REPLIED, S.RELAYED, S.CONFIRMED})
+SYSTEM = frozenset({SYSTEM_ROLE})
 
 CONSULTATION_WORKFLOW = Workflow(
     name="consultation",
@@ -33,5 +34,15 @@ CONSULTATION_WORKFLOW = Workflow(
         Transition("confirm", frozenset({S.RELAYED}), S.CONFIRMED, APPLICANT, _("确认已阅")),
         Transition("close", frozenset({S.RELAYED, S.CONFIRMED}), S.CLOSED, OFFICER, _("办结")),
         Transition("withdraw", frozenset({S.AWAITING_REPLY, S.FORWARDED}), S.WITHDRAWN, OFFICER, _("撤回")),
+        # The project's service ended (办结 or 终止): what still waits on a guide is withdrawn, what was
+        # answered is closed; recorded on the consultation, the guide told (services/service_end.py).
+        Transition(
+            "withdraw_with_service",
+            frozenset({S.AWAITING_REPLY, S.FORWARDED}),
+            S.WITHDRAWN,
+            SYSTEM,
+            _("服务结束，撤回"),
+        ),
+        Transition("close_with_service", ANSWERED, S.CLOSED, SYSTEM, _("服务结束，办结")),
     ),
 )

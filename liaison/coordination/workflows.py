@@ -12,7 +12,7 @@ from __future__ import annotations
 from django.utils.translation import gettext_lazy as _
 
 from liaison.coordination.models import DifficultyState
-from liaison.core.workflow import Transition, Workflow
+from liaison.core.workflow import SYSTEM_ROLE, Transition, Workflow
 from liaison.directory.roles import Role
 
 S = DifficultyState
@@ -20,6 +20,8 @@ OFFICER = frozenset({Role.OFFICER})
 CENTRE = frozenset({Role.CENTER_ADMIN})
 LEADER = frozenset({Role.CENTER_LEADER})
 CENTRE_OR_OFFICE = frozenset({Role.CENTER_ADMIN, Role.PROJECT_OFFICE})
+SYSTEM = frozenset({SYSTEM_ROLE})
+FINAL = frozenset({S.RESOLVED, S.WITHDRAWN})
 
 DIFFICULTY_WORKFLOW = Workflow(
     name="difficulty",
@@ -45,6 +47,15 @@ DIFFICULTY_WORKFLOW = Workflow(
         Transition("progress", frozenset({S.ESCALATED}), S.ESCALATED, CENTRE_OR_OFFICE, _("记录协调进展")),
         Transition("conclude", frozenset({S.ESCALATED}), S.CONCLUDED, CENTRE_OR_OFFICE, _("协调完毕")),
         Transition("feed_back", frozenset({S.CONCLUDED}), S.RESOLVED, CENTRE, _("反馈联络官和项目单位")),
+        # The project's service ended (办结 or 终止): what is still being coordinated ends with it, recorded,
+        # and whoever it waited on is told (services/service_end.py).
+        Transition(
+            "end_with_service",
+            frozenset(S.values) - FINAL,
+            S.WITHDRAWN,
+            SYSTEM,
+            _("服务结束，不再协调"),
+        ),
     ),
 )
 

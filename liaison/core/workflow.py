@@ -18,6 +18,11 @@ from liaison.core.errors import DomainError, PermissionDenied
 REGISTRY: dict[str, Workflow] = {}
 
 
+# The pseudo-role of steps the platform takes by itself (e.g. when a project's service ends, the matters
+# still open on it end with it). No user holds it, so no page offers these steps to anyone.
+SYSTEM_ROLE = "system"
+
+
 @dataclass(frozen=True)
 class Transition:
     name: str

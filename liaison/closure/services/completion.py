@@ -14,6 +14,8 @@ from liaison.closure.services.common import clean_text, lock_service, move, tell
 from liaison.closure.services.handover import custody_hand_over, handover_lines_build, handover_lines_replace
 from liaison.closure.services.settings import closure_settings
 from liaison.closure.signals import service_ended
+from liaison.consultations.services.service_end import consultations_end_with_service
+from liaison.coordination.services.service_end import difficulties_end_with_service
 from liaison.core.errors import DomainError
 from liaison.directory.roles import Role
 from liaison.intake.models import Project
@@ -21,6 +23,7 @@ from liaison.intake.people import centre_admins, enterprise_users, project_offic
 from liaison.intake.services.review import entrustment_conclude
 from liaison.tracking.models import OPEN_STATES, ProjectItem
 from liaison.tracking.services.project_items import project_item_mark_not_needed, project_item_withdraw
+from liaison.tracking.services.service_end import obligations_cancel_with_service
 
 OUTCOMES = {"not_needed": project_item_mark_not_needed, "withdrawn": project_item_withdraw}
 
@@ -165,8 +168,17 @@ def service_confirm_completion(*, actor: Any, project: Project, comment: str = "
 
 
 def end_service(service: Service, how: str, *, actor: Any) -> None:
-    """Mark the project's service ended (read-only everywhere), conclude its entrustment (so that a new one
-    may continue the service) and tell the apps above."""
+    """Mark the project's service ended (read-only everywhere), end what is still open on it (consultations,
+    difficulties, the enterprise's to-dos: each a recorded step), conclude its entrustment (so that a new
+    one may continue the service) and tell the apps above."""
+    state = ServiceState(how)
+    reason = _("联络官服务%(h)s") % {"h": state.label}
+    if state == ServiceState.TERMINATED and service.termination_reason:
+        reason += _("（%(r)s）") % {"r": service.get_termination_reason_display()}
+    project = service.project
+    consultations_end_with_service(project=project, actor=actor, reason=reason)
+    difficulties_end_with_service(project=project, actor=actor, reason=reason)
+    obligations_cancel_with_service(project=project, actor=actor, reason=reason)
     entrustment_conclude(
         actor=actor,
         entrustment=service.entrustment,

@@ -174,7 +174,16 @@ def difficulty_step(
         _check_person(actor, locked, name)
         before = snapshot(locked, STATE_FIELDS)
         previous, now = locked.state, timezone.now()
-        locked.state = t.target
+        DIFFICULTY_WORKFLOW.record_step(
+            name,
+            locked,
+            roles=roles,
+            step_model=DifficultyStep,
+            link="difficulty",
+            actor=actor,
+            comment=comment,
+            at=now,
+        )
         if name in DATE_OF_STEP:
             setattr(locked, DATE_OF_STEP[name], now)
         if name == "escalate":
@@ -193,16 +202,6 @@ def difficulty_step(
         if t.target in {S.RESOLVED, S.WITHDRAWN}:
             locked.ended_at = now
         locked.save()
-        DifficultyStep.objects.create(
-            difficulty=locked,
-            name=name,
-            from_state=previous,
-            to_state=t.target,
-            actor=actor,
-            acting_role=sorted(roles & t.roles)[0],
-            comment=comment,
-            at=now,
-        )
         audit_record(
             actor=actor,
             action=f"difficulty.{name}",

@@ -336,6 +336,12 @@ def test_the_declared_steps_follow_articles_18_and_19():
         "progress": ({"escalated"}, "escalated", {"center_admin", "project_office"}),
         "conclude": ({"escalated"}, "concluded", {"center_admin", "project_office"}),
         "feed_back": ({"concluded"}, "resolved", {"center_admin"}),
+        # the service ended: the platform ends what is still being coordinated (no user holds "system")
+        "end_with_service": (
+            {"open", "reported", "awaiting_approval", "escalated", "concluded"},
+            "withdrawn",
+            {"system"},
+        ),
     }
 
 

@@ -40,6 +40,7 @@ class ObligationOut(Schema):
     light_label: str
     done: bool
     done_at: dt.datetime | None
+    cancel_reason: str = ""
     can_complete: bool
 
 
@@ -67,6 +68,7 @@ def obligation_out(row: ObligationRow) -> dict[str, Any]:
         "light_label": row.light_label,
         "done": o.done,
         "done_at": o.done_at,
+        "cancel_reason": o.cancel_reason,
         "can_complete": row.can_complete,
     }
 

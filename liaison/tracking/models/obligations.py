@@ -33,6 +33,9 @@ class EnterpriseObligation(models.Model):
     done_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
     )
+    # Set when the to-do ended without being done (the project's service ended): `done` is then True too,
+    # so nothing waits on it, and `done_at` / `done_by` say when and by whose step it was cancelled.
+    cancel_reason = models.CharField(_("取消原因"), max_length=200, blank=True)
     created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     created_at = models.DateTimeField(auto_now_add=True)
 

@@ -17,12 +17,14 @@ from liaison.tracking.policies import ActorScope, actor_scope, can_complete_obli
 from liaison.tracking.selectors.materials import obligation_list
 
 DONE = "done"
+CANCELLED = "cancelled"
 OBLIGATION_LIGHT_LABELS = {
     Light.RED: _("已逾期"),
     Light.YELLOW: _("即将到期"),
     Light.GREEN: _("未到期"),
     Light.UNKNOWN: _("日历缺失"),
     DONE: _("已完成"),
+    CANCELLED: _("已取消"),
 }
 
 
@@ -32,8 +34,11 @@ def obligation_light_context(today: dt.date | None = None) -> LightContext:
 
 
 def obligation_light(obligation: EnterpriseObligation, ctx: LightContext) -> str:
-    """Done; red once the due date has passed; yellow within N working days (inclusive); else green."""
-    return DONE if obligation.done else light_of(obligation.due_on, ctx)
+    """Cancelled or done; red once the due date has passed; yellow within N working days (inclusive); else
+    green."""
+    if obligation.done:
+        return CANCELLED if obligation.cancel_reason else DONE
+    return light_of(obligation.due_on, ctx)
 
 
 @dataclass
