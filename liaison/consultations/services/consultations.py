@@ -23,6 +23,7 @@ from liaison.consultations.policies import can_raise_consultation, can_urge_cons
 from liaison.consultations.services.common import NOT_FOUND, check_step, lock, notify, record
 from liaison.consultations.settings_row import consultation_settings, reply_deadline
 from liaison.core.errors import DomainError, NotFound, PermissionDenied
+from liaison.core.workflow import Transition
 from liaison.directory.models import User
 from liaison.intake.models import Project
 from liaison.intake.people import approval_item_guide, project_officers
@@ -193,6 +194,17 @@ def _end(
     """Withdraw or close: the state, the note and the time, recorded."""
     locked = lock(consultation)
     transition = check_step(actor, locked, step)
+    end_recorded(
+        locked, transition, actor=actor, text=text, kind=kind, summary=summary % {"n": locked.number}
+    )
+    return locked
+
+
+def end_recorded(
+    locked: Consultation, transition: Transition, *, actor: Any, text: str, kind: str, summary: str
+) -> None:
+    """Move the locked consultation to the end state of `transition` (already checked) with its note and
+    time, and record the step with `summary` in the audit trail."""
     before = {"state": locked.state}
     locked.state = transition.target
     locked.end_note = text
@@ -203,11 +215,22 @@ def _end(
         actor=actor,
         kind=kind,
         note=text,
-        action=f"consultation.{step}",
-        summary=summary % {"n": locked.number},
+        action=f"consultation.{transition.name}",
+        summary=summary,
         before=before,
     )
-    return locked
+
+
+def tell_withdrawn(locked: Consultation, *, actor: Any, text: str) -> None:
+    """The guide (and the first contact while forwarded) hear that the matter was withdrawn."""
+    notify(
+        locked,
+        [locked.guide, locked.first_contact],
+        event="withdrawn",
+        title=_("咨询已撤回：%(s)s") % {"s": locked.subject},
+        body=text,
+        exclude=actor,
+    )
 
 
 def consultation_withdraw(*, actor: Any, consultation: Consultation, reason: str) -> Consultation:
@@ -216,14 +239,7 @@ def consultation_withdraw(*, actor: Any, consultation: Consultation, reason: str
         locked = _end(
             actor, consultation, step="withdraw", text=text, kind=E.WITHDRAWN, summary=_("撤回咨询 %(n)s")
         )
-        notify(
-            locked,
-            [locked.guide, locked.first_contact],
-            event="withdrawn",
-            title=_("咨询已撤回：%(s)s") % {"s": locked.subject},
-            body=text,
-            exclude=actor,
-        )
+        tell_withdrawn(locked, actor=actor, text=text)
     return locked
 
 
@@ -268,4 +284,6 @@ __all__ = [
     "consultation_urge",
     "consultation_withdraw",
     "current_guide_of",
+    "end_recorded",
+    "tell_withdrawn",
 ]

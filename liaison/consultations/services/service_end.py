@@ -6,7 +6,6 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from liaison.consultations.models import (
@@ -15,7 +14,7 @@ from liaison.consultations.models import (
     Consultation,
     ConsultationEventKind,
 )
-from liaison.consultations.services.common import notify, record
+from liaison.consultations.services.consultations import end_recorded, tell_withdrawn
 from liaison.consultations.workflows import CONSULTATION_WORKFLOW, SYSTEM
 from liaison.intake.models import Project
 
@@ -34,27 +33,9 @@ def consultations_end_with_service(*, project: Project, actor: Any, reason: str)
         pending = consultation.state in PENDING_STATES
         step = "withdraw_with_service" if pending else "close_with_service"
         t = CONSULTATION_WORKFLOW.check(step, state=consultation.state, roles=SYSTEM)
-        before = {"state": consultation.state}
-        consultation.state = t.target
-        consultation.end_note = reason
-        consultation.closed_at = timezone.now()
-        consultation.save(update_fields=["state", "end_note", "closed_at", "updated_at"])
-        record(
-            consultation,
-            actor=actor,
-            kind=ConsultationEventKind.WITHDRAWN if pending else ConsultationEventKind.CLOSED,
-            note=reason,
-            action=f"consultation.{step}",
-            summary=_("%(n)s：%(s)s") % {"n": consultation.number, "s": t.label},
-            before=before,
-        )
+        kind = ConsultationEventKind.WITHDRAWN if pending else ConsultationEventKind.CLOSED
+        summary = _("%(n)s：%(s)s") % {"n": consultation.number, "s": t.label}
+        end_recorded(consultation, t, actor=actor, text=reason, kind=kind, summary=summary)
         if pending:
-            notify(
-                consultation,
-                [consultation.guide, consultation.first_contact],
-                event="withdrawn",
-                title=_("咨询已撤回：%(s)s") % {"s": consultation.subject},
-                body=reason,
-                exclude=actor,
-            )
+            tell_withdrawn(consultation, actor=actor, text=reason)
     return len(open_ones)

@@ -53,6 +53,13 @@ COMMENT_LABELS = {
     "conclude": gettext_lazy("协调结果"),
     "feed_back": gettext_lazy("反馈内容"),
 }
+# Whom a difficulty waits on, by state (told when it is withdrawn or ends with the service).
+WAITING_ON: dict[str, tuple[Role, ...]] = {
+    S.REPORTED: (Role.CENTER_ADMIN,),
+    S.CONCLUDED: (Role.CENTER_ADMIN,),
+    S.AWAITING_APPROVAL: (Role.CENTER_LEADER,),
+    S.ESCALATED: (Role.CENTER_ADMIN, Role.PROJECT_OFFICE),
+}
 DATE_OF_STEP = {"report": "reported_at", "approve_escalation": "escalated_at", "conclude": "concluded_at"}
 # What the page says once a step is taken.
 DONE_MESSAGES = {
@@ -170,48 +177,57 @@ def difficulty_step(
         comment = clean_text(comment, field="comment", label=COMMENT_LABELS[name], required=True)
         if name == "escalate" and category not in MajorIssueCategory.values:
             raise DomainError(_("请选择重大问题类别（第十八条所列情形）。"), field="category")
-        t = DIFFICULTY_WORKFLOW.check(name, state=locked.state, roles=roles)
+        DIFFICULTY_WORKFLOW.check(name, state=locked.state, roles=roles)
         _check_person(actor, locked, name)
-        before = snapshot(locked, STATE_FIELDS)
-        previous, now = locked.state, timezone.now()
-        DIFFICULTY_WORKFLOW.record_step(
-            name,
-            locked,
-            roles=roles,
-            step_model=DifficultyStep,
-            link="difficulty",
-            actor=actor,
-            comment=comment,
-            at=now,
-        )
-        if name in DATE_OF_STEP:
-            setattr(locked, DATE_OF_STEP[name], now)
-        if name == "escalate":
-            locked.category = category
-        if name == "decline_escalation":
-            locked.category = ""  # it did not go to the project office
-        if name in OUTCOME_STEPS:
-            locked.outcome = comment
-        locked.due_on = due_after_step(
-            target=t.target,
-            previous=previous,
-            previous_due=locked.due_on,
-            day=timezone.localdate(now),
-            settings=coordination_settings(),
-        )
-        if t.target in {S.RESOLVED, S.WITHDRAWN}:
-            locked.ended_at = now
-        locked.save()
-        audit_record(
-            actor=actor,
-            action=f"difficulty.{name}",
-            obj=locked,
-            before=before,
-            after=snapshot(locked, STATE_FIELDS),
-            summary=f"{locked.number} {t.label}",
-        )
-        _notify(locked, name, actor=actor, comment=comment, count=locked.steps.count(), previous=previous)
+        apply_step(locked, name, roles=roles, actor=actor, comment=comment, category=category)
     return locked
+
+
+def apply_step(
+    locked: Difficulty, name: str, *, roles: frozenset[str], actor: Any, comment: str, category: str = ""
+) -> None:
+    """Take step `name` on the locked difficulty for the holder of `roles` (the person and the input
+    already checked): record it, set its dates, outcome and deadline, save, audit and tell those next in
+    line — in the caller's transaction."""
+    before = snapshot(locked, STATE_FIELDS)
+    previous, now = locked.state, timezone.now()
+    t = DIFFICULTY_WORKFLOW.record_step(
+        name,
+        locked,
+        roles=roles,
+        step_model=DifficultyStep,
+        link="difficulty",
+        actor=actor,
+        comment=comment,
+        at=now,
+    )
+    if name in DATE_OF_STEP:
+        setattr(locked, DATE_OF_STEP[name], now)
+    if name == "escalate":
+        locked.category = category
+    if name == "decline_escalation":
+        locked.category = ""  # it did not go to the project office
+    if name in OUTCOME_STEPS:
+        locked.outcome = comment
+    locked.due_on = due_after_step(
+        target=t.target,
+        previous=previous,
+        previous_due=locked.due_on,
+        day=timezone.localdate(now),
+        settings=coordination_settings(),
+    )
+    if t.target in {S.RESOLVED, S.WITHDRAWN}:
+        locked.ended_at = now
+    locked.save()
+    audit_record(
+        actor=actor,
+        action=f"difficulty.{name}",
+        obj=locked,
+        before=before,
+        after=snapshot(locked, STATE_FIELDS),
+        summary=f"{locked.number} {t.label}",
+    )
+    _notify(locked, name, actor=actor, comment=comment, count=locked.steps.count(), previous=previous)
 
 
 def _check_person(actor: Any, difficulty: Difficulty, name: str) -> None:
@@ -243,8 +259,8 @@ def _audience(difficulty: Difficulty, name: str, previous: str) -> list[User]:
         return [*officers, *enterprise_users(difficulty.project)]
     if name in {"send_back", "raise"}:
         return officers
-    if name == "withdraw" and previous == S.REPORTED:
-        return centre_admins()
+    if name in {"withdraw", "end_with_service"}:  # whoever it was waiting on stops
+        return users_with_roles(*WAITING_ON.get(previous, ()))
     return []
 
 

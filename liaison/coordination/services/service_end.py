@@ -6,31 +6,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.utils import timezone
-from django.utils.translation import gettext as _
-
-from liaison.audit.services.events import audit_record, snapshot
-from liaison.coordination.models import Difficulty, DifficultyState, DifficultyStep
-from liaison.coordination.services.difficulties import STATE_FIELDS
-from liaison.coordination.workflows import DIFFICULTY_WORKFLOW, FINAL, SYSTEM
-from liaison.directory.models import User
-from liaison.directory.roles import Role
+from liaison.coordination.models import Difficulty
+from liaison.coordination.services.difficulties import apply_step
+from liaison.coordination.workflows import FINAL, SYSTEM
 from liaison.intake.models import Project
-from liaison.intake.people import centre_admins, users_with_roles
-from liaison.notifications.services.notify import notification_send
-
-S = DifficultyState
-STEP = "end_with_service"
-
-
-def _waiting_on(state: str) -> list[User]:
-    if state in {S.REPORTED, S.CONCLUDED}:
-        return centre_admins()
-    if state == S.AWAITING_APPROVAL:
-        return users_with_roles(Role.CENTER_LEADER)
-    if state == S.ESCALATED:
-        return [*centre_admins(), *users_with_roles(Role.PROJECT_OFFICE)]
-    return []  # open: the officer's own, and the officer hears of the service's end already
 
 
 def difficulties_end_with_service(*, project: Project, actor: Any, reason: str) -> int:
@@ -43,38 +22,6 @@ def difficulties_end_with_service(*, project: Project, actor: Any, reason: str) 
         .select_related("project")
         .order_by("pk")
     )
-    now = timezone.now()
     for difficulty in open_ones:
-        before = snapshot(difficulty, STATE_FIELDS)
-        previous = difficulty.state
-        t = DIFFICULTY_WORKFLOW.record_step(
-            STEP,
-            difficulty,
-            roles=SYSTEM,
-            step_model=DifficultyStep,
-            link="difficulty",
-            actor=actor,
-            comment=reason,
-            at=now,
-        )
-        difficulty.due_on = None
-        difficulty.ended_at = now
-        difficulty.save()
-        audit_record(
-            actor=actor,
-            action=f"difficulty.{STEP}",
-            obj=difficulty,
-            before=before,
-            after=snapshot(difficulty, STATE_FIELDS),
-            summary=f"{difficulty.number} {t.label}",
-        )
-        notification_send(
-            recipients=[u for u in _waiting_on(previous) if u.pk != actor.pk],
-            kind=f"difficulty.{STEP}",
-            event_key=f"difficulty:{difficulty.pk}:{STEP}",
-            title=_("难点问题%(action)s：%(title)s") % {"action": t.label, "title": difficulty.title},
-            body=_("“%(project)s”的难点问题 %(number)s：%(comment)s")
-            % {"project": project.name, "number": difficulty.number, "comment": reason},
-            url=f"/coordination/difficulties/{difficulty.pk}/",
-        )
+        apply_step(difficulty, "end_with_service", roles=SYSTEM, actor=actor, comment=reason)
     return len(open_ones)

@@ -154,8 +154,10 @@ def obligation_complete(*, actor: Any, obligation: EnterpriseObligation) -> Ente
     return locked
 
 
-def mark_done(obligations: list[EnterpriseObligation], *, actor: Any) -> None:
+def mark_done(obligations: list[EnterpriseObligation], *, actor: Any, cancel_reason: str = "") -> None:
+    """Nothing waits on these to-dos any more: done by `actor` now, or cancelled with `cancel_reason`."""
     now = timezone.now()
     for obligation in obligations:
         obligation.done, obligation.done_at, obligation.done_by = True, now, actor
-    EnterpriseObligation.objects.bulk_update(obligations, ["done", "done_at", "done_by"])
+        obligation.cancel_reason = cancel_reason[:200]
+    EnterpriseObligation.objects.bulk_update(obligations, ["done", "done_at", "done_by", "cancel_reason"])

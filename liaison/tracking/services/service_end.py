@@ -6,12 +6,12 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from liaison.audit.services.events import audit_record
 from liaison.intake.models import Project
 from liaison.tracking.models import EnterpriseObligation
+from liaison.tracking.services.obligations import mark_done
 
 
 def obligations_cancel_with_service(*, project: Project, actor: Any, reason: str) -> int:
@@ -24,11 +24,7 @@ def obligations_cancel_with_service(*, project: Project, actor: Any, reason: str
     )
     if not open_ones:
         return 0
-    now = timezone.now()
-    for obligation in open_ones:
-        obligation.done, obligation.done_at, obligation.done_by = True, now, actor
-        obligation.cancel_reason = reason[:200]
-    EnterpriseObligation.objects.bulk_update(open_ones, ["done", "done_at", "done_by", "cancel_reason"])
+    mark_done(open_ones, actor=actor, cancel_reason=reason)
     audit_record(
         actor=actor,
         action="obligation.cancel_with_service",
