@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 from ninja import Field, File, Router, Schema
 from ninja.files import UploadedFile
 
+from liaison.closure.downloads import custody_scan_file
 from liaison.closure.models import CustodyEntry
 from liaison.closure.policies import can_manage_closure_settings
 from liaison.closure.selectors.custody import access_custody, access_custody_entry
@@ -151,6 +152,17 @@ def custody_move(request: HttpRequest, entry_id: Id, payload: CustodyMoveIn) -> 
         note=payload.note,
     )
     return _detail(request, entry_id)
+
+
+@router.get(
+    "/custody/{entry_id}/scan",
+    summary="Download the entry's scan (PDF/image); 404 when it has none",
+    openapi_extra={
+        "responses": {200: {"description": "The file", "content": {"application/octet-stream": {}}}}
+    },
+)
+def custody_scan_download(request: HttpRequest, entry_id: Id) -> Any:
+    return custody_scan_file(access_custody_entry(request.user, entry_id).entry)
 
 
 @router.post(

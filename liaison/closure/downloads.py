@@ -1,11 +1,13 @@
 """The closure's forms (handover list, completion form, termination form) as .docx or PDF, for whoever may
-see the project's service; 404 until the form exists."""
+see the project's service; 404 until the form exists. A custody entry's scan as a file (page and API)."""
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse, HttpResponseRedirect
 from django.urls import reverse
 from django.utils.http import content_disposition_header
 from django.utils.translation import gettext as _
@@ -40,3 +42,20 @@ def document_download(request: HttpRequest, pk: int, which: str, ext: str) -> Ht
         True, closure_filename(panel.service, which, ext)
     )
     return response
+
+
+def custody_scan_file(entry: Any) -> FileResponse:
+    """The entry's scan as an attachment; NotFound when it has none or its file is gone."""
+    if not entry.scan:
+        raise NotFound(_("文件不存在。"))
+    ext = entry.scan.name.rsplit(".", 1)[-1]
+    try:
+        handle = entry.scan.open("rb")
+    except FileNotFoundError as exc:  # the row outlived its file (restored database, cleaned storage)
+        raise NotFound(_("文件不存在。")) from exc
+    return FileResponse(
+        handle,
+        as_attachment=True,
+        filename=f"{entry.name[:60]}.{ext}",
+        content_type=entry.scan_content_type or "application/octet-stream",
+    )

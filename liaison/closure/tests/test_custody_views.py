@@ -117,6 +117,7 @@ def test_outsiders_find_no_register_no_entry_and_no_scan(client, case, persona):
         reverse("closure:custody_scan", args=[entry.pk]),
         f"/api/v1/closure/projects/{case.project.pk}/custody",
         f"/api/v1/closure/custody/{entry.pk}",
+        f"/api/v1/closure/custody/{entry.pk}/scan",
     ):
         assert client.get(url).status_code == 404, url
     assert (
@@ -171,6 +172,9 @@ def test_the_register_through_the_api(client, case):
     assert wrong_holder.status_code == 400
     scan = client.post(f"/api/v1/closure/custody/{entry_id}/scan", {"scan": pdf()})
     assert scan.status_code == 200 and scan.json()["has_scan"] is True
+    download = client.get(f"/api/v1/closure/custody/{entry_id}/scan")
+    assert download.status_code == 200 and b"".join(download.streaming_content).startswith(b"%PDF")
+    assert "attachment" in download["Content-Disposition"]
     assert client.get(f"/api/v1/closure/custody/{2**62}").status_code == 404
     assert client.get(f"/api/v1/closure/custody/{2**64}").status_code == 422
     assert [e["state"] for e in client.get(base).json()] == ["lent"]
@@ -181,3 +185,5 @@ def test_a_scan_whose_file_is_gone_is_not_found_rather_than_an_error(client, cas
     entry.scan.storage.delete(entry.scan.name)
     client.force_login(case.world.officer_user)
     assert client.get(reverse("closure:custody_scan", args=[entry.pk])).status_code == 404
+    gone = client.get(f"/api/v1/closure/custody/{entry.pk}/scan")
+    assert gone.status_code == 404 and gone.json()["detail"] == "文件不存在。"

@@ -14,6 +14,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
+from liaison.closure.downloads import custody_scan_file
 from liaison.closure.forms import CustodyEntryForm, CustodyMoveForm, ScanForm
 from liaison.closure.selectors.custody import (
     CustodyEntryPanel,
@@ -126,17 +127,6 @@ def custody_entry(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 @require_GET
 def custody_scan(request: HttpRequest, pk: int) -> FileResponse:
-    entry = _panel(access_custody_entry, request, pk).entry
-    if not entry.scan:
-        raise Http404(_("文件不存在。"))
-    ext = entry.scan.name.rsplit(".", 1)[-1]
-    try:
-        handle = entry.scan.open("rb")
-    except FileNotFoundError as exc:  # the row outlived its file (restored database, cleaned storage)
-        raise Http404(_("文件不存在。")) from exc
-    return FileResponse(
-        handle,
-        as_attachment=True,
-        filename=f"{entry.name[:60]}.{ext}",
-        content_type=entry.scan_content_type or "application/octet-stream",
+    return _panel(
+        lambda user, entry_id: custody_scan_file(access_custody_entry(user, entry_id).entry), request, pk
     )
