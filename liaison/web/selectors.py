@@ -83,6 +83,8 @@ PENDING_LIST_LIMIT = 50
 # The lights a chart shows, in severity order (paused, unknown and no-deadline are folded into the tables).
 CHART_LIGHTS = (Light.RED, Light.YELLOW, Light.UNKNOWN, Light.GREEN, Light.PAUSED, Light.NONE)
 OFFICERS_IN_CHART = 20
+# The dashboard lists the busiest officers only; the overview page (`tracking:overview`) pages through all.
+OFFICERS_ON_DASHBOARD = 20
 
 
 def _stage_label(stage: str) -> str:
@@ -113,9 +115,10 @@ def overview_tables(overview: CentreOverview) -> dict[str, Any]:
             "red": load.lights.counts.get(Light.RED, 0),
             "yellow": load.lights.counts.get(Light.YELLOW, 0),
         }
-        for load in overview.officers
+        for load in overview.officers[:OFFICERS_ON_DASHBOARD]
     ]
     return {
+        "officers_total": len(overview.officers),
         "lights": lights,
         "stages": stages,
         "departments": overview_departments(overview),

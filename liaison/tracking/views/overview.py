@@ -12,6 +12,7 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET
 
 from liaison.catalogue.stages import Stage
+from liaison.core.paging import paginate, querystring_without_page
 from liaison.intake.policies import READ_ALL_ROLES
 from liaison.tracking.lights import LIGHT_LABELS, SEVERITY
 from liaison.tracking.selectors.dashboards import FINISHED, UNPLANNED, CentreOverview, centre_overview
@@ -22,6 +23,7 @@ STAGE_LABELS = {
     UNPLANNED: gettext_lazy("未制定方案"),
     FINISHED: gettext_lazy("已全部办结"),
 }
+OFFICERS_PER_PAGE = 50
 LIGHT_COLOURS = {
     "red": "#d63939",
     "yellow": "#e0a800",
@@ -56,5 +58,12 @@ def overview(request: HttpRequest) -> HttpResponse:
         raise Http404(_("页面不存在。"))
     data = centre_overview()
     items = [(str(LIGHT_LABELS[light]), light, data.items.counts.get(light, 0)) for light in SEVERITY]
-    context = {"overview": data, "data": chart_data(data), "items": items}
+    officers = paginate(request, data.officers, per_page=OFFICERS_PER_PAGE)
+    context = {
+        "overview": data,
+        "data": chart_data(data),
+        "items": items,
+        "page_obj": officers,
+        "filter_query": querystring_without_page(request),
+    }
     return render(request, "tracking/overview.html", context)

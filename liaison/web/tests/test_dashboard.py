@@ -204,3 +204,30 @@ def test_the_applicants_dashboard_costs_the_same_queries_for_one_or_five_to_dos(
         _obligation(track, 3 + n, f"待办{n}")
     assert page(w.applicant).content.decode().count('data-testid="obligation-done-') == 5
     assert queries_of(w.applicant) == one
+
+
+def test_the_dashboard_lists_the_busiest_officers_and_links_to_all_of_them_paged(
+    track: Track, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from liaison.intake.tests.test_services_support import register_officer
+    from liaison.officers.models import Officer, OfficerStatus
+
+    for n in range(3):
+        register_officer(track.world.center_admin, f"extra{n}")
+    active = Officer.objects.filter(status=OfficerStatus.ACTIVE).count()
+    assert active >= 4
+    monkeypatch.setattr("liaison.web.selectors.OFFICERS_ON_DASHBOARD", 2)
+    monkeypatch.setattr("liaison.tracking.views.overview.OFFICERS_PER_PAGE", 3)
+    response = page(track.world.center_admin)
+    tables = response.context["summary"]["overview_tables"]
+    assert len(tables["officers"]) == 2 and tables["officers_total"] == active
+    html = response.content.decode()
+    assert 'data-testid="all-officers"' in html and f"查看全部 {active} 名联络官" in html
+    client = client_for(track.world.center_admin)
+    first = client.get("/tracking/overview/")
+    assert first.status_code == 200 and len(first.context["page_obj"]) == 3
+    last = client.get("/tracking/overview/", {"page": first.context["page_obj"].paginator.num_pages})
+    shown = [load.officer.pk for p in (first, last) for load in p.context["page_obj"]]
+    assert len(set(shown)) == len(shown)  # pages do not overlap
+    everyone = [load.officer.pk for load in response.context["summary"]["overview"].officers]
+    assert shown[:3] == everyone[:3]  # the same order as the dashboard's
