@@ -4,6 +4,7 @@ the asker's status by query code (no personal data), and the public FAQ list."""
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
@@ -14,6 +15,7 @@ from liaison.core.errors import NotFound
 from liaison.core.listing import keyword_filter
 from liaison.core.workflow import Transition
 from liaison.deadlines.lights import Light, LightContext, light_context, light_of
+from liaison.directory.masking import phone_for
 from liaison.publicity.deadline_kinds import ENQUIRY
 from liaison.publicity.models import Enquiry, EnquiryState, Faq, FaqState
 from liaison.publicity.policies import can_read_enquiries, enquiry_roles
@@ -29,19 +31,33 @@ def enquiry_light(enquiry: Enquiry, ctx: LightContext) -> str:
     return light_of(enquiry.due_on, ctx)
 
 
-def enquiry_list(user: Any, *, state: str = "", q: str = "") -> list[Enquiry]:
-    """The enquiries the centre reads, the open ones first by deadline, each with its light."""
+def enquiry_rows(user: Any, *, state: str = "", q: str = "") -> QuerySet[Enquiry]:
+    """The enquiries the centre reads, the open ones first by deadline (none for anybody else)."""
     if not can_read_enquiries(user):
-        return []
+        return Enquiry.objects.none()
     qs = Enquiry.objects.all()
     if state:
         qs = qs.filter(state=state)
-    qs = keyword_filter(qs, q, ["code", "question", "answer"])
-    rows = list(qs.select_related("faq").order_by("state", "due_on", "-id")[:500])
+    return (
+        keyword_filter(qs, q, ["code", "question", "answer"])
+        .select_related("faq")
+        .order_by("state", "due_on", "-id")
+    )
+
+
+def enquiry_rows_lit(user: Any, rows: Iterable[Enquiry]) -> list[Enquiry]:
+    """`rows` with each one's answer-deadline light and its phone as `user` may see it."""
     ctx = light_context(ENQUIRY.code)
-    for row in rows:
+    out = list(rows)
+    for row in out:
         row.light = enquiry_light(row, ctx)  # type: ignore[attr-defined]
-    return rows
+        row.phone_shown = phone_for(user, row.phone)  # type: ignore[attr-defined]
+    return out
+
+
+def enquiry_list(user: Any, *, state: str = "", q: str = "", limit: int = 500) -> list[Enquiry]:
+    """The first `limit` of enquiry_rows, each with its light."""
+    return enquiry_rows_lit(user, enquiry_rows(user, state=state, q=q)[:limit])
 
 
 @dataclass

@@ -11,9 +11,10 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from liaison.core.listing import keyword
+from liaison.core.listing import export_response, keyword, list_tools, wants_export
 from liaison.core.paging import paginate, querystring_without_page
 from liaison.directory.http import AuthedHttpRequest
+from liaison.publicity.exports import ARTICLE_EXPORT
 from liaison.publicity.forms import ArticleForm, ImageForm, WithdrawForm
 from liaison.publicity.models import Article, ArticleState
 from liaison.publicity.policies import article_roles, can_edit_articles, can_publish_article
@@ -41,13 +42,15 @@ def article_manage(request: AuthedHttpRequest) -> HttpResponse:
         raise Http404
     state = request.GET.get("state", "")
     state = state if state in ArticleState.values else ""
-    q = keyword(request)
-    page = paginate(request, article_manage_list(request.user, state=state, q=q))
+    rows = article_manage_list(request.user, state=state, q=keyword(request))
+    if wants_export(request):
+        return export_response(ARTICLE_EXPORT, rows, request=request)
+    page = paginate(request, rows)
     context = {
         "page_obj": page,
         "state": state,
         "states": ArticleState.choices,
-        "q": q,
+        "tools": list_tools(request),
         "filter_query": querystring_without_page(request),
         "can_publish": can_publish_article(request.user),
     }

@@ -12,13 +12,20 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from liaison.core.bounds import id_or_none
-from liaison.core.listing import keyword
+from liaison.core.listing import EXPORT_LIMIT, export_response, keyword, list_tools, wants_export
+from liaison.core.paging import paginate, querystring_without_page
 from liaison.directory.http import AuthedHttpRequest
 from liaison.directory.masking import phone_for
+from liaison.publicity.exports import ENQUIRY_EXPORT
 from liaison.publicity.forms import AnswerForm, CloseForm, FaqForm, SettingsForm
 from liaison.publicity.models import EnquiryState, FaqState
 from liaison.publicity.policies import can_handle_enquiries, can_read_enquiries
-from liaison.publicity.selectors.enquiries import access_enquiry, enquiry_list, faq_manage_list
+from liaison.publicity.selectors.enquiries import (
+    access_enquiry,
+    enquiry_rows,
+    enquiry_rows_lit,
+    faq_manage_list,
+)
 from liaison.publicity.services.enquiries import enquiry_answer, enquiry_close
 from liaison.publicity.services.faqs import faq_publish, faq_step
 from liaison.publicity.services.settings import publicity_settings_update
@@ -33,9 +40,19 @@ def enquiry_list_page(request: AuthedHttpRequest) -> HttpResponse:
         raise Http404
     state = request.GET.get("state", "")
     state = state if state in EnquiryState.values else ""
-    q = keyword(request)
-    rows = enquiry_list(request.user, state=state, q=q)
-    context = {"rows": rows, "state": state, "states": EnquiryState.choices, "q": q}
+    rows = enquiry_rows(request.user, state=state, q=keyword(request))
+    if wants_export(request):
+        lit = enquiry_rows_lit(request.user, rows[: EXPORT_LIMIT + 1])
+        return export_response(ENQUIRY_EXPORT, lit, request=request)
+    page = paginate(request, rows)
+    context = {
+        "page_obj": page,
+        "rows": enquiry_rows_lit(request.user, page),
+        "state": state,
+        "states": EnquiryState.choices,
+        "tools": list_tools(request),
+        "filter_query": querystring_without_page(request),
+    }
     return render(request, "publicity/enquiries.html", context)
 
 
