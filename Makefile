@@ -9,7 +9,7 @@ PYTEST_ARGS ?= -n 2
 
 # System packages (Chromium, LibreOffice, fonts, gettext) are installed when missing: needed by the
 # browser tests and by PDF documents; `make run` goes on without them (Word documents still work).
-.PHONY: install system-packages run test test-fast lint migrations-check messages demo clean
+.PHONY: install system-packages run test test-fast lint migrations-check messages demo bench clean
 
 install: .venv/.installed
 
@@ -44,6 +44,10 @@ migrations-check: install
 messages: install
 	TESTING=1 $(PY) manage.py makemessages -l en --ignore=.venv --ignore=var --ignore=static
 	TESTING=1 $(PY) manage.py compilemessages --ignore=.venv
+
+# Province-scale benchmark on PostgreSQL (docs/performance.md): seeds once (~10+ min), then times the pages.
+bench: install
+	scripts/bench.sh
 
 demo: install
 	DEBUG=1 $(PY) manage.py load_demo

@@ -1,11 +1,12 @@
 #!/usr/bin/env bash
 # The Debian packages the browser tests and document conversion need (Chromium, LibreOffice Writer,
 # poppler, CJK fonts, HarfBuzz subsetting for PDF fonts, gettext). Installs only what is missing,
-# as root or through sudo; says exactly what to run when it cannot.
+# or the packages named as arguments, as root or through sudo; says exactly what to run when it cannot.
 set -euo pipefail
 
 pkgs=(chromium libreoffice-writer-nogui poppler-utils fonts-noto-cjk fonts-wqy-microhei
   libharfbuzz-subset0 gettext)
+[ $# -gt 0 ] && pkgs=("$@")   # or just the ones named, e.g. `scripts/system-packages.sh wrk` for make bench
 command -v dpkg >/dev/null 2>&1 || exit 0   # not Debian: nothing we can install here
 
 need=()
