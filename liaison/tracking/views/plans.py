@@ -81,7 +81,7 @@ def gantt_data(view: PlanView) -> dict[str, Any]:
             "planned": _("计划"),
             "actual": _("实际"),
             "today": _("今天"),
-            "month": _("%(y)s年%(m)s月"),
+            "month": _("%(year)s年%(m)s月"),
         },
     }
 
