@@ -6,3 +6,12 @@ class AuditConfig(AppConfig):
     name = "liaison.audit"
     label = "audit"
     verbose_name = _("审计日志")
+
+    def ready(self) -> None:
+        from liaison.audit.actions import (  # noqa: PLC0415 - needs the app registry
+            register_action_labels,
+            register_extra_labels,
+        )
+
+        register_action_labels({"access.refused": _("拒绝访问")})
+        register_extra_labels({"http_status": _("响应状态"), "url_arguments": _("访问的对象")})

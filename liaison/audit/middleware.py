@@ -3,6 +3,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
+from django.db import transaction
 from django.http import HttpRequest, HttpResponse
 
 from liaison.audit.context import AuditContext, reset_context, set_context
@@ -10,6 +11,7 @@ from liaison.core.addresses import client_address
 from liaison.core.personal_data import Seen, start_collecting, stop_collecting
 
 ACTIVE_ROLE_SESSION_KEY = "active_role"
+REFUSED = frozenset({403, 404})  # a forbidden object answers 404 like a missing one: both are recorded
 
 
 class AuditContextMiddleware:
@@ -27,13 +29,40 @@ class AuditContextMiddleware:
         token = set_context(AuditContext(ip=ip, acting_role=role, source=source))
         collecting = start_collecting()
         try:
-            return self.get_response(request)
+            response = self.get_response(request)
+            _record_refusal(request, response)
+            return response
         finally:
             seen = stop_collecting(collecting)
             reset_context(token)
             user = getattr(request, "user", None)
             if seen is not None and seen.count and getattr(user, "is_authenticated", False):
                 _log_personal_data_view(request, user=user, ip=ip, role=role, seen=seen)
+
+
+def _record_refusal(request: HttpRequest, response: HttpResponse) -> None:
+    """A signed-in user refused by a view (403, or 404: a forbidden object or page answers like a missing
+    one): an audit event (等保 安全审计). Whether the object exists is not told apart in the trail either."""
+    user = getattr(request, "user", None)
+    match = getattr(request, "resolver_match", None)
+    # `match` is None for an address no view serves: that 404 refuses nothing
+    if response.status_code not in REFUSED or not getattr(user, "is_authenticated", False) or match is None:
+        return
+    from liaison.audit.services.events import audit_record  # noqa: PLC0415 - models load after the app registry
+
+    first = next(iter(match.kwargs.values()), "")
+    with transaction.atomic():
+        audit_record(
+            actor=user,
+            action="access.refused",
+            object_type=(match.view_name or "")[:60],
+            object_id=str(first)[:64],
+            summary=f"{request.method} {request.path}"[:300],
+            extra={
+                "http_status": response.status_code,
+                "url_arguments": {k: str(v)[:64] for k, v in match.kwargs.items()},
+            },
+        )
 
 
 def _log_personal_data_view(
