@@ -10,7 +10,6 @@ from dataclasses import dataclass
 
 from django.db import connection
 from django.db.models import Count, Q
-from django.test.utils import CaptureQueriesContext
 from django_tasks_db.models import DBTaskResult
 
 from liaison.deadlines.models import ReminderSent
@@ -60,7 +59,13 @@ def reminders_reset() -> int:
 def _run(label: str, today: dt.date) -> RunFigures:
     before = _counts()
     started = time.perf_counter()
-    with CaptureQueriesContext(connection) as ctx:
+    statements = [0]
+
+    def count(execute, sql, params, many, context):
+        statements[0] += 1
+        return execute(sql, params, many, context)
+
+    with connection.execute_wrapper(count):
         run = reminders_run(today=today)
     seconds = time.perf_counter() - started
     after = _counts()
@@ -74,7 +79,7 @@ def _run(label: str, today: dt.date) -> RunFigures:
     return RunFigures(
         label=label,
         seconds=seconds,
-        queries=len(ctx.captured_queries),
+        queries=statements[0],
         crossings=run.sent + run.obligations_sent,
         log_rows=after[0] - before[0],
         notifications=after[1] - before[1],
