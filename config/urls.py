@@ -1,4 +1,3 @@
-from django.conf import settings
 from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
 
@@ -37,7 +36,5 @@ urlpatterns = [
     path("notifications/", include("liaison.notifications.urls")),
 ]
 
-if settings.DEBUG:
-    from django.conf.urls.static import static
-
-    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+# Uploaded files are never served from MEDIA_URL, not even under DEBUG: each app's download view checks who
+# may read the file (liaison/web/tests/test_media_not_served.py).

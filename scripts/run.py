@@ -26,6 +26,9 @@ def main() -> int:
     if host not in {"127.0.0.1", "localhost"}:
         env.setdefault("ALLOWED_HOSTS", f"{host},127.0.0.1,localhost")
     (ROOT / "var").mkdir(exist_ok=True)
+    # The demo's notification emails go to files, not over the terminal where the URL and accounts are.
+    mail_dir = ROOT / "var" / "mail"
+    env.setdefault("EMAIL_URL", f"file:///{mail_dir}")  # dj-email-url drops one slash of the path
 
     manage = [PY, str(ROOT / "manage.py")]
     subprocess.run([*manage, "migrate", "--noinput"], check=True, env=env, cwd=ROOT)
@@ -41,6 +44,8 @@ def main() -> int:
         f"Demo accounts (password: {env['DEMO_PASSWORD']}):\n"
         "  center_admin, center_leader, officer1 … officer6, guide1 … guide43,\n"
         "  dept_admin1 … dept_admin13, applicant1, applicant2, project_office, supervisor\n"
+        "  (which guide serves which item: docs/demo-accounts.md)\n"
+        f"Emails are written to {mail_dir}/ (EMAIL_URL to change).\n"
         "Press Ctrl-C to stop the web app, the background worker and the reminder scheduler.\n",
         flush=True,
     )

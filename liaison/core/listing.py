@@ -2,8 +2,10 @@
 Excel export of exactly the rows the filter selects.
 
 A list view calls `list_tools(request)` for the toolbar (`{% include "includes/list_tools.html" %}`),
-`keyword_filter(qs, q, fields)` for the search, and — when `wants_export(request)` — returns
-`export_response(spec, rows, request=request)` instead of the page. The columns of an export are declared
+`keyword_filter(qs, q, fields)` for the search, `sorted_by(qs, request, SORTING)` for the order the user
+picked by a column header (`{% load listing %}{% sort_th "due" _("期限") %}`; the keys declared once as a
+`Sorting` beside the list's export), and — when `wants_export(request)` — returns
+`export_response(spec, rows, request=request)` instead of the page; the export keeps the page's order. The columns of an export are declared
 once per list as a `ListExport` in the owning app's `exports.py`; the workbook is `liaison.core.xlsx`'s.
 """
 
@@ -16,7 +18,7 @@ from itertools import islice
 from operator import or_
 from typing import Any
 
-from django.db.models import Q, QuerySet
+from django.db.models import F, OrderBy, Q, QuerySet
 from django.http import HttpRequest, HttpResponse
 from django.utils import timezone
 from django.utils.functional import Promise
@@ -27,6 +29,7 @@ from liaison.core.xlsx import XLSX_CONTENT_TYPE, table_workbook
 
 KEYWORD_MAX = 100
 EXPORT_PARAM = "export"
+SORT_PARAM = "sort"
 EXPORT_LIMIT = 10_000  # a larger export is cut here and says so on its second line
 
 
@@ -50,6 +53,49 @@ class ListTools:
     hidden: list[tuple[str, str]]  # the other filters, kept when searching
     export_url: str
     search: bool = True
+
+
+@dataclass(frozen=True)
+class SortKey:
+    key: str  # the URL's value: ?sort=due (ascending) or ?sort=-due (descending)
+    fields: tuple[str, ...]  # the ascending order; the primary key breaks ties
+
+
+@dataclass(frozen=True)
+class Sorting:
+    """The columns a list may be sorted by. Without ?sort= (or with an unknown key) the list keeps the
+    order its selector gives."""
+
+    keys: Sequence[SortKey]
+
+    def pick(self, request: HttpRequest) -> tuple[SortKey | None, bool]:
+        raw = request.GET.get(SORT_PARAM, "")[:40]
+        descending = raw.startswith("-")
+        wanted = raw.removeprefix("-")
+        return next((k for k in self.keys if k.key == wanted), None), descending
+
+
+def sorted_by(qs: QuerySet[Any], request: HttpRequest, sorting: Sorting) -> QuerySet[Any]:
+    """`qs` in the order the user picked (empty values last either way), or unchanged."""
+    key, descending = sorting.pick(request)
+    if key is None:
+        return qs
+    order: list[OrderBy] = [
+        F(name).desc(nulls_last=True) if descending else F(name).asc(nulls_last=True) for name in key.fields
+    ]
+    return qs.order_by(*order, "-pk" if descending else "pk")
+
+
+def sort_link(request: HttpRequest, key: str) -> tuple[str, str]:
+    """(the URL that sorts by `key` — the other way round when it already does —, the current direction
+    of `key`: "ascending", "descending" or "none")."""
+    params = request.GET.copy()
+    for name in ("page", EXPORT_PARAM):
+        params.pop(name, None)
+    current = params.get(SORT_PARAM, "")
+    state = "ascending" if current == key else "descending" if current == f"-{key}" else "none"
+    params[SORT_PARAM] = f"-{key}" if state == "ascending" else key
+    return f"?{params.urlencode()}", state
 
 
 def keyword(request: HttpRequest) -> str:

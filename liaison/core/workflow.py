@@ -30,6 +30,7 @@ class Transition:
     target: str
     roles: frozenset[str]
     label: str | Promise = ""
+    help: str | Promise = ""  # what the step does, for the button's tooltip and the form it opens
     # A condition on the object beyond its state (e.g. "only while a receipt is pending"), and what a
     # refusal says when it does not hold. Checked when the caller passes the object as `subject`.
     when: Callable[[Any], bool] | None = field(default=None, compare=False)

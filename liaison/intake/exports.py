@@ -6,7 +6,7 @@ from __future__ import annotations
 from django.utils.timezone import localdate
 from django.utils.translation import gettext_lazy as _
 
-from liaison.core.listing import Column, ListExport
+from liaison.core.listing import Column, ListExport, Sorting, SortKey
 
 
 def _officers(project: object) -> str:
@@ -56,4 +56,14 @@ ENTRUSTMENT_EXPORT = ListExport(
         Column(_("状态"), lambda e: e.get_status_display(), 10),
         Column(_("处理人"), lambda e: e.decided_by.display_name if e.decided_by else "", 12),
     ),
+)
+
+# The project list's sortable columns (the default order: the newest first). Investment sorts within each
+# currency (yuan and foreign amounts are not compared).
+PROJECT_SORTING = Sorting(
+    [
+        SortKey("name", ("name",)),
+        SortKey("enterprise", ("enterprise__name",)),
+        SortKey("investment", ("currency", "total_investment")),
+    ]
 )

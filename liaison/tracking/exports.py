@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django.utils.translation import gettext_lazy as _
 
-from liaison.core.listing import Column, ListExport
+from liaison.core.listing import Column, ListExport, Sorting, SortKey
 
 # Rows are tracking.selectors.rows.ItemRow.
 ITEM_COLUMNS = (
@@ -22,3 +22,13 @@ ITEM_COLUMNS = (
 )
 ITEM_EXPORT = ListExport(_("审批事项清单"), ITEM_COLUMNS)
 MY_ITEMS_EXPORT = ListExport(_("我的待办事项"), ITEM_COLUMNS)
+# The item lists' sortable columns (the default order: worst light first, then the nearest due date).
+ITEM_SORTING = Sorting(
+    [
+        SortKey("light", ("rank", "due_on")),
+        SortKey("project", ("project__name",)),
+        SortKey("item", ("approval_item__name",)),
+        SortKey("state", ("state",)),
+        SortKey("due", ("due_on",)),
+    ]
+)

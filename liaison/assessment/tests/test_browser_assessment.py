@@ -60,6 +60,7 @@ def test_the_leader_assesses_a_quarter_and_the_officer_reads_their_result(
 
     sign_in(page, base, w.officer_user, "/assessment/")
     page.click('[data-testid="period-row"] a')
+    page.wait_for_selector('[data-testid="period-state"]')  # the period's page has loaded, not just its URL
     rows = page.locator('[data-testid="result-row"]')
     assert rows.count() == 1
     assert "96.50" in rows.first.inner_text() and "承担区重点项目攻坚任务" in rows.first.inner_text()

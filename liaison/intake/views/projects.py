@@ -16,12 +16,12 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from liaison.audit.policies import can_view_audit_trail
 from liaison.catalogue.stages import Stage
 from liaison.core.errors import DomainError
-from liaison.core.listing import export_response, list_tools, wants_export
+from liaison.core.listing import export_response, list_tools, sorted_by, wants_export
 from liaison.core.paging import paginate, querystring_without_page
 from liaison.directory.models import Enterprise
 from liaison.directory.roles import Role
 from liaison.intake.eligibility import eligibility_evaluate
-from liaison.intake.exports import PROJECT_EXPORT
+from liaison.intake.exports import PROJECT_EXPORT, PROJECT_SORTING
 from liaison.intake.forms import ProjectForm
 from liaison.intake.models import EntrustmentStatus, Project
 from liaison.intake.policies import can_edit_project, is_enterprise_member, sees_enterprise_contacts_in_full
@@ -57,7 +57,9 @@ def _latest(project: Project) -> Any:
 def project_list(request: HttpRequest) -> HttpResponse:
     user = actor_of(request)
     filters = _filters(request)
-    projects = select_projects(user=user, q=filters["q"], stage=filters["stage"])
+    projects = sorted_by(
+        select_projects(user=user, q=filters["q"], stage=filters["stage"]), request, PROJECT_SORTING
+    )
     if wants_export(request):
         return export_response(PROJECT_EXPORT, projects, request=request)
     page_obj = paginate(request, projects)

@@ -46,9 +46,18 @@ def test_plan_gantt_materials_supplement_and_approval(page, live_server, world, 
 
     # the officer drafts the plan from the entrustment and sees the Gantt chart (with the prerequisite link)
     sign_in(page, base, officer, plan_path)
-    page.fill("#id_start_date", timezone.localdate().isoformat())
+    proposed = page.input_value("#id_start_date")  # the next working day, already filled in
+    assert proposed > timezone.localdate().isoformat()
     page.click('[data-testid="draft-submit"]')
     page.wait_for_selector('[data-testid="gantt"] canvas')
+    # every row is labelled and the axis ticks weeks under month bands
+    axis = page.evaluate(
+        """() => { const o = echarts.getInstanceByDom(document.getElementById('gantt')).getOption();
+                   return {interval: o.yAxis[0].axisLabel.interval, rows: o.yAxis[0].data.length,
+                           minInterval: o.xAxis[0].minInterval, bands: o.series[1].markArea.data.length}; }"""
+    )
+    assert axis["interval"] == 0 and axis["rows"] == 2 and axis["minInterval"] == 7 * 86400000
+    assert axis["bands"] >= 1
     assert "DRC-101" in page.inner_text('[data-testid="plan-table"] >> nth=0')
     page.hover('[data-testid="gantt"] canvas')
     assert not errors

@@ -9,9 +9,9 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.views.decorators.http import require_GET
 
-from liaison.core.listing import ListExport, export_response, keyword, list_tools, wants_export
+from liaison.core.listing import ListExport, export_response, keyword, list_tools, sorted_by, wants_export
 from liaison.core.paging import paginate, querystring_without_page
-from liaison.tracking.exports import ITEM_EXPORT, MY_ITEMS_EXPORT
+from liaison.tracking.exports import ITEM_EXPORT, ITEM_SORTING, MY_ITEMS_EXPORT
 from liaison.tracking.lights import LIGHT_LABELS, SEVERITY, LightContext, light_context
 from liaison.tracking.models import ProjectItem
 from liaison.tracking.policies import ActorScope, actor_scope
@@ -35,6 +35,7 @@ def _respond(
     template: str,
 ) -> HttpResponse:
     user, light = actor_of(request), _light(request)
+    qs = sorted_by(qs, request, ITEM_SORTING)
     if wants_export(request):
         rows = build_rows(qs, ctx, user=user, scope=None)
         return export_response(export, rows, request=request, scope=str(LIGHT_LABELS[light]) if light else "")

@@ -15,6 +15,7 @@ from django.views.decorators.http import require_GET, require_POST
 from liaison.catalogue.models import ApprovalItem
 from liaison.catalogue.stages import Stage
 from liaison.core.errors import DomainError
+from liaison.deadlines.calendar_policy import deadline_after
 from liaison.intake.models import Project
 from liaison.tracking.forms import (
     ConfirmPlanForm,
@@ -76,8 +77,18 @@ def gantt_data(view: PlanView) -> dict[str, Any]:
         "items": items,
         "links": [list(link) for link in view.links],
         "today": _iso(view.today),
-        "labels": {"planned": _("计划"), "actual": _("实际"), "today": _("今天")},
+        "labels": {
+            "planned": _("计划"),
+            "actual": _("实际"),
+            "today": _("今天"),
+            "month": _("%(year)s年%(m)s月"),
+        },
     }
+
+
+def first_working_day_after(day: Any) -> Any:
+    """The draft's default start: the next working day (none where the calendar lacks the year)."""
+    return deadline_after(day, 1).due_on
 
 
 def _iso(day: Any) -> str | None:
@@ -119,7 +130,7 @@ def plan(request: HttpRequest, pk: int) -> HttpResponse:
         "can_propose": {
             r.item.pk for s in view.stages for r in s.items if can_propose_plan_dates(user, r.item)
         },
-        "draft_form": DraftForm(),
+        "draft_form": DraftForm(initial={"start_date": first_working_day_after(view.today)}),
         "add_item_form": (
             PlanItemAddForm(choices=addable_item_choices(project)) if view.plan and view.can_edit else None
         ),

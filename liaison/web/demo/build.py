@@ -31,7 +31,15 @@ from liaison.portal.demo import build_portal_demo
 from liaison.publicity.demo import build_publicity_demo
 from liaison.supervision.demo import build_supervision_demo
 from liaison.tracking.demo import build_tracking_demo
-from liaison.web.demo.catalogue_data import DEPARTMENTS, GIVEN, ITEMS, POSTS, SURNAMES
+from liaison.web.demo.catalogue_data import (
+    DEPARTMENTS,
+    GIVEN,
+    ITEMS,
+    POSTS,
+    SURNAMES,
+    department_admin_username,
+    guide_username,
+)
 from liaison.web.demo.intake_demo import build_intake_demo
 
 ROSTER_START = dt.date(2026, 1, 5)
@@ -112,7 +120,7 @@ class DemoBuilder:
             )
             self.user(
                 admin,
-                f"dept_admin{order}",
+                department_admin_username(code),
                 [Role.DEPARTMENT_ADMIN],
                 full_name=person_name(self.rng),
                 department=out[code],
@@ -170,7 +178,7 @@ class DemoBuilder:
             dept = item.department
             guide = self.user(
                 admin,
-                f"guide{n}",
+                guide_username(code),
                 [Role.GUIDE],
                 full_name=person_name(self.rng),
                 department=dept,
@@ -204,7 +212,7 @@ class DemoBuilder:
                     reason="原指导员岗位调整，部门报送新任指导员",
                 )
         # A proposal from the housing department waiting for the centre to register it.
-        hcd_admin = User.objects.get(username=f"dept_admin{list(departments).index('HCD') + 1}")
+        hcd_admin = User.objects.get(username=department_admin_username("HCD"))
         newcomer = self.user(
             admin,
             "guide_hcd_new",

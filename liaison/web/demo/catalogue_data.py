@@ -673,3 +673,14 @@ GIVEN = [
     "婷",
 ]
 POSTS = ["科长", "副科长", "主任科员", "一级科员", "业务骨干", "窗口负责人"]
+
+
+def guide_username(code: str) -> str:
+    """The demo account of an item's first guide: guide1 … guideN in the order of the items' codes."""
+    codes = sorted(row[0] for row in ITEMS)
+    return f"guide{codes.index(code) + 1}"
+
+
+def department_admin_username(code: str) -> str:
+    """The demo account of a department's administrator: dept_admin1 … in catalogue order."""
+    return f"dept_admin{[row[0] for row in DEPARTMENTS].index(code) + 1}"

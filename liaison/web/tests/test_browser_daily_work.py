@@ -116,3 +116,22 @@ def test_the_officer_filters_their_todo_by_light_and_pages_through_it(page: Page
     page.wait_for_url("**/tracking/todo/?light=red")
     lights = page.locator('[data-testid="todo-row"] [data-testid="light"]')
     assert set(lights.evaluate_all("els => els.map(e => e.dataset.light)")) <= {"red"}
+
+
+def test_the_officer_sorts_their_todo_by_a_column_header_both_ways(page: Page, live_server):
+    call_command("load_demo")
+    base = live_server.url
+    sign_in(page, base, "officer1", "/tracking/todo/", password=DEMO_PASSWORD)
+    due = """() => [...document.querySelectorAll('[data-testid="todo-row"] td:nth-child(5)')]
+                     .map(td => td.textContent.trim()).filter(t => t !== '—')"""
+    page.click('[data-testid="sort-due"]')
+    page.wait_for_url("**/tracking/todo/?sort=due")
+    expect(page.locator('th[aria-sort="ascending"] [data-testid="sort-due"]')).to_be_visible()
+    up = page.evaluate(due)
+    assert len(up) > 1 and up == sorted(up)
+    page.click('[data-testid="sort-due"]')  # the same header turns the order round
+    page.wait_for_url("**/tracking/todo/?sort=-due")
+    down = page.evaluate(due)
+    assert down == sorted(down, reverse=True) and down[0] >= up[-1]
+    page.click('[data-testid="light-red"]')  # a light filter keeps the order
+    page.wait_for_url("**/tracking/todo/?light=red&sort=-due")

@@ -1,4 +1,7 @@
+from pathlib import Path
+
 import pytest
+from django.conf import settings
 from django.core.management import call_command
 from django.core.management.base import CommandError
 
@@ -8,6 +11,8 @@ from liaison.catalogue.stages import Stage
 from liaison.core.codes import validate_uscc
 from liaison.directory.models import Department, Enterprise, User
 from liaison.officers.models import Officer
+from liaison.web.demo.accounts_doc import render
+from liaison.web.demo.catalogue_data import department_admin_username, guide_username
 
 
 @pytest.fixture
@@ -118,3 +123,21 @@ def test_demo_includes_the_art8_boundary_cases(demo):
     assert below.eligibility["eligible"] is False
     usd = Entrustment.objects.get(project__name="翠湖智造研发中心")
     assert usd.eligibility["clauses"][0]["met"] is True
+
+
+def test_the_demo_accounts_page_says_who_serves_which_item(demo):
+    """docs/demo-accounts.md is what the demo data says, and the demo does what the page says."""
+    committed = (Path(settings.BASE_DIR) / "docs" / "demo-accounts.md").read_text(encoding="utf-8")
+    assert committed == render(), (
+        "regenerate: .venv/bin/python -m liaison.web.demo.accounts_doc > docs/demo-accounts.md"
+    )
+    for item in ApprovalItem.objects.prefetch_related("guide_assignments__guide"):
+        first = min(item.guide_assignments.all(), key=lambda a: a.pk)
+        assert first.guide.username == guide_username(item.code), item.code
+        active = next(a for a in item.guide_assignments.all() if a.is_active)
+        assert active.guide.username == {"NRP-004": "guide_nrp_new"}.get(item.code, guide_username(item.code))
+    proposed = GuideChange.objects.get(status=GuideChangeStatus.PROPOSED)
+    assert (proposed.new_guide.username, proposed.item.code) == ("guide_hcd_new", "HCD-005")
+    for department in Department.objects.all():
+        admin = User.objects.get(username=department_admin_username(department.code))
+        assert admin.department_id == department.pk

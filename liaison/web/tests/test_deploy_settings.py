@@ -92,3 +92,18 @@ def test_collectstatic_with_the_production_storage_finds_every_file_the_vendored
     manifest = (target / "staticfiles.json").read_text(encoding="utf-8")
     assert "vendor/bootstrap/bootstrap.bundle.min.js" in manifest
     assert list(target.glob("vendor/bootstrap/bootstrap.bundle.min.*.js.gz"))
+
+
+def test_a_file_email_url_writes_each_message_to_that_directory(tmp_path):
+    """`make run` sets EMAIL_URL=file:///<repo>/var/mail so the demo's emails stay off the terminal."""
+    mail_dir = tmp_path / "mail"
+    result = run_manage(
+        "sendtestemail",
+        "someone@example.gov.cn",
+        DEBUG="1",
+        EMAIL_URL=f"file:///{mail_dir}",
+    )
+    assert result.returncode == 0, result.stderr
+    written = list(mail_dir.iterdir())
+    assert len(written) == 1 and "someone@example.gov.cn" in written[0].read_text(encoding="utf-8")
+    assert "someone@example.gov.cn" not in result.stdout
