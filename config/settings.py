@@ -238,6 +238,8 @@ CENTRE_NAME = os.environ.get("CENTRE_NAME", "五华区政务服务中心（投�
 REGION_NAME = os.environ.get("REGION_NAME", "五华区")
 # Service numbers of accepted projects: {year} and {seq} (gapless per year).
 SERVICE_NUMBER_PATTERN = os.environ.get("SERVICE_NUMBER_PATTERN", "WH-{year}-{seq:04d}")
+# The site's address (e.g. https://lianluoguan.example.gov.cn): links in emails are made absolute with it.
+SITE_URL = os.environ.get("SITE_URL", "")
 
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_AGE = 8 * 3600  # absolute: from sign-in, however busy (liaison/directory/services/sessions.py)

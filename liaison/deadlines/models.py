@@ -44,6 +44,8 @@ class ReminderSent(models.Model):
     repeat_no = models.PositiveIntegerField(_("第几次持续提醒"), default=0)
     recipient = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
     sent_at = models.DateTimeField(_("发送时间"), auto_now_add=True)
+    # The run that inserted the row: a worker reads back its own rows to learn whom it told.
+    run = models.CharField(_("发送批次"), max_length=32, blank=True, default="", editable=False)
 
     class Meta:
         ordering = ["-sent_at", "-id"]

@@ -4,6 +4,7 @@ staff and leaders", "who administers this department". Intake is the lowest app 
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import Any
 
 from django.db.models import QuerySet
@@ -16,15 +17,18 @@ from liaison.intake.models import Assignment, Project
 
 __all__ = [
     "approval_item_guide",
+    "approval_item_guides",
     "centre_admins",
     "centre_leaders",
     "department_admins",
     "enterprise_users",
+    "enterprises_users",
     "guide_item_ids",
     "is_project_officer",
     "officer_assignments",
     "officer_project_ids",
     "project_officers",
+    "projects_officers",
     "users_with_roles",
 ]
 
@@ -75,3 +79,39 @@ def enterprise_users(project: Project) -> list[User]:
             enterprise_id=project.enterprise_id, is_active=True, memberships__role=Role.APPLICANT
         ).distinct()
     )
+
+
+# The same answers for many rows at once (one query each), for jobs that go through thousands of rows.
+
+
+def projects_officers(project_ids: Iterable[int]) -> dict[int, list[User]]:
+    """`project_officers` of each project (lead first); a project without officers is missing."""
+    found: dict[int, list[User]] = {}
+    rows = (
+        Assignment.objects.filter(project_id__in=sorted(set(project_ids)), is_active=True)
+        .select_related("officer__user")
+        .order_by("project_id", "-role", "officer__user_id")
+    )
+    for row in rows:
+        found.setdefault(row.project_id, []).append(row.officer.user)
+    return found
+
+
+def approval_item_guides(approval_item_ids: Iterable[int]) -> dict[int, User]:
+    """`approval_item_guide` of each catalogue item that has one now."""
+    rows = GuideAssignment.objects.filter(
+        item_id__in=sorted(set(approval_item_ids)), is_active=True
+    ).select_related("guide")
+    return {row.item_id: row.guide for row in rows}
+
+
+def enterprises_users(enterprise_ids: Iterable[int]) -> dict[int, list[User]]:
+    """`enterprise_users` of each enterprise (by the enterprise's id)."""
+    found: dict[int, list[User]] = {}
+    users = User.objects.filter(
+        enterprise_id__in=sorted(set(enterprise_ids)), is_active=True, memberships__role=Role.APPLICANT
+    ).distinct()
+    for user in users:
+        if user.enterprise_id is not None:
+            found.setdefault(user.enterprise_id, []).append(user)
+    return found

@@ -4,7 +4,8 @@ from django.utils.translation import gettext_lazy as _
 
 
 class Notification(models.Model):
-    """An in-app message to one user; its email copy is sent once by the background worker."""
+    """An in-app message to one user; its email copy is sent once by the background worker, by itself or
+    inside a digest (one email listing many notifications, e.g. a run's deadline reminders)."""
 
     recipient = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="notifications"
@@ -19,6 +20,17 @@ class Notification(models.Model):
     email_sent_at = models.DateTimeField(_("邮件发送时间"), null=True, blank=True)
     email_attempts = models.PositiveSmallIntegerField(default=0)
     email_error = models.CharField(max_length=300, blank=True)
+    # False for an email-only digest: the bell and the list show its items, not the digest itself.
+    in_app = models.BooleanField(_("站内显示"), default=True)
+    # Set on a notification whose email copy goes out inside that digest (it gets no email of its own).
+    digest = models.ForeignKey(
+        "self",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="items",
+        verbose_name=_("摘要邮件"),
+    )
 
     class Meta:
         ordering = ["-created_at", "-id"]

@@ -11,6 +11,7 @@ from django.db import transaction
 from django.utils import timezone
 from django_tasks import task
 
+from liaison.notifications.links import link
 from liaison.notifications.models import Notification
 
 logger = logging.getLogger(__name__)
@@ -34,7 +35,7 @@ def send_notification_email(notification_id: int) -> str:
         try:
             send_mail(
                 subject=note.title,
-                message=f"{note.body}\n\n{note.url}".strip(),
+                message=f"{note.body}\n\n{link(note.url)}".strip(),
                 from_email=settings.DEFAULT_FROM_EMAIL,
                 recipient_list=[note.recipient.email],
             )

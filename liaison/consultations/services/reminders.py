@@ -5,6 +5,7 @@ guide and the first contact hear of it, the project's officers too once it is ov
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from django.utils import timezone
@@ -17,7 +18,8 @@ from liaison.consultations.settings_row import reply_deadline
 from liaison.deadlines.models import Threshold
 from liaison.deadlines.schedule import Crossing
 from liaison.deadlines.services.reminders import Reminder, reminders_send
-from liaison.intake.people import project_officers
+from liaison.directory.models import User
+from liaison.intake.people import projects_officers
 
 
 @dataclass
@@ -40,9 +42,9 @@ def _fix_missing_deadlines() -> int:
     return fixed
 
 
-def _reminder(c: Consultation, at: Crossing) -> Reminder:
+def _reminder(c: Consultation, at: Crossing, officers: dict[int, list[User]]) -> Reminder:
     late = at.threshold != Threshold.YELLOW
-    people = [c.guide, c.first_contact] + (project_officers(c.project) if late else [])
+    people = [c.guide, c.first_contact] + (officers.get(c.project_id, []) if late else [])
     values = {"s": c.subject, "d": at.due_on.isoformat()}
     title = (
         _("咨询已超过答复期限：%(s)s（期限 %(d)s）") % values
@@ -56,6 +58,7 @@ def _reminder(c: Consultation, at: Crossing) -> Reminder:
         title=title,
         body=_("项目：%(p)s；编号：%(n)s。") % {"p": c.project.name, "n": c.number},
         url=f"/consultations/{c.pk}/",
+        label=f"{c.project.name} · {c.subject}",
     )
 
 
@@ -73,8 +76,19 @@ def consultation_reminders_run(today: dt.date | None = None) -> ConsultationRemi
         .select_related("project", "guide", "first_contact")
         .order_by("pk")
     )
+    officers: dict[int, list[User]] = {}  # the projects' officers, loaded per chunk (one query)
+
+    def load(chunk: Sequence[Consultation]) -> None:
+        officers.clear()
+        officers.update(projects_officers(c.project_id for c in chunk))
+
     tally = reminders_send(
-        kind=REPLY.code, subjects=rows, due_on=lambda c: c.reply_due, today=ctx.today, compose=_reminder
+        kind=REPLY.code,
+        subjects=rows,
+        due_on=lambda c: c.reply_due,
+        today=ctx.today,
+        compose=lambda c, at: _reminder(c, at, officers),
+        prepare=load,
     )
     run.sent, run.already_sent = tally.recipients, tally.already_sent
     return run

@@ -67,3 +67,12 @@ def test_marking_read_and_the_unread_count(officer_user, guide_user):
     assert notification_unread_count(user=officer_user) == 0
     assert list(notification_list(user=officer_user, unread_only=True)) == []
     assert len(notification_list(user=officer_user)) == 3
+
+
+def test_links_in_emails_are_absolute_when_the_site_address_is_set(settings):
+    from liaison.notifications.links import link
+
+    assert link("/tracking/items/5/") == "/tracking/items/5/"
+    settings.SITE_URL = "https://lianluoguan.example.gov.cn/"
+    assert link("/tracking/items/5/") == "https://lianluoguan.example.gov.cn/tracking/items/5/"
+    assert link("https://elsewhere.example/x") == "https://elsewhere.example/x"

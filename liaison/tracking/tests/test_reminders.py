@@ -5,8 +5,10 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from django.core import mail
 from django.core.management import call_command
-from django.db import IntegrityError, transaction
+from django.db import IntegrityError, connection, transaction
+from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 from django_tasks_db.models import DBTaskResult
 
@@ -14,6 +16,7 @@ from liaison.audit.models import AuditEvent
 from liaison.core.errors import DomainError, NotFound, PermissionDenied
 from liaison.deadlines.models import ReminderSent
 from liaison.notifications.models import Notification
+from liaison.notifications.tasks import send_notification_email
 from liaison.testing.reminders import crossings
 from liaison.tracking.models import EnterpriseObligation, ProjectItem, ReminderLog
 from liaison.tracking.services.obligations import obligation_create
@@ -21,7 +24,7 @@ from liaison.tracking.services.reminders import project_item_urge, reminders_run
 from liaison.tracking.services.reschedule import plan_item_reschedule
 from liaison.tracking.services.settings import tracking_settings_update
 from liaison.tracking.tasks import tracking_reminders_run
-from liaison.tracking.tests.builders import draft, item_of
+from liaison.tracking.tests.builders import dispatched_project, draft, item_of
 from liaison.tracking.tests.conftest import START
 
 pytestmark = pytest.mark.django_db
@@ -219,3 +222,61 @@ def test_the_scheduler_refuses_a_nonsense_interval():
 
     with pytest.raises(CommandError, match="positive"):
         call_command("tracking_scheduler", "--once", "--interval", "0")
+
+
+def deliver() -> None:
+    """What the worker does with the queued email tasks (the worker itself closes the test's connection on
+    PostgreSQL): the real task, once per queued job."""
+    for job in DBTaskResult.objects.filter(task_path__endswith="send_notification_email", status="READY"):
+        send_notification_email.call(*job.args_kwargs["args"])
+        DBTaskResult.objects.filter(pk=job.pk).update(status="SUCCESSFUL")
+
+
+def _queries(ctx) -> tuple[int, int]:
+    sql = [q["sql"].lstrip().upper() for q in ctx.captured_queries]
+    inserts = sum(1 for q in sql if q.startswith("INSERT"))
+    return len(sql) - inserts, inserts
+
+
+def test_the_officer_gets_one_digest_email_for_all_their_items_and_nothing_the_second_time(
+    track, plan, django_capture_on_commit_callbacks
+):
+    officer = track.world.officer_user
+    for n in range(2):  # three projects: an A yellow and an E red in each
+        draft(track.world, dispatched_project(track.world, name=f"摘要项目{n}"), START)
+    with django_capture_on_commit_callbacks(execute=True):
+        first = reminders_run(today=MONDAY)
+    deliver()
+
+    assert first.sent == 6
+    assert [m.to for m in mail.outbox] == [[officer.email]]  # one email, not six
+    email = mail.outbox[0]
+    assert email.subject == "【联络官平台】您有 3 项超期、3 项临期事项"
+    red, yellow = email.body.split("临期事项（3 项）")
+    assert red.startswith("超期事项（3 项）")
+    items = ProjectItem.objects.filter(approval_item__code__in=["A", "E"]).select_related("project")
+    for item in items:
+        part = red if item.approval_item.code == "E" else yellow
+        assert f"{item.project.name} · {item.approval_item.name}（{item.due_on.isoformat()} 到期" in part
+        assert f"/tracking/items/{item.pk}/" in part
+    in_app = Notification.objects.filter(recipient=officer, kind__regex=r"^reminder\.", in_app=True)
+    assert in_app.count() == 6 and not in_app.filter(email_sent_at__isnull=False).exists()
+
+    with django_capture_on_commit_callbacks(execute=True):
+        again = reminders_run(today=MONDAY)
+    deliver()
+    assert (again.sent, again.already_sent) == (0, 6)
+    assert len(mail.outbox) == 1 and Notification.objects.filter(in_app=False).count() == 1
+
+
+def test_the_job_costs_the_same_queries_for_one_project_and_for_five(track, plan):
+    with CaptureQueriesContext(connection) as one:
+        assert reminders_run(today=MONDAY).sent == 2
+    ReminderSent.objects.all().delete()
+    Notification.objects.all().delete()
+    for n in range(4):
+        draft(track.world, dispatched_project(track.world, name=f"查询项目{n}"), START)
+    with CaptureQueriesContext(connection) as five:
+        assert reminders_run(today=MONDAY).sent == 10
+    assert _queries(five)[0] == _queries(one)[0], (_queries(one), _queries(five))
+    assert _queries(five)[1] == _queries(one)[1]  # a few rows: one INSERT per table on any database

@@ -15,6 +15,8 @@ from collections import Counter
 from typing import Any
 
 import pytest
+from django.core import mail
+from django.core.management import call_command
 
 from liaison.deadlines.models import ReminderSent
 from liaison.intake.tests.test_concurrency import at_once, shared_database  # noqa: F401 - fixture
@@ -54,6 +56,14 @@ def _no_duplicates() -> None:
         Notification.objects.filter(kind__startswith="reminder.").values_list("recipient_id", "event_key")
     )
     assert max(notes.values()) == 1
+    # by email: the digests list every in-app reminder exactly once, to its own recipient
+    items = Notification.objects.filter(kind__startswith="reminder.", in_app=True)
+    assert not items.filter(digest__isnull=True).exists()
+    assert all(n.digest.recipient_id == n.recipient_id for n in items.select_related("digest"))
+    call_command("db_worker", "--batch", "--no-startup-delay", verbosity=0)
+    digests = Notification.objects.filter(in_app=False)
+    emailed = [m for m in mail.outbox if m.subject.startswith("【联络官平台】")]  # not the setup's mails
+    assert len(emailed) == digests.count() and not digests.filter(email_sent_at__isnull=True).exists()
 
 
 def test_two_workers_started_together_send_each_reminder_exactly_once(plans):
@@ -64,6 +74,13 @@ def test_two_workers_started_together_send_each_reminder_exactly_once(plans):
     assert len(crossings("tracking.item")) == 2 * PROJECTS
     assert Notification.objects.filter(kind__startswith="reminder.").count() == 2 * PROJECTS
     _no_duplicates()
+    # both started at once: whoever inserted first told everybody, one digest per person
+    assert Notification.objects.filter(in_app=False).count() == items_recipients()
+
+
+def items_recipients() -> int:
+    rows = Notification.objects.filter(kind__startswith="reminder.", in_app=True)
+    return rows.values("recipient_id").distinct().count()
 
 
 def test_a_worker_that_meets_another_mid_send_waits_for_it_and_sends_nothing(plans):
@@ -76,3 +93,4 @@ def test_a_worker_that_meets_another_mid_send_waits_for_it_and_sends_nothing(pla
     assert race.second.already_sent == 2 * PROJECTS
     assert race.waited >= 0.4  # it really waited for the first worker's transaction
     _no_duplicates()
+    assert Notification.objects.filter(in_app=False).count() == items_recipients()
