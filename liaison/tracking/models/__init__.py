@@ -13,6 +13,7 @@ from .obligations import EnterpriseObligation, ObligationKind
 from .plan import PlanDateProposal, PlanVersion, ProposalStatus, ServicePlan
 from .reminders import ReminderKind, ReminderLog, TrackingSettings
 from .rollup import ProjectRollup
+from .tally import DueTally, OfficerDueTally, OfficerTally, RollupShapeTally
 
 __all__ = [
     "CLOCK_STATES",
@@ -20,11 +21,14 @@ __all__ = [
     "FINAL_STATES",
     "OPEN_STATES",
     "PLAN_STATES",
+    "DueTally",
     "EnterpriseObligation",
     "MaterialFile",
     "MaterialStatus",
     "MaterialSubmission",
     "ObligationKind",
+    "OfficerDueTally",
+    "OfficerTally",
     "PlanDateProposal",
     "PlanVersion",
     "ProjectItem",
@@ -34,6 +38,7 @@ __all__ = [
     "ProposalStatus",
     "ReminderKind",
     "ReminderLog",
+    "RollupShapeTally",
     "ServicePlan",
     "TrackingSettings",
 ]
