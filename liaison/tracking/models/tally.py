@@ -5,7 +5,10 @@ Each row is a sum over the projects' `ProjectRollup` rows sharing a key; only da
 stored (the lights are still derived at read time from the due dates and today's thresholds). They are
 changed by atomic increments (`liaison.tracking.services.tallies`) in the same transaction as the
 roll-ups, and recomputed by `manage.py rollups_check`. Counters are signed so that a decrement applied
-before its row exists cannot violate a constraint; a row whose counters reach zero may stay.
+before its row exists cannot violate a constraint; a row whose counters reach zero may stay. The
+references carry no database constraint: a foreign-key check takes a key-share lock on the officer's row
+at commit, which deadlocks with a dispatch that holds that row locked and waits for the project's
+roll-up (derived rows; `rollups_check` repairs them).
 """
 
 from django.db import models
@@ -37,7 +40,9 @@ class RollupShapeTally(models.Model):
 class DueTally(models.Model):
     """Running items (clock not paused) per catalogue item and due date, over all projects."""
 
-    approval_item = models.ForeignKey("catalogue.ApprovalItem", on_delete=models.CASCADE, related_name="+")
+    approval_item = models.ForeignKey(
+        "catalogue.ApprovalItem", on_delete=models.CASCADE, related_name="+", db_constraint=False
+    )
     due_on = models.DateField()
     n = models.IntegerField(default=0)
 
@@ -55,7 +60,11 @@ class OfficerTally(models.Model):
     """An officer's active projects and those projects' roll-ups summed."""
 
     officer = models.OneToOneField(
-        "officers.Officer", on_delete=models.CASCADE, primary_key=True, related_name="tracking_tally"
+        "officers.Officer",
+        on_delete=models.CASCADE,
+        primary_key=True,
+        related_name="tracking_tally",
+        db_constraint=False,
     )
     n_projects = models.IntegerField(default=0)
     items_total = models.IntegerField(default=0)
@@ -75,7 +84,9 @@ class OfficerTally(models.Model):
 class OfficerDueTally(models.Model):
     """Running items of an officer's active projects per due date."""
 
-    officer = models.ForeignKey("officers.Officer", on_delete=models.CASCADE, related_name="+")
+    officer = models.ForeignKey(
+        "officers.Officer", on_delete=models.CASCADE, related_name="+", db_constraint=False
+    )
     due_on = models.DateField()
     n = models.IntegerField(default=0)
 

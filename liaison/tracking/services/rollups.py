@@ -95,6 +95,12 @@ def rollups_refresh(project_ids: Iterable[int]) -> None:
     if not ids:
         return
     with transaction.atomic():
+        # The projects first, as a change of team does (it holds the project and then waits for the
+        # roll-up): locking the roll-up alone, this step could hold it and wait at commit for the
+        # project's row (a foreign-key check), a deadlock.
+        list(
+            Project.objects.select_for_update(no_key=True).filter(pk__in=ids).order_by("pk").values_list("pk")
+        )
         ProjectRollup.objects.bulk_create([ProjectRollup(project_id=pk) for pk in ids], ignore_conflicts=True)
         rows = list(ProjectRollup.objects.select_for_update().filter(project_id__in=ids).order_by("pk"))
         values = rollup_values(ProjectItem, ids)
