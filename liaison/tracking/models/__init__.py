@@ -13,7 +13,7 @@ from .obligations import EnterpriseObligation, ObligationKind
 from .plan import PlanDateProposal, PlanVersion, ProposalStatus, ServicePlan
 from .reminders import ReminderKind, ReminderLog, TrackingSettings
 from .rollup import ProjectRollup
-from .tally import DueTally, OfficerDueTally, OfficerTally, RollupShapeTally
+from .tally import CentreCount, DueTally, OfficerDueTally, OfficerTally, RollupShapeTally
 
 __all__ = [
     "CLOCK_STATES",
@@ -21,6 +21,7 @@ __all__ = [
     "FINAL_STATES",
     "OPEN_STATES",
     "PLAN_STATES",
+    "CentreCount",
     "DueTally",
     "EnterpriseObligation",
     "MaterialFile",

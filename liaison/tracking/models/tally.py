@@ -97,3 +97,20 @@ class OfficerDueTally(models.Model):
 
     def __str__(self) -> str:
         return f"{self.officer_id} {self.due_on}: {self.n}"
+
+
+REGISTERED_PROJECTS = "registered_projects"
+
+
+class CentreCount(models.Model):
+    """A count over the centre kept beside the rows: `registered_projects` (intake's `project_registered`)."""
+
+    name = models.CharField(max_length=40, unique=True)
+    n = models.IntegerField(default=0)
+
+    class Meta:
+        verbose_name = _("中心计数")
+        verbose_name_plural = _("中心计数")
+
+    def __str__(self) -> str:
+        return f"{self.name}: {self.n}"

@@ -30,11 +30,13 @@ from liaison.tracking.lights import (
 )
 from liaison.tracking.models import (
     FINAL_STATES,
+    CentreCount,
     DueTally,
     OfficerDueTally,
     OfficerTally,
     RollupShapeTally,
 )
+from liaison.tracking.models.tally import REGISTERED_PROJECTS
 
 STAGES = list(Stage.values)
 UNPLANNED = "unplanned"
@@ -170,7 +172,8 @@ def stage_table() -> dict[str, dict[str, int]]:
 def _by_stage_and_worst_light(ctx: LightContext) -> dict[str, dict[str, int]]:
     """Projects with items counted by stage in progress and worst light, from the shapes' tally (the
     worst light follows from a shape and today's thresholds). Registered projects without items are
-    the rest: a count of the registered projects (a project gets items only after its registration)."""
+    the rest: the registered projects (counted as intake registers them; a project gets items only after
+    its registration) less those."""
     groups = (
         RollupShapeTally.objects.filter(n_projects__gt=0)
         .order_by()
@@ -184,7 +187,7 @@ def _by_stage_and_worst_light(ctx: LightContext) -> dict[str, dict[str, int]]:
         name = STAGES[stage_rank] if stage_rank is not None else FINISHED
         out[name][SEVERITY[worst_rank]] += n
         planned += n
-    registered = Project.objects.filter(registered_at__isnull=False).count()
+    registered = CentreCount.objects.filter(name=REGISTERED_PROJECTS).values_list("n", flat=True).first() or 0
     out[UNPLANNED][Light.NONE] = registered - planned
     return out
 

@@ -23,6 +23,8 @@ from typing import Any
 from django.apps import apps as django_apps
 from django.db import connection, transaction
 
+from liaison.tracking.models.tally import REGISTERED_PROJECTS
+
 SUMS = ("items_total", "items_open", "items_running", "items_paused", "items_undated")
 UPSERT_ROWS = 100
 
@@ -147,9 +149,11 @@ class _Models:
         self.officer_due = get("tracking", "OfficerDueTally")
         self.rollup = get("tracking", "ProjectRollup")
         self.assignment = get("intake", "Assignment")
+        self.project = get("intake", "Project")
+        self.count = get("tracking", "CentreCount")
 
     def tallies(self) -> list[Any]:
-        return [self.shape, self.due, self.officer, self.officer_due]
+        return [self.shape, self.due, self.officer, self.officer_due, self.count]
 
 
 def _upsert(model: Any, conflict: Sequence[str], rows: list[dict[str, Any]], add: Sequence[str]) -> None:
@@ -233,6 +237,13 @@ def on_team_changed(
     tallies_team_changed(project_id, removed_officer_ids, added_officer_ids)
 
 
+def on_project_registered(sender: Any, *, project_id: int, **kw: Any) -> None:
+    """Receiver of intake's `project_registered`: one more registered project (the overview's
+    projects without items are the registered ones less those the shapes count)."""
+    m = _Models()
+    _upsert(m.count, ["name"], [{"name": REGISTERED_PROJECTS, "n": 1}], ["n"])
+
+
 def _expected(m: _Models) -> TallyDelta:
     """The tallies from scratch: every roll-up with its active officers (a project without a roll-up row
     still counts for its officers)."""
@@ -284,4 +295,9 @@ def tallies_rebuild(apps: Any = None) -> int:
                 wrong += bad
                 model.objects.all().delete()
                 _upsert(model, key, rows, counters)
+        registered = m.project.objects.filter(registered_at__isnull=False).count()
+        stored_n = m.count.objects.filter(name=REGISTERED_PROJECTS).values_list("n", flat=True).first() or 0
+        if stored_n != registered:
+            wrong += 1
+            m.count.objects.update_or_create(name=REGISTERED_PROJECTS, defaults={"n": registered})
     return wrong
