@@ -18,3 +18,9 @@ class TrackingConfig(AppConfig):
         from liaison.tracking import todos  # noqa: PLC0415
 
         todos.register()
+        # An officer's tallies follow the project when intake changes its team.
+        from liaison.intake.signals import assignment_team_changed, project_registered  # noqa: PLC0415
+        from liaison.tracking.services.tallies import on_project_registered, on_team_changed  # noqa: PLC0415
+
+        assignment_team_changed.connect(on_team_changed, dispatch_uid="tracking-tallies-team")
+        project_registered.connect(on_project_registered, dispatch_uid="tracking-tallies-registered")

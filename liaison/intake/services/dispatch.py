@@ -15,6 +15,7 @@ from liaison.intake.models import Assignment, AssignmentRole, EntrustmentStatus,
 from liaison.intake.people import enterprise_users
 from liaison.intake.policies import can_dispatch
 from liaison.intake.services.guard import authorize_project
+from liaison.intake.signals import assignment_team_changed
 from liaison.notifications.services.notify import notification_send
 from liaison.officers.models import Officer, OfficerStatus
 
@@ -133,6 +134,12 @@ def assignment_dispatch(
             )
         team = _check_officers(lead, list(assistants or []))
         created = _create(locked, team, actor, timezone.now())
+        assignment_team_changed.send(
+            sender=Assignment,
+            project_id=locked.pk,
+            removed_officer_ids=[],
+            added_officer_ids=[o.pk for o in team],
+        )
         order_number = created[0].order_number
         audit_record(
             actor=actor,
@@ -175,8 +182,14 @@ def assignment_reassign(
             is_active=False, ended_at=now, end_reason=reason
         )
         created = _create(locked, team, actor, now)
-        order_number = created[0].order_number
         previous = [old_lead, *(a.officer for a in current if a.role == AssignmentRole.ASSISTANT)]
+        assignment_team_changed.send(
+            sender=Assignment,
+            project_id=locked.pk,
+            removed_officer_ids=[o.pk for o in previous],
+            added_officer_ids=[o.pk for o in team],
+        )
+        order_number = created[0].order_number
         audit_record(
             actor=actor,
             action="assignment.reassign",

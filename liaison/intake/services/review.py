@@ -25,6 +25,7 @@ from liaison.intake.services.entrustment_steps import (
 )
 from liaison.intake.services.guard import authorize_entrustment
 from liaison.intake.services.numbering import service_number_next
+from liaison.intake.signals import project_registered
 
 # States a reviewer can only reach by someone having acted first: a second reviewer lost a race.
 DECIDED = (
@@ -130,6 +131,7 @@ def entrustment_accept(*, actor: Any, entrustment: Entrustment, comment: str = "
             project.service_number = service_number_next(year=timezone.localdate(now).year)
             project.registered_at = now
             project.save(update_fields=["service_number", "registered_at", "updated_at"])
+            project_registered.send(sender=Project, project_id=project.pk)
         if project.service_ended_at is not None:  # 续办: a new entrustment continues an ended service
             project.service_ended_at, project.service_end = None, ""
             project.save(update_fields=["service_ended_at", "service_end", "updated_at"])

@@ -13,6 +13,7 @@ from .obligations import EnterpriseObligation, ObligationKind
 from .plan import PlanDateProposal, PlanVersion, ProposalStatus, ServicePlan
 from .reminders import ReminderKind, ReminderLog, TrackingSettings
 from .rollup import ProjectRollup
+from .tally import CentreCount, DueTally, OfficerDueTally, OfficerTally, RollupShapeTally
 
 __all__ = [
     "CLOCK_STATES",
@@ -20,11 +21,15 @@ __all__ = [
     "FINAL_STATES",
     "OPEN_STATES",
     "PLAN_STATES",
+    "CentreCount",
+    "DueTally",
     "EnterpriseObligation",
     "MaterialFile",
     "MaterialStatus",
     "MaterialSubmission",
     "ObligationKind",
+    "OfficerDueTally",
+    "OfficerTally",
     "PlanDateProposal",
     "PlanVersion",
     "ProjectItem",
@@ -34,6 +39,7 @@ __all__ = [
     "ProposalStatus",
     "ReminderKind",
     "ReminderLog",
+    "RollupShapeTally",
     "ServicePlan",
     "TrackingSettings",
 ]

@@ -9,7 +9,8 @@ class ProjectRollup(models.Model):
     Only facts that do not depend on today's date are stored (counts by kind of state, the stage in
     progress, the earliest due date of the items whose clock runs); the lights are still derived at
     read time by comparing `earliest_due` with today's thresholds. Rewritten in the same transaction as
-    every change to a project's items (`liaison.tracking.rollups.rollups_refresh`).
+    every change to a project's items (`liaison.tracking.services.rollups.rollups_refresh`), which also moves
+    the centre's tallies (`models.tally`) by the difference.
     """
 
     project = models.OneToOneField(
@@ -22,6 +23,8 @@ class ProjectRollup(models.Model):
     items_undated = models.PositiveIntegerField(default=0)  # running without a due date
     stage_rank = models.PositiveSmallIntegerField(null=True, blank=True)  # first stage with an open item
     earliest_due = models.DateField(null=True, blank=True)  # of the running items
+    # "<approval item id>|<due date>" -> running items: what this project adds to the due tallies
+    due_counts = models.JSONField(default=dict, blank=True)
     updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:

@@ -1,4 +1,10 @@
-"""Roll-ups for dashboards: the officer's projects, the centre's overview. A fixed number of queries each."""
+"""Roll-ups for dashboards: the officer's projects, the centre's overview. A fixed number of queries each.
+
+The centre overview reads the tallies kept beside the roll-ups (`liaison.tracking.models.tally`): a few
+hundred to a few thousand small rows whatever the number of projects, judged against today's thresholds
+here. `selectors.overview_scan.centre_overview_scan` computes the same figures from every roll-up and
+item; the tests and `manage.py rollups_check` hold the two equal.
+"""
 
 from __future__ import annotations
 
@@ -6,26 +12,31 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import Any
 
-from django.db import connection
 from django.db.models import Case, Count, F, IntegerField, Min, Q, Sum, Value, When
 
 from liaison.catalogue.models import ApprovalItem
 from liaison.catalogue.stages import Stage
 from liaison.deadlines.lights import date_whens
-from liaison.intake.models import Assignment, Project
+from liaison.intake.models import Project
 from liaison.intake.people import officer_assignments
 from liaison.officers.models import Officer, OfficerStatus
 from liaison.tracking.lights import (
-    RUNNING_STATES,
     SEVERITY,
     Light,
     LightContext,
     LightSummary,
-    light_conditions,
     light_context,
     light_counts,
 )
-from liaison.tracking.models import FINAL_STATES, ProjectItem, ProjectRollup
+from liaison.tracking.models import (
+    FINAL_STATES,
+    CentreCount,
+    DueTally,
+    OfficerDueTally,
+    OfficerTally,
+    RollupShapeTally,
+)
+from liaison.tracking.models.tally import REGISTERED_PROJECTS
 
 STAGES = list(Stage.values)
 UNPLANNED = "unplanned"
@@ -113,7 +124,7 @@ class CentreOverview:
     calendar_problem_year: int | None = None
 
 
-def _worst_rank(ctx: LightContext, prefix: str = "") -> Case:
+def project_worst_rank(ctx: LightContext, prefix: str = "") -> Case:
     """A project's worst light (index in SEVERITY) from its roll-up: the earliest due date of its running
     items decides between red, yellow and green; NULL when it has no items."""
 
@@ -134,34 +145,7 @@ def _worst_rank(ctx: LightContext, prefix: str = "") -> Case:
     )
 
 
-def _by_stage_and_worst_light(ctx: LightContext) -> dict[str, dict[str, int]]:
-    """Registered projects counted by their stage in progress and worst light: one grouped query over the
-    projects and their roll-ups (a project without a roll-up has no items yet)."""
-    groups = (
-        Project.objects.filter(registered_at__isnull=False)
-        .order_by()
-        .values(w=_worst_rank(ctx, "tracking_rollup__"), s=F("tracking_rollup__stage_rank"))
-        .annotate(n=Count("pk"))
-        .values_list("w", "s", "n")
-    )
-    out = {stage: dict.fromkeys(SEVERITY, 0) for stage in [*STAGES, UNPLANNED, FINISHED]}
-    for worst_rank, stage_rank, n in groups:
-        if worst_rank is None:  # no items at all
-            out[UNPLANNED][Light.NONE] += n
-        else:
-            name = STAGES[stage_rank] if stage_rank is not None else FINISHED
-            out[name][SEVERITY[worst_rank]] += n
-    return out
-
-
-def _due_soon(ctx: LightContext) -> Any:
-    """Running items due by the yellow limit (the (state, due_on) index finds them), with red/yellow counts."""
-    return ProjectItem.objects.filter(
-        state__in=sorted(RUNNING_STATES), due_on__lte=ctx.yellow_limit
-    ).order_by()
-
-
-def _lights_from_sums(ctx: LightContext, sums: Any, red: int, yellow: int) -> LightSummary:
+def lights_from_sums(ctx: LightContext, sums: Any, red: int, yellow: int) -> LightSummary:
     """Items by light from summed roll-ups plus the red/yellow counts (the rest of the running items with
     a due date are green, or unknown where the calendar ends before the yellow limit)."""
     total, opened, running, paused, undated = (int(sums.get(k) or 0) for k in ROLLUP_SUMS)
@@ -181,55 +165,70 @@ def _lights_from_sums(ctx: LightContext, sums: Any, red: int, yellow: int) -> Li
 ROLLUP_SUMS = ("items_total", "items_open", "items_running", "items_paused", "items_undated")
 
 
-def _item_totals(ctx: LightContext) -> LightSummary:
-    """Items by light: the roll-ups summed, and the red and yellow items counted through the index."""
-    sums = ProjectRollup.objects.aggregate(**{k: Sum(k) for k in ROLLUP_SUMS})
-    soon = _due_soon(ctx).aggregate(
-        red=Count("pk", filter=Q(due_on__lt=ctx.today)), yellow=Count("pk", filter=Q(due_on__gte=ctx.today))
-    )
-    return _lights_from_sums(ctx, sums, soon["red"], soon["yellow"])
+def stage_table() -> dict[str, dict[str, int]]:
+    return {stage: dict.fromkeys(SEVERITY, 0) for stage in [*STAGES, UNPLANNED, FINISHED]}
 
 
-def _overdue_by_department(ctx: LightContext) -> list[tuple[str, int]]:
-    """Red items per department: counted per catalogue item through the covering index, then summed by
-    the items' departments (a few dozen catalogue rows)."""
-    red = light_conditions(ctx)[Light.RED]
-    per_item = dict(
-        ProjectItem.objects.filter(red).order_by().values_list("approval_item_id").annotate(n=Count("pk"))
+def _by_stage_and_worst_light(ctx: LightContext) -> dict[str, dict[str, int]]:
+    """Projects with items counted by stage in progress and worst light, from the shapes' tally (the
+    worst light follows from a shape and today's thresholds). Registered projects without items are
+    the rest: the registered projects (counted as intake registers them; a project gets items only after
+    its registration) less those."""
+    groups = (
+        RollupShapeTally.objects.filter(n_projects__gt=0)
+        .order_by()
+        .values(w=project_worst_rank(ctx), s=F("stage_rank"))
+        .annotate(n=Sum("n_projects"))
+        .values_list("w", "s", "n")
     )
-    departments = dict(ApprovalItem.objects.filter(pk__in=per_item).values_list("pk", "department__name"))
+    out = stage_table()
+    planned = 0
+    for worst_rank, stage_rank, n in groups:
+        name = STAGES[stage_rank] if stage_rank is not None else FINISHED
+        out[name][SEVERITY[worst_rank]] += n
+        planned += n
+    registered = CentreCount.objects.filter(name=REGISTERED_PROJECTS).values_list("n", flat=True).first() or 0
+    out[UNPLANNED][Light.NONE] = registered - planned
+    return out
+
+
+def _soon(qs: Any, ctx: LightContext, by: str) -> dict[int, tuple[int, int]]:
+    """key -> (red, yellow) running items, summed from a due tally's rows up to the yellow limit."""
+    rows = (
+        qs.filter(due_on__lte=ctx.yellow_limit)
+        .order_by()
+        .values_list(by)
+        .annotate(
+            red=Sum("n", filter=Q(due_on__lt=ctx.today)), yellow=Sum("n", filter=Q(due_on__gte=ctx.today))
+        )
+    )
+    return {key: (int(red or 0), int(yellow or 0)) for key, red, yellow in rows}
+
+
+def _items_and_departments(ctx: LightContext) -> tuple[LightSummary, list[tuple[str, int]]]:
+    """Items by light (the shapes' sums plus the red/yellow items of the due tally) and red items per
+    department (the due tally per catalogue item, summed by the items' departments)."""
+    sums = RollupShapeTally.objects.aggregate(**{k: Sum(k) for k in ROLLUP_SUMS})
+    per_item = _soon(DueTally.objects, ctx, "approval_item_id")
+    red = sum(r for r, _y in per_item.values())
+    items = lights_from_sums(ctx, sums, red, sum(y for _r, y in per_item.values()))
+    overdue = {pk: r for pk, (r, _y) in per_item.items() if r}
+    departments = dict(ApprovalItem.objects.filter(pk__in=overdue).values_list("pk", "department__name"))
     totals: dict[str, int] = {}
-    for item_id, n in per_item.items():
+    for item_id, n in overdue.items():
         totals[departments[item_id]] = totals.get(departments[item_id], 0) + n
-    return sorted(totals.items(), key=lambda pair: (-pair[1], pair[0]))
+    return items, sorted(totals.items(), key=lambda pair: (-pair[1], pair[0]))
 
 
-def _officer_loads(ctx: LightContext) -> list[OfficerLoad]:
-    """Active officers with their active projects and those projects' items by light: the roll-ups summed
-    per officer, and the red/yellow items (read from the covering index) counted per officer through the
-    active assignments. An officer holds at most one active assignment per project, so each item counts
-    once per officer."""
-    active = Assignment.objects.filter(is_active=True).order_by()
-    sums: dict[int, dict[str, Any]] = {
-        row["officer_id"]: dict(row)
-        for row in active.values("officer_id").annotate(
-            n_projects=Count("pk"), **{k: Sum(f"project__tracking_rollup__{k}") for k in ROLLUP_SUMS}
-        )
-    }
-    items_sql, params = _due_soon(ctx).values("project_id", "due_on").query.sql_with_params()
-    assignments = Assignment._meta.db_table
-    with connection.cursor() as cursor:
-        cursor.execute(
-            "SELECT a.officer_id, SUM(CASE WHEN i.due_on < %s THEN 1 ELSE 0 END), COUNT(*) "  # noqa: S608
-            f"FROM ({items_sql}) i JOIN {assignments} a ON a.project_id = i.project_id "
-            "WHERE a.is_active GROUP BY a.officer_id",
-            (ctx.today, *params),
-        )
-        soon = {officer_id: (int(red), int(n) - int(red)) for officer_id, red, n in cursor.fetchall()}
+def officer_loads_from(
+    ctx: LightContext, sums: dict[int, Any], soon: dict[int, tuple[int, int]]
+) -> list[OfficerLoad]:
+    """Active officers with their figures (`sums`: officer -> n_projects and the roll-ups summed;
+    `soon`: officer -> red, yellow), most red items first, then most open items."""
     loads = []
     for o in Officer.objects.filter(status=OfficerStatus.ACTIVE).select_related("user"):
         row = sums.get(o.pk, {})
-        lights = _lights_from_sums(ctx, row, *soon.get(o.pk, (0, 0)))
+        lights = lights_from_sums(ctx, row, *soon.get(o.pk, (0, 0)))
         loads.append(OfficerLoad(o, int(row.get("n_projects") or 0), int(row.get("items_open") or 0), lights))
     return sorted(
         loads,
@@ -237,13 +236,22 @@ def _officer_loads(ctx: LightContext) -> list[OfficerLoad]:
     )
 
 
+def _officer_loads(ctx: LightContext) -> list[OfficerLoad]:
+    """From the officers' tallies: their active projects' roll-ups summed, and their running items per
+    due date."""
+    sums = {
+        row["officer_id"]: row
+        for row in OfficerTally.objects.values("officer_id", "n_projects", *ROLLUP_SUMS)
+    }
+    return officer_loads_from(ctx, sums, _soon(OfficerDueTally.objects, ctx, "officer_id"))
+
+
 def centre_overview(*, today: dt.date | None = None) -> CentreOverview:
     """Projects by stage and light, overdue items by department, officers' load: a fixed number of
-    queries, each returning grouped figures rather than one row per project."""
+    queries over the tallies, none of which reads a row per project or per item."""
     ctx = light_context(today)
     out = CentreOverview(today=ctx.today, calendar_problem_year=ctx.problem_year)
     out.by_stage = _by_stage_and_worst_light(ctx)
-    out.items = _item_totals(ctx)
-    out.overdue_by_department = _overdue_by_department(ctx)
+    out.items, out.overdue_by_department = _items_and_departments(ctx)
     out.officers = _officer_loads(ctx)
     return out

@@ -4,6 +4,9 @@
 rows): it locks the projects' roll-up rows first, so two steps on different items of one project queue
 up and the second recomputes from the first one's committed result. `rollups_rebuild` recomputes them
 all (migration, benchmark data, the nightly check) and reports how many were wrong.
+
+Each refresh also moves the centre's tallies by what the projects' roll-ups changed
+(`liaison.tracking.services.tallies`): the old rows are read under the lock, so the difference is exact.
 """
 
 from __future__ import annotations
@@ -15,8 +18,9 @@ from django.db import transaction
 from django.db.models import Case, Count, IntegerField, Min, Q, Value, When
 
 from liaison.catalogue.stages import Stage
-from liaison.intake.models import Project
+from liaison.intake.models import Assignment, Project
 from liaison.tracking.models import FINAL_STATES, OPEN_STATES, ProjectItem, ProjectItemState, ProjectRollup
+from liaison.tracking.services.tallies import TallyDelta, active_officers, due_key, rollup_dict
 
 ROLLUP_FIELDS = [
     "items_total",
@@ -66,19 +70,51 @@ def rollup_values(item_model: Any, project_ids: Iterable[int]) -> dict[int, dict
     return out
 
 
+def due_counts(item_model: Any, project_ids: Iterable[int]) -> dict[int, dict[str, int]]:
+    """project id -> {"<approval item id>|<due date>": running items}: what it adds to the due tallies."""
+    ids = sorted(set(project_ids))
+    out: dict[int, dict[str, int]] = {pk: {} for pk in ids}
+    for n in range(0, len(ids), CHUNK):
+        rows = (
+            item_model.objects.filter(
+                project_id__in=ids[n : n + CHUNK], state__in=RUNNING, due_on__isnull=False
+            )
+            .order_by()
+            .values_list("project_id", "approval_item_id", "due_on")
+            .annotate(n=Count("pk"))
+        )
+        for project_id, approval_item_id, due_on, count in rows:
+            out[project_id][due_key(approval_item_id, due_on)] = count
+    return out
+
+
 def rollups_refresh(project_ids: Iterable[int]) -> None:
-    """Recompute the roll-ups of these projects; call it inside the transaction that changed their items."""
+    """Recompute the roll-ups of these projects and move the tallies by the difference; call it inside
+    the transaction that changed their items."""
     ids = sorted(set(project_ids))
     if not ids:
         return
     with transaction.atomic():
+        # The projects first, as a change of team does (it holds the project and then waits for the
+        # roll-up): locking the roll-up alone, this step could hold it and wait at commit for the
+        # project's row (a foreign-key check), a deadlock.
+        list(
+            Project.objects.select_for_update(no_key=True).filter(pk__in=ids).order_by("pk").values_list("pk")
+        )
         ProjectRollup.objects.bulk_create([ProjectRollup(project_id=pk) for pk in ids], ignore_conflicts=True)
         rows = list(ProjectRollup.objects.select_for_update().filter(project_id__in=ids).order_by("pk"))
         values = rollup_values(ProjectItem, ids)
+        dues = due_counts(ProjectItem, ids)
+        officers = active_officers(Assignment, ids)  # read under the lock: see tallies_team_changed
+        delta = TallyDelta()
         for row in rows:
+            delta.add(rollup_dict(row), -1, officers.get(row.project_id, []))
             for name, value in values[row.project_id].items():
                 setattr(row, name, value)
-        ProjectRollup.objects.bulk_update(rows, [*ROLLUP_FIELDS, "updated_at"])
+            row.due_counts = dues[row.project_id]
+            delta.add(rollup_dict(row), 1, officers.get(row.project_id, []))
+        ProjectRollup.objects.bulk_update(rows, [*ROLLUP_FIELDS, "due_counts", "updated_at"])
+        delta.apply()
 
 
 def rollups_rebuild(item_model: Any = None, rollup_model: Any = None, project_model: Any = None) -> int:
@@ -89,16 +125,20 @@ def rollups_rebuild(item_model: Any = None, rollup_model: Any = None, project_mo
     rollup_model = rollup_model or ProjectRollup
     project_model = project_model or Project
     ids = list(project_model.objects.order_by("pk").values_list("pk", flat=True))
+    # the migration that made the roll-ups runs before `due_counts` existed
+    with_dues = any(f.name == "due_counts" for f in rollup_model._meta.get_fields())
+    fields = [*ROLLUP_FIELDS, "due_counts"] if with_dues else ROLLUP_FIELDS
     wrong = 0
     for n in range(0, len(ids), CHUNK):
         chunk = ids[n : n + CHUNK]
         with transaction.atomic():
             values = rollup_values(item_model, chunk)
+            if with_dues:
+                for pk, dues in due_counts(item_model, chunk).items():
+                    values[pk]["due_counts"] = dues
             stored = {
                 row["project_id"]: row
-                for row in rollup_model.objects.filter(project_id__in=chunk).values(
-                    "project_id", *ROLLUP_FIELDS
-                )
+                for row in rollup_model.objects.filter(project_id__in=chunk).values("project_id", *fields)
             }
             fix = [
                 rollup_model(project_id=pk, **v)
@@ -111,6 +151,6 @@ def rollups_rebuild(item_model: Any = None, rollup_model: Any = None, project_mo
                 fix,
                 update_conflicts=True,
                 unique_fields=["project"],
-                update_fields=[*ROLLUP_FIELDS, "updated_at"],
+                update_fields=[*fields, "updated_at"],
             )
     return wrong

@@ -28,6 +28,7 @@ from liaison.intake.models.project import InvestmentSource, InvestorNature, KeyP
 from liaison.officers.models import Officer, OfficerStatus
 from liaison.tracking.models import MaterialSubmission, ProjectItem, ServicePlan
 from liaison.tracking.services.rollups import rollups_refresh
+from liaison.tracking.services.tallies import tallies_rebuild
 from liaison.web.scale.shapes import STAGES, item_dates, material_status, project_items
 
 PROJECTS_PER_ENTERPRISE = 4
@@ -140,6 +141,7 @@ def seed_scale(
                 size=size,
             )
         log(f"  {offset + size}/{projects} projects")
+    tallies_rebuild()  # the assignments were bulk-created without intake's signal: officers' tallies
     return result
 
 
