@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
+from typing import Any
 
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
@@ -19,7 +20,7 @@ from liaison.directory.models import User
 from liaison.intake.models import Assignment, Project
 from liaison.intake.people import enterprise_users
 from liaison.tracking.lights import light_context
-from liaison.tracking.models import ProjectItem
+from liaison.tracking.models import ProjectItem, ProjectItemState
 from liaison.tracking.services.materials import (
     material_accept,
     material_file_upload,
@@ -187,14 +188,7 @@ class TrackingDemo:
         self.only(project, "DRC-002", "mark_not_needed", "项目属备案类，无需核准。")
         self.only(project, "EMB-001", "mark_not_needed", "项目不涉及危险化学品生产、储存。")
         self.only(project, "TRA-001", "withdraw", "管线改由市政统一敷设，撤回申请。")
-        moved = self.item(project, "HCD-004")
-        if moved.planned_start:
-            plan_item_reschedule(
-                actor=officer,
-                project_item=moved,
-                planned_start=moved.planned_start + dt.timedelta(days=14),
-                confirm=True,
-            )
+        if self.delay_one_item(project, officer):
             plan_confirm(actor=officer, project=project, reason="施工图设计延期两周，施工许可相应顺延")
         obligation_create(
             actor=officer,
@@ -204,6 +198,25 @@ class TrackingDemo:
             due_on=self.ctx.yellow_limit,
             details="凭缴费通知书到区政务服务中心一楼银行窗口缴纳。",
         )
+
+    def delay_one_item(self, project: Project, officer: Any) -> bool:
+        """Move HCD-004 (or, near the year's end when its dates would leave the calendar, the next planned
+        item that can move) two weeks later: what makes version 2 of the plan."""
+        planned = ProjectItem.objects.filter(
+            project=project, state=ProjectItemState.PLANNED, planned_start__isnull=False
+        ).select_related("project", "approval_item")
+        ranked = sorted(planned, key=lambda i: (i.approval_item.code != "HCD-004", i.planned_start, i.pk))
+        for item in ranked:
+            for days in (14, 7, 1):
+                start = item.planned_start + dt.timedelta(days=days)
+                try:
+                    preview = plan_item_reschedule(actor=officer, project_item=item, planned_start=start)
+                except DomainError:
+                    continue
+                if preview and all(c.new_start and c.new_due for c in preview):  # within the calendar
+                    plan_item_reschedule(actor=officer, project_item=item, planned_start=start, confirm=True)
+                    return True
+        return False
 
     def partial_project(self, project: Project) -> None:
         officer = self.officer_of(project)
