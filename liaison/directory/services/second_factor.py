@@ -23,7 +23,8 @@ from django_otp.plugins.otp_static.models import StaticDevice
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from liaison.audit.services.events import audit_record
-from liaison.core.errors import DomainError, PermissionDenied, TooManyAttempts
+from liaison.core.addresses import client_address
+from liaison.core.errors import DomainError, PermissionDenied
 from liaison.directory.models import User
 from liaison.directory.roles import Role
 from liaison.directory.services.throttle import (
@@ -34,7 +35,6 @@ from liaison.directory.services.throttle import (
     throttle_hit,
     throttle_reached,
 )
-from liaison.core.addresses import client_address
 
 # Staff: every role except the project units (applicants), whatever roles are added later.
 SECOND_FACTOR_ROLES = frozenset(Role) - {Role.APPLICANT}

@@ -80,7 +80,7 @@ def recovery_codes_replace(user: User) -> list[str]:
     """A new set of one-time recovery codes (the old ones stop working); returned once, stored as issued."""
     StaticDevice.objects.filter(user=user).delete()
     device = StaticDevice.objects.create(user=user, name=_("恢复码"), confirmed=True)
-    codes = []
+    codes: list[str] = []
     while len(codes) < RECOVERY_CODE_COUNT:
         token = StaticToken.random_token()
         if token not in codes:

@@ -123,7 +123,9 @@ def second_factor_reset_page(request: HttpRequest) -> HttpResponse:
         except DomainError as exc:
             error, status = str(exc.message), 400
         else:
-            messages.success(request, _("已重置 %(u)s 的双因素认证，其下次访问时须重新绑定。") % {"u": target})
+            messages.success(
+                request, _("已重置 %(u)s 的双因素认证，其下次访问时须重新绑定。") % {"u": target}
+            )
             return HttpResponseRedirect(reverse("second_factor_reset"))
     context = {"error": error, "username": username}
     return render(request, "directory/second_factor_reset.html", context, status=status)
