@@ -46,6 +46,7 @@ urlpatterns = [
     path("portal/", include("liaison.portal.urls")),
     path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
     path("audit/", include("liaison.audit.urls")),
+    path("manage/", include("liaison.directory.urls")),
     path("calendar/", include("liaison.workcal.urls")),
     path("deadlines/", include("liaison.deadlines.urls")),
     path("notifications/", include("liaison.notifications.urls")),
