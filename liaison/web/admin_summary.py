@@ -26,8 +26,16 @@ def admin_figures(*, user: Any) -> list[dict[str, Any]]:
     if user.has_role(Role.SYSTEM_ADMIN):
         accounts = reverse("directory:account_list")
         figures += [
-            {"label": _("启用的账号"), "value": User.objects.filter(is_active=True).count(), "url": f"{accounts}?active=1"},
-            {"label": _("停用的账号"), "value": User.objects.filter(is_active=False).count(), "url": f"{accounts}?active=0"},
+            {
+                "label": _("启用的账号"),
+                "value": User.objects.filter(is_active=True).count(),
+                "url": f"{accounts}?active=1",
+            },
+            {
+                "label": _("停用的账号"),
+                "value": User.objects.filter(is_active=False).count(),
+                "url": f"{accounts}?active=0",
+            },
         ]
     if user.has_role(Role.SECURITY_ADMIN):
         now = timezone.now()
@@ -35,7 +43,11 @@ def admin_figures(*, user: Any) -> list[dict[str, Any]]:
             Q(expires_at__isnull=True) | Q(expires_at__gt=now)
         )
         figures += [
-            {"label": _("当前锁定的账号"), "value": len(lockout_list(user=user)), "url": reverse("directory:lockouts")},
+            {
+                "label": _("当前锁定的账号"),
+                "value": len(lockout_list(user=user)),
+                "url": reverse("directory:lockouts"),
+            },
             {
                 "label": _("有效的API令牌"),
                 "value": active_tokens.count(),
@@ -59,7 +71,9 @@ def admin_figures(*, user: Any) -> list[dict[str, Any]]:
             },
             {
                 "label": _("今日登录失败"),
-                "value": AuditEvent.objects.filter(action="auth.login_failed", occurred_at__gte=_day_start()).count(),
+                "value": AuditEvent.objects.filter(
+                    action="auth.login_failed", occurred_at__gte=_day_start()
+                ).count(),
                 "url": f"{events}?action=auth.login_failed&date_from={today}&date_to={today}",
             },
         ]

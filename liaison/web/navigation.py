@@ -240,12 +240,20 @@ NAVIGATION: tuple[NavEntry, ...] = (
         frozenset({Role.AUDIT_ADMIN, Role.SUPERVISOR}),
         _("安全审计"),
     ),
-    NavEntry(_("账号管理"), "directory:account_list", "people", frozenset({Role.SYSTEM_ADMIN}), _("系统管理")),
     NavEntry(
-        _("安全设置"), "directory:security_settings", "shield-lock", frozenset({Role.SECURITY_ADMIN}), _("安全管理")
+        _("账号管理"), "directory:account_list", "people", frozenset({Role.SYSTEM_ADMIN}), _("系统管理")
+    ),
+    NavEntry(
+        _("安全设置"),
+        "directory:security_settings",
+        "shield-lock",
+        frozenset({Role.SECURITY_ADMIN}),
+        _("安全管理"),
     ),
     NavEntry(_("登录锁定"), "directory:lockouts", "lock", frozenset({Role.SECURITY_ADMIN}), _("安全管理")),
-    NavEntry(_("API令牌管理"), "directory:tokens", "key-fill", frozenset({Role.SECURITY_ADMIN}), _("安全管理")),
+    NavEntry(
+        _("API令牌管理"), "directory:tokens", "key-fill", frozenset({Role.SECURITY_ADMIN}), _("安全管理")
+    ),
     NavEntry(
         _("个人信息查看记录"),
         "audit:personal_data_views",

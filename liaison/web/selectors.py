@@ -16,8 +16,8 @@ from liaison.officers.models import Officer, OfficerStatus
 from liaison.tracking.lights import LIGHT_LABELS, SEVERITY, Light
 from liaison.tracking.selectors.dashboards import FINISHED, UNPLANNED, CentreOverview, centre_overview
 from liaison.tracking.selectors.items import project_item_todo_list
-from liaison.web.admin_summary import admin_figures
 from liaison.tracking.selectors.obligations import obligation_rows
+from liaison.web.admin_summary import admin_figures
 from liaison.workcal.calendar import next_year_warning
 
 

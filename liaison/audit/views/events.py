@@ -10,8 +10,8 @@ from django.views.decorators.http import require_POST
 
 from liaison.audit.actions import object_type_label
 from liaison.audit.display import change_rows, extra_rows
-from liaison.audit.forms import AuditFilterForm
 from liaison.audit.exports import AUDIT_EVENT_EXPORT
+from liaison.audit.forms import AuditFilterForm
 from liaison.audit.policies import (
     can_export_audit_trail,
     can_verify_audit_chain,

@@ -43,7 +43,9 @@ def role_grant(*, user: Any, roles: list[str], actor: User | None = None) -> Non
     if unknown:
         raise DomainError(_("未知角色：%(roles)s") % {"roles": "、".join(unknown)})
     with transaction.atomic():
-        held = set(RoleMembership.objects.select_for_update().filter(user=user).values_list("role", flat=True))
+        held = set(
+            RoleMembership.objects.select_for_update().filter(user=user).values_list("role", flat=True)
+        )
         roles_separation_check(held | set(roles))
         for role in roles:
             _membership, created = RoleMembership.objects.get_or_create(user=user, role=role)
@@ -63,7 +65,9 @@ def role_grant(*, user: Any, roles: list[str], actor: User | None = None) -> Non
 def role_revoke(*, actor: User, user: User, role: str) -> None:
     """Take `role` from `user`, audited; a role the user does not hold is reported, nothing changes."""
     with transaction.atomic():
-        held = set(RoleMembership.objects.select_for_update().filter(user=user).values_list("role", flat=True))
+        held = set(
+            RoleMembership.objects.select_for_update().filter(user=user).values_list("role", flat=True)
+        )
         if role not in held:
             raise NotFound(_("该用户没有此角色。"))
         RoleMembership.objects.filter(user=user, role=role).delete()

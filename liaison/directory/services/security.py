@@ -59,7 +59,8 @@ def api_token_revoke_any(*, actor: User, token_id: int) -> ApiToken:
                 actor=actor,
                 action="api_token.revoke_by_admin",
                 obj=token,
-                summary=_("吊销 %(owner)s 的API令牌：%(n)s") % {"owner": token.user.username, "n": token.name},
+                summary=_("吊销 %(owner)s 的API令牌：%(n)s")
+                % {"owner": token.user.username, "n": token.name},
                 extra={"owner": token.user.username},
             )
     return token

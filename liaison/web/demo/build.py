@@ -79,7 +79,9 @@ class DemoBuilder:
         )
         # 三员分立: each administrator holds that one role and nothing else.
         self.user(admin, "system_admin", [Role.SYSTEM_ADMIN], full_name="周海（系统管理员）", post="信息科")
-        self.user(admin, "security_admin", [Role.SECURITY_ADMIN], full_name="郑岚（安全管理员）", post="信息科")
+        self.user(
+            admin, "security_admin", [Role.SECURITY_ADMIN], full_name="郑岚（安全管理员）", post="信息科"
+        )
         self.user(admin, "audit_admin", [Role.AUDIT_ADMIN], full_name="冯静（审计管理员）", post="办公室")
         departments = self._departments(admin)
         items = self._items(admin, departments)
