@@ -6,7 +6,6 @@ from liaison.directory.views.password import password_change_page
 from liaison.directory.views.second_factor import (
     second_factor_enrol_page,
     second_factor_recovery_codes_page,
-    second_factor_reset_page,
     second_factor_verify_page,
 )
 from liaison.directory.views.signin import SigninView, SignoutView
@@ -29,7 +28,6 @@ urlpatterns = [
         second_factor_recovery_codes_page,
         name="second_factor_recovery_codes",
     ),
-    path("account/second-factor/reset/", second_factor_reset_page, name="second_factor_reset"),
     path("", include("liaison.web.urls")),
     path("catalogue/", include("liaison.catalogue.urls")),
     path("officers/", include("liaison.officers.urls")),

@@ -1,4 +1,5 @@
-"""Who administers the platform itself (三员分立): accounts and roles, security, the audit trail (audit app)."""
+"""Who administers the platform itself (三员分立): accounts and roles, security (lockouts, tokens, second
+factors), the audit trail (audit app)."""
 
 from __future__ import annotations
 
@@ -29,3 +30,14 @@ def can_change_account(user: Any, account: Any) -> bool:
 def can_administer_security(user: Any, obj: Any = None) -> bool:
     """The security administrator sees the security settings, releases lockouts and revokes any API token."""
     return _holds(user, Role.SECURITY_ADMIN)
+
+
+@rules.predicate
+def can_reset_second_factor(user: Any, account: Any = None) -> bool:
+    """The security administrator (or a superuser) takes another account's second factor away; nobody their
+    own. The one rule of the reset page and `manage.py otp_reset --by` (services/second_factor.py)."""
+    if not (
+        getattr(user, "is_authenticated", False) and (user.is_superuser or user.has_role(Role.SECURITY_ADMIN))
+    ):
+        return False
+    return account is None or getattr(account, "pk", None) != user.pk

@@ -1,8 +1,10 @@
-"""The administrators' pages (三员分立): accounts and roles (system), security (security)."""
+"""The administrators' pages (三员分立): accounts and roles (system), security (security: settings, lockouts, tokens,
+second-factor reset)."""
 
 from django.urls import path
 
 from liaison.directory.views.accounts import account_change, account_detail, account_list_page
+from liaison.directory.views.second_factor import second_factor_reset_page
 from liaison.directory.views.security import (
     lockout_release_page,
     lockouts,
@@ -21,4 +23,5 @@ urlpatterns = [
     path("security/lockouts/release/", lockout_release_page, name="lockout_release"),
     path("security/tokens/", tokens, name="tokens"),
     path("security/tokens/<int:token_id>/revoke/", token_revoke, name="token_revoke"),
+    path("security/second-factor/reset/", second_factor_reset_page, name="second_factor_reset"),
 ]

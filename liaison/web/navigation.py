@@ -255,6 +255,13 @@ NAVIGATION: tuple[NavEntry, ...] = (
         _("API令牌管理"), "directory:tokens", "key-fill", frozenset({Role.SECURITY_ADMIN}), _("安全管理")
     ),
     NavEntry(
+        _("双因素认证重置"),
+        "directory:second_factor_reset",
+        "phone",
+        frozenset({Role.SECURITY_ADMIN}),
+        _("安全管理"),
+    ),
+    NavEntry(
         _("个人信息查看记录"),
         "audit:personal_data_views",
         "person-lock",

@@ -26,6 +26,7 @@ from liaison.audit.services.events import audit_record
 from liaison.core.addresses import client_address
 from liaison.core.errors import DomainError, PermissionDenied
 from liaison.directory.models import User
+from liaison.directory.policies import can_reset_second_factor
 from liaison.directory.roles import Role
 from liaison.directory.services.throttle import (
     LOGIN_ACCOUNT_FAILURES,
@@ -38,8 +39,6 @@ from liaison.directory.services.throttle import (
 
 # Staff: every role except the project units (applicants), whatever roles are added later.
 SECOND_FACTOR_ROLES = frozenset(Role) - {Role.APPLICANT}
-# Who may take a user's second factor away (the user then enrols anew at the next request).
-SECOND_FACTOR_RESET_ROLES = frozenset({Role.CENTER_ADMIN})
 RECOVERY_CODE_COUNT = 10
 
 NOT_NEEDED, VERIFIED, VERIFY, ENROL = "not_needed", "verified", "verify", "enrol"
@@ -151,27 +150,25 @@ def second_factor_verify(*, request: HttpRequest, user: User, code: str) -> bool
     return True
 
 
-def second_factor_reset(*, actor: User | None, user: User) -> int:
+def second_factor_reset(*, actor: User, user: User, via: str = "page") -> int:
     """Take the user's authenticator and recovery codes away (audited); how many devices went.
 
-    `actor` None is the command line (`manage.py otp_reset`), whose operator already runs the server;
-    otherwise only a holder of `SECOND_FACTOR_RESET_ROLES`, and not for their own account.
+    Only as `policies.can_reset_second_factor` allows (the security administrator, not for their own
+    account), whether from the page or `manage.py otp_reset --by` (`via` says which, in the event).
     """
-    if actor is not None:
-        if not (actor.is_superuser or actor.has_role(*SECOND_FACTOR_RESET_ROLES)):
-            raise PermissionDenied(_("您无权重置双因素认证。"))
-        if actor.pk == user.pk:
-            raise DomainError(_("不能重置自己的双因素认证，请由另一位管理员操作。"), field="username")
+    if actor.pk == user.pk and can_reset_second_factor(actor):
+        raise DomainError(_("不能重置自己的双因素认证，请由另一位管理员操作。"), field="username")
+    if not can_reset_second_factor(actor, user):
+        raise PermissionDenied(_("您无权重置双因素认证。"))
     with transaction.atomic():
         removed = TOTPDevice.objects.filter(user=user).delete()[1].get(TOTPDevice._meta.label, 0)
         removed += StaticDevice.objects.filter(user=user).delete()[1].get(StaticDevice._meta.label, 0)
         audit_record(
             actor=actor,
-            actor_name=None if actor is not None else "manage.py otp_reset",
             action="auth.second_factor_reset",
             obj=user,
             summary=_("重置双因素认证：用户须在下次访问时重新绑定"),
-            extra={"devices_removed": removed},
+            extra={"devices_removed": removed, "via": via},
         )
     return removed
 

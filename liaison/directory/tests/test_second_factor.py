@@ -4,10 +4,11 @@ recovery codes once, unenrolled staff held back, applicants not asked, reset, an
 from __future__ import annotations
 
 import base64
+import io
 import re
 
 import pytest
-from django.core.management import call_command
+from django.core.management import CommandError, call_command
 from django.test import override_settings
 from django.urls import reverse
 from django_otp.oath import totp
@@ -15,6 +16,7 @@ from django_otp.plugins.otp_static.models import StaticToken
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from liaison.audit.models import AuditEvent
+from liaison.core.errors import PermissionDenied
 from liaison.directory.roles import Role
 from liaison.directory.services.second_factor import SECOND_FACTOR_ROLES, second_factor_reset
 from liaison.testing.personas import PASSWORD
@@ -130,37 +132,64 @@ def test_an_applicant_is_not_asked(client, applicant):
     assert not TOTPDevice.objects.filter(user=applicant).exists()
 
 
-def test_an_administrator_resets_a_second_factor(client, officer_user, center_admin, center_leader):
+def test_the_security_administrator_resets_a_second_factor(
+    client, officer_user, security_admin, center_admin, system_admin
+):
     _login(client, officer_user)
     _enrol(client, officer_user)
     client.post(reverse("logout"))
-    with pytest.raises(Exception, match="无权"):
-        second_factor_reset(actor=center_leader, user=officer_user)
+    for other in (center_admin, system_admin, officer_user):  # 三员分立: the security administrator's alone
+        with pytest.raises(PermissionDenied, match="无权"):
+            second_factor_reset(actor=other, user=officer_user)
     admin_client = client
-    admin_client.force_login(center_admin)
+    admin_client.force_login(security_admin)
     with override_settings(SECOND_FACTOR_REQUIRED=False):  # the administrator's own code step aside
-        response = admin_client.post(reverse("second_factor_reset"), {"username": officer_user.username})
+        url = reverse("directory:second_factor_reset")
+        assert admin_client.get(url).status_code == 200
+        response = admin_client.post(url, {"username": officer_user.username})
         assert response.status_code == 302
-        own = admin_client.post(reverse("second_factor_reset"), {"username": center_admin.username})
+        own = admin_client.post(url, {"username": security_admin.username})
         assert own.status_code == 400 and "不能重置自己" in own.content.decode()
     assert not TOTPDevice.objects.filter(user=officer_user).exists()
     [event] = AuditEvent.objects.filter(action="auth.second_factor_reset")
-    assert event.actor == center_admin and event.object_id == str(officer_user.pk)
+    assert event.actor == security_admin and event.object_id == str(officer_user.pk)
+    assert event.changes["extra"]["via"] == "page"
     admin_client.post(reverse("logout"))
     assert _login(client, officer_user)["Location"].startswith(reverse("second_factor_enrol"))
 
 
-def test_the_reset_page_looks_missing_to_others(client, officer_user):
+@pytest.mark.parametrize("persona", ["officer_user", "center_admin", "system_admin", "audit_admin"])
+def test_the_reset_page_looks_missing_to_others(client, request, persona):
     with override_settings(SECOND_FACTOR_REQUIRED=False):
-        client.force_login(officer_user)
-        assert client.get(reverse("second_factor_reset")).status_code == 404
+        client.force_login(request.getfixturevalue(persona))
+        url = reverse("directory:second_factor_reset")
+        assert client.get(url).status_code == 404
+        assert client.post(url, {"username": "t_officer"}).status_code == 404
 
 
-def test_the_command_resets_and_is_audited(officer_user):
+def test_the_command_resets_by_the_security_administrator_and_is_audited(officer_user, security_admin):
     TOTPDevice.objects.create(user=officer_user, name="x", confirmed=True)
-    call_command("otp_reset", officer_user.username)
+    call_command("otp_reset", officer_user.username, "--by", security_admin.username, stdout=io.StringIO())
     assert not TOTPDevice.objects.filter(user=officer_user).exists()
-    assert AuditEvent.objects.get(action="auth.second_factor_reset").actor_name == "manage.py otp_reset"
+    event = AuditEvent.objects.get(action="auth.second_factor_reset")
+    assert event.actor == security_admin and event.changes["extra"]["via"] == "manage.py otp_reset"
+
+
+@pytest.mark.parametrize("persona", ["center_admin", "system_admin", "audit_admin", "officer_user"])
+def test_the_command_follows_the_same_rule_as_the_page(request, officer_user, persona):
+    TOTPDevice.objects.create(user=officer_user, name="x", confirmed=True)
+    actor = request.getfixturevalue(persona)
+    with pytest.raises(CommandError, match="无权"):
+        call_command("otp_reset", officer_user.username, "--by", actor.username)
+    assert TOTPDevice.objects.filter(user=officer_user).exists()
+    assert not AuditEvent.objects.filter(action="auth.second_factor_reset").exists()
+
+
+def test_the_command_refuses_an_own_reset(security_admin):
+    TOTPDevice.objects.create(user=security_admin, name="x", confirmed=True)
+    with pytest.raises(CommandError, match="不能重置自己"):
+        call_command("otp_reset", security_admin.username, "--by", security_admin.username)
+    assert TOTPDevice.objects.filter(user=security_admin).exists()
 
 
 def test_off_in_the_demo_no_prompt_and_a_banner_for_staff(client, settings, officer_user, applicant):

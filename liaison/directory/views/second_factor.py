@@ -19,9 +19,9 @@ from django.views.decorators.http import require_http_methods
 from liaison.core.errors import DomainError, PermissionDenied, TooManyAttempts
 from liaison.core.redirects import safe_next
 from liaison.directory.models import User
+from liaison.directory.policies import can_reset_second_factor
 from liaison.directory.services.second_factor import (
     ENROL,
-    SECOND_FACTOR_RESET_ROLES,
     VERIFY,
     second_factor_reset,
     second_factor_state,
@@ -106,9 +106,9 @@ def second_factor_recovery_codes_page(request: HttpRequest) -> HttpResponse:
 @login_required
 @require_http_methods(["GET", "POST"])
 def second_factor_reset_page(request: HttpRequest) -> HttpResponse:
-    """重置双因素认证 (centre administrators): the user enrols anew at the next request."""
+    """重置双因素认证 (the security administrator): the user enrols anew at the next request."""
     actor: User = request.user  # type: ignore[assignment]
-    if not (actor.is_superuser or actor.has_role(*SECOND_FACTOR_RESET_ROLES)):
+    if not can_reset_second_factor(actor):
         raise Http404
     error, status = None, 200
     username = request.POST.get("username", "").strip()
@@ -126,6 +126,6 @@ def second_factor_reset_page(request: HttpRequest) -> HttpResponse:
             messages.success(
                 request, _("已重置 %(u)s 的双因素认证，其下次访问时须重新绑定。") % {"u": target}
             )
-            return HttpResponseRedirect(reverse("second_factor_reset"))
+            return HttpResponseRedirect(reverse("directory:second_factor_reset"))
     context = {"error": error, "username": username}
     return render(request, "directory/second_factor_reset.html", context, status=status)

@@ -38,6 +38,8 @@ PAGES = [
     ("lockout_release", "post", {"security_admin"}, 404),
     ("tokens", "get", {"security_admin"}, 404),
     ("token_revoke", "post", {"security_admin"}, 404),
+    ("second_factor_reset", "get", {"security_admin"}, 404),
+    ("second_factor_reset_post", "post", {"security_admin"}, 404),
     ("account_list", "get", {"system_admin"}, 404),
     ("account_detail", "get", {"system_admin"}, 404),
     ("account_change", "post", {"system_admin"}, 404),
@@ -57,6 +59,11 @@ def _url(page: str, *, event, token, account) -> tuple[str, dict]:
         "lockout_release": (reverse("directory:lockout_release"), {"username": "nobody"}),
         "tokens": (reverse("directory:tokens"), {}),
         "token_revoke": (reverse("directory:token_revoke", args=[token.pk]), {}),
+        "second_factor_reset": (reverse("directory:second_factor_reset"), {}),
+        "second_factor_reset_post": (
+            reverse("directory:second_factor_reset"),
+            {"username": account.username},
+        ),
         "account_list": (reverse("directory:account_list"), {}),
         "account_detail": (reverse("directory:account_detail", args=[account.pk]), {}),
         "account_change": (reverse("directory:account_change", args=[account.pk]), {"action": "deactivate"}),
@@ -94,6 +101,7 @@ def test_each_administrator_sees_only_their_own_area_in_the_menu():
         reverse("directory:security_settings"),
         reverse("directory:lockouts"),
         reverse("directory:tokens"),
+        reverse("directory:second_factor_reset"),
         reverse("audit:personal_data_views"),
     }
     for business in ("center_admin", "center_leader", "officer", "guide", "department_admin", "applicant"):
