@@ -102,6 +102,21 @@ def supervisor(db):
 
 
 @pytest.fixture
+def system_admin(db):
+    return make_user("t_system_admin", roles=(Role.SYSTEM_ADMIN,), full_name="系统管理员")
+
+
+@pytest.fixture
+def security_admin(db):
+    return make_user("t_security_admin", roles=(Role.SECURITY_ADMIN,), full_name="安全管理员")
+
+
+@pytest.fixture
+def audit_admin(db):
+    return make_user("t_audit_admin", roles=(Role.AUDIT_ADMIN,), full_name="审计管理员")
+
+
+@pytest.fixture
 def project_office(db):
     return make_user("t_project_office", roles=(Role.PROJECT_OFFICE,), full_name="项目办")
 

@@ -76,6 +76,9 @@ INSTALLED_APPS = [
     "django_tasks",
     "django_tasks_db",
     "captcha",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
     "liaison.core",
     "liaison.directory",
     "liaison.audit",
@@ -108,10 +111,12 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "liaison.audit.middleware.AuditContextMiddleware",
     "liaison.directory.middleware.SessionTimeoutMiddleware",
+    "liaison.directory.middleware.SecondFactorMiddleware",
     "liaison.directory.middleware.PasswordPolicyMiddleware",
 ]
 
@@ -130,6 +135,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "liaison.web.context_processors.layout",
+                "liaison.directory.context_processors.second_factor",
             ],
         },
     },
@@ -188,6 +194,14 @@ STORAGES = {
 # Passwords (等保 身份鉴别): expire after PASSWORD_MAX_AGE_DAYS; the last PASSWORD_HISTORY are not reused.
 PASSWORD_MAX_AGE_DAYS = int(os.environ.get("PASSWORD_MAX_AGE_DAYS", "90"))
 PASSWORD_HISTORY = int(os.environ.get("PASSWORD_HISTORY", "5"))
+# Staff sign in with a second factor (TOTP, or a one-time recovery code): required unless DEBUG (the demo of
+# `make run` shows a banner instead); off under tests unless a test turns it on (services/second_factor.py).
+SECOND_FACTOR_REQUIRED = env_bool("SECOND_FACTOR_REQUIRED", not DEBUG and not TESTING)
+OTP_TOTP_ISSUER = os.environ.get("OTP_TOTP_ISSUER", "政务服务联络官服务平台")
+# django-otp's own growing delay after a wrong code is off: wrong codes count toward the per-account
+# lockout of the sign-in (five within 15 minutes), which is audited and the same for passwords and codes.
+OTP_TOTP_THROTTLE_FACTOR = 0
+OTP_STATIC_THROTTLE_FACTOR = 0
 
 CACHE_URL = os.environ.get("CACHE_URL", "")
 if CACHE_URL.startswith("db://"):

@@ -2,6 +2,11 @@ from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
 
 from liaison.directory.views.password import password_change_page
+from liaison.directory.views.second_factor import (
+    second_factor_enrol_page,
+    second_factor_recovery_codes_page,
+    second_factor_verify_page,
+)
 from liaison.directory.views.signin import SigninView, SignoutView
 from liaison.portal.sitemaps import SITEMAPS
 from liaison.web.api import api
@@ -15,6 +20,13 @@ urlpatterns = [
     path("accounts/login/", SigninView.as_view(), name="login"),
     path("accounts/logout/", SignoutView.as_view(), name="logout"),
     path("accounts/password/", password_change_page, name="password_change"),
+    path("accounts/second-factor/", second_factor_verify_page, name="second_factor_verify"),
+    path("accounts/second-factor/enrol/", second_factor_enrol_page, name="second_factor_enrol"),
+    path(
+        "accounts/second-factor/recovery-codes/",
+        second_factor_recovery_codes_page,
+        name="second_factor_recovery_codes",
+    ),
     path("", include("liaison.web.urls")),
     path("catalogue/", include("liaison.catalogue.urls")),
     path("officers/", include("liaison.officers.urls")),
@@ -31,6 +43,7 @@ urlpatterns = [
     path("portal/", include("liaison.portal.urls")),
     path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
     path("audit/", include("liaison.audit.urls")),
+    path("manage/", include("liaison.directory.urls")),
     path("calendar/", include("liaison.workcal.urls")),
     path("deadlines/", include("liaison.deadlines.urls")),
     path("notifications/", include("liaison.notifications.urls")),

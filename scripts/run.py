@@ -43,7 +43,8 @@ def main() -> int:
         f"\n政务服务联络官服务平台 is running at http://{host}:{port}/\n"
         f"Demo accounts (password: {env['DEMO_PASSWORD']}):\n"
         "  center_admin, center_leader, officer1 … officer6, guide1 … guide43,\n"
-        "  dept_admin1 … dept_admin13, applicant1, applicant2, project_office, supervisor\n"
+        "  dept_admin1 … dept_admin13, applicant1, applicant2, project_office, supervisor,\n"
+        "  system_admin, security_admin, audit_admin\n"
         "  (which guide serves which item: docs/demo-accounts.md)\n"
         f"Emails are written to {mail_dir}/ (EMAIL_URL to change).\n"
         "Press Ctrl-C to stop the web app, the background worker and the reminder scheduler.\n",

@@ -21,6 +21,13 @@ ACTION_LABELS: dict[str, Label] = {
     "guide_change.propose": _("申报指导员变更"),
     "guide_change.register": _("登记指导员变更"),
     "guide_change.reject": _("退回指导员变更"),
+    "audit.export": _("导出审计日志"),
+    "role.grant": _("授予角色"),
+    "role.revoke": _("撤销角色"),
+    "user.deactivate": _("停用账号"),
+    "user.reactivate": _("启用账号"),
+    "auth.lockout_release": _("解除登录锁定"),
+    "api_token.revoke_by_admin": _("安全管理员吊销API令牌"),
 }
 
 ENTITY_LABELS: dict[str, Label] = {
@@ -70,6 +77,9 @@ EXTRA_LABELS: dict[str, Label] = {
     "reason": _("原因"),
     "roles": _("角色"),
     "count": _("数量"),
+    "filter": _("筛选条件"),
+    "username": _("用户名"),
+    "owner": _("令牌所有人"),
 }
 
 

@@ -20,6 +20,12 @@ class DirectoryConfig(AppConfig):
                 "auth.login_refused": _("拒绝登录"),
                 "auth.logout": _("退出登录"),
                 "auth.session_expired": _("会话超时退出"),
+                "auth.second_factor": _("双因素认证成功"),
+                "auth.second_factor_failed": _("双因素认证失败"),
+                "auth.second_factor_refused": _("拒绝双因素认证"),
+                "auth.second_factor_enrolled": _("绑定身份验证器"),
+                "auth.second_factor_reset": _("重置双因素认证"),
+                "auth.recovery_code_used": _("使用恢复码"),
             }
         )
         register_extra_labels(

@@ -9,9 +9,11 @@ from django.urls import reverse
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
-from liaison.directory.roles import Role
+from liaison.directory.roles import BUSINESS_ROLES, Role
 
 ALL = frozenset(Role.values)
+# 三员分立: each administrator sees the dashboard and their own area, never the business menus.
+BUSINESS = frozenset(BUSINESS_ROLES)
 CENTRE = frozenset({Role.CENTER_ADMIN, Role.CENTER_LEADER})
 STAFF = frozenset(
     {*CENTRE, Role.SUPERVISOR, Role.OFFICER, Role.GUIDE, Role.DEPARTMENT_ADMIN, Role.PROJECT_OFFICE}
@@ -211,7 +213,7 @@ NAVIGATION: tuple[NavEntry, ...] = (
         frozenset({Role.CENTER_ADMIN}),
         _("宣传与咨询"),
     ),
-    NavEntry(_("事项目录"), "catalogue:item_list", "journal-text", ALL, _("事项与指导员")),
+    NavEntry(_("事项目录"), "catalogue:item_list", "journal-text", BUSINESS, _("事项与指导员")),
     NavEntry(_("指导员联系表"), "catalogue:roster", "person-lines-fill", STAFF, _("事项与指导员")),
     NavEntry(
         _("指导员变更"),
@@ -232,7 +234,39 @@ NAVIGATION: tuple[NavEntry, ...] = (
     NavEntry(_("工作日历"), "workcal:calendar", "calendar3", frozenset({*CENTRE}), _("系统")),
     NavEntry(_("期限与提醒"), "deadlines:settings", "alarm", frozenset({Role.CENTER_ADMIN}), _("系统")),
     NavEntry(
-        _("审计日志"), "audit:event_list", "shield-check", frozenset({*CENTRE, Role.SUPERVISOR}), _("系统")
+        _("审计日志"),
+        "audit:event_list",
+        "shield-check",
+        frozenset({Role.AUDIT_ADMIN, Role.SUPERVISOR}),
+        _("安全审计"),
+    ),
+    NavEntry(
+        _("账号管理"), "directory:account_list", "people", frozenset({Role.SYSTEM_ADMIN}), _("系统管理")
+    ),
+    NavEntry(
+        _("安全设置"),
+        "directory:security_settings",
+        "shield-lock",
+        frozenset({Role.SECURITY_ADMIN}),
+        _("安全管理"),
+    ),
+    NavEntry(_("登录锁定"), "directory:lockouts", "lock", frozenset({Role.SECURITY_ADMIN}), _("安全管理")),
+    NavEntry(
+        _("API令牌管理"), "directory:tokens", "key-fill", frozenset({Role.SECURITY_ADMIN}), _("安全管理")
+    ),
+    NavEntry(
+        _("双因素认证重置"),
+        "directory:second_factor_reset",
+        "phone",
+        frozenset({Role.SECURITY_ADMIN}),
+        _("安全管理"),
+    ),
+    NavEntry(
+        _("个人信息查看记录"),
+        "audit:personal_data_views",
+        "person-lock",
+        frozenset({Role.SECURITY_ADMIN}),
+        _("安全管理"),
     ),
     # Integrations are staff work; the enterprise uses the pages (its menu stays short).
     NavEntry(_("API令牌"), "web:api_tokens", "key", STAFF, _("系统")),

@@ -17,6 +17,7 @@ from liaison.tracking.lights import LIGHT_LABELS, SEVERITY, Light
 from liaison.tracking.selectors.dashboards import FINISHED, UNPLANNED, CentreOverview, centre_overview
 from liaison.tracking.selectors.items import project_item_todo_list
 from liaison.tracking.selectors.obligations import obligation_rows
+from liaison.web.admin_summary import admin_figures
 from liaison.workcal.calendar import next_year_warning
 
 
@@ -54,7 +55,7 @@ def catalogue_stats() -> dict[str, int]:
 
 def dashboard_summary(*, user: Any) -> dict[str, Any]:
     """The figures and to-dos the user's roles call for."""
-    summary: dict[str, Any] = {"todos": user_todos(user)}
+    summary: dict[str, Any] = {"todos": user_todos(user), "admin_figures": admin_figures(user=user)}
     if user.has_role(*CATALOGUE_STAT_ROLES):
         summary["stats"] = catalogue_stats()
     if user.has_role(Role.CENTER_ADMIN, Role.CENTER_LEADER):

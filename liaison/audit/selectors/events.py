@@ -1,4 +1,4 @@
-"""Reading the audit trail: only the centre and supervisors (policies.can_view_audit_trail)."""
+"""Reading the audit trail: the audit administrator and the supervisors (policies.can_view_audit_trail)."""
 
 from __future__ import annotations
 

@@ -12,8 +12,19 @@ from liaison.audit.services.events import audit_record
 from liaison.audit.tests.helpers import record
 
 pytestmark = pytest.mark.django_db
-READERS = ["center_admin", "center_leader", "supervisor"]
-OTHERS = ["officer_user", "dept_admin", "guide_user", "applicant", "project_office"]
+# 三员分立: the audit administrator and the supervisors read the trail; no other business role reads its own.
+READERS = ["audit_admin", "supervisor"]
+OTHERS = [
+    "center_admin",
+    "center_leader",
+    "officer_user",
+    "dept_admin",
+    "guide_user",
+    "applicant",
+    "project_office",
+    "system_admin",
+    "security_admin",
+]
 
 
 def _login(client, user):
@@ -22,7 +33,7 @@ def _login(client, user):
 
 
 @pytest.mark.parametrize("persona", READERS)
-def test_the_centre_and_supervisors_read_the_trail(client, request, persona, center_admin):
+def test_the_audit_admin_and_supervisors_read_the_trail(client, request, persona, center_admin):
     record(center_admin, n=2)
     user = request.getfixturevalue(persona)
     response = _login(client, user).get(reverse("audit:event_list"))
@@ -119,7 +130,7 @@ def test_the_list_issues_a_constant_number_of_queries(
 
 
 def test_the_detail_page_shows_the_diff_with_field_labels_and_the_hashes(
-    client, center_leader, center_admin, department
+    client, audit_admin, center_admin, department
 ):
     event = audit_record(
         actor=center_admin,
@@ -129,7 +140,7 @@ def test_the_detail_page_shows_the_diff_with_field_labels_and_the_hashes(
         after={"phone": "0871-2", "is_active": False},
         extra={"reason": "机构改革"},
     )
-    html = _login(client, center_leader).get(reverse("audit:event_detail", args=[event.seq])).content.decode()
+    html = _login(client, audit_admin).get(reverse("audit:event_detail", args=[event.seq])).content.decode()
     assert "联系电话" in html  # the model field's verbose name
     assert "0871-1" in html
     assert "0871-2" in html
@@ -159,9 +170,9 @@ def test_object_history_lists_one_records_events_oldest_first(client, supervisor
     assert 'data-testid="object-history"' in fragment
 
 
-def test_verify_button_reports_an_intact_chain(client, center_admin):
+def test_verify_button_reports_an_intact_chain(client, center_admin, audit_admin):
     record(center_admin, n=3)
-    html = _login(client, center_admin).post(reverse("audit:verify")).content.decode()
+    html = _login(client, audit_admin).post(reverse("audit:verify")).content.decode()
     assert 'data-testid="verify-ok"' in html
     assert "3" in html
 
@@ -179,3 +190,35 @@ def test_verify_button_reports_the_broken_link(client, supervisor, center_admin)
 
 def test_verify_needs_post(client, supervisor):
     assert _login(client, supervisor).get(reverse("audit:verify")).status_code == 405
+
+
+def test_the_audit_admin_exports_the_filtered_trail_and_the_export_is_recorded(
+    client, audit_admin, center_admin
+):
+    import io
+
+    from openpyxl import load_workbook
+
+    record(center_admin, n=2, summary="部门电话")
+    record(center_admin, n=1, object_id=8, summary="别的对象")
+    response = _login(client, audit_admin).get(
+        reverse("audit:event_list"), {"object_id": "7", "export": "xlsx"}
+    )
+    assert response.status_code == 200
+    sheet = load_workbook(io.BytesIO(response.content)).active
+    cells = [str(c.value) for row in sheet.iter_rows() for c in row if c.value is not None]
+    assert "部门电话" in cells
+    assert "别的对象" not in cells
+    export = AuditEvent.objects.get(action="audit.export")
+    assert export.actor == audit_admin
+    assert "object_id=7" in export.changes["extra"]["filter"]
+
+
+def test_supervisors_read_and_verify_but_do_not_export(client, supervisor, center_admin):
+    record(center_admin)
+    _login(client, supervisor)
+    html = client.get(reverse("audit:event_list")).content.decode()
+    assert 'data-testid="verify-chain"' in html
+    assert 'data-testid="list-export"' not in html
+    assert client.get(reverse("audit:event_list"), {"export": "xlsx"}).status_code == 403
+    assert not AuditEvent.objects.filter(action="audit.export").exists()

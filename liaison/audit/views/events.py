@@ -1,4 +1,4 @@
-"""The audit trail pages: list with filters, one event, one record's history, chain verification."""
+"""The audit trail pages: list with filters and its export, one event, one record's history, verification."""
 
 from __future__ import annotations
 
@@ -10,22 +10,34 @@ from django.views.decorators.http import require_POST
 
 from liaison.audit.actions import object_type_label
 from liaison.audit.display import change_rows, extra_rows
+from liaison.audit.exports import AUDIT_EVENT_EXPORT
 from liaison.audit.forms import AuditFilterForm
-from liaison.audit.policies import can_verify_audit_chain, can_view_audit_trail
+from liaison.audit.policies import (
+    can_export_audit_trail,
+    can_verify_audit_chain,
+    can_view_audit_trail,
+    can_view_personal_data_log,
+)
 from liaison.audit.selectors.events import (
     access_audit_event,
     audit_event_list,
     audit_filter_choices,
     audit_object_history,
 )
+from liaison.audit.services.exports import audit_trail_export_record
 from liaison.audit.services.verify import audit_chain_check
 from liaison.core.errors import NotFound
 from liaison.core.errors import PermissionDenied as DomainPermissionDenied
+from liaison.core.listing import export_response, list_tools, wants_export
 from liaison.core.paging import paginate, querystring_without_page
 
 
 def _allowed_actions(request: HttpRequest) -> dict[str, bool]:
-    return {"verify": bool(can_verify_audit_chain(request.user))}
+    return {
+        "verify": bool(can_verify_audit_chain(request.user)),
+        "export": bool(can_export_audit_trail(request.user)),
+        "personal_data_log": bool(can_view_personal_data_log(request.user)),
+    }
 
 
 @login_required
@@ -35,7 +47,13 @@ def event_list(request: HttpRequest) -> HttpResponse:
     form = AuditFilterForm(request.GET or None)
     if form.is_bound:
         form.is_valid()
-    page_obj = paginate(request, audit_event_list(user=request.user, filters=form.filters()))
+    events = audit_event_list(user=request.user, filters=form.filters())
+    if wants_export(request):
+        if not can_export_audit_trail(request.user):
+            raise HttpForbidden
+        audit_trail_export_record(actor=request.user, scope=request.GET.urlencode())
+        return export_response(AUDIT_EVENT_EXPORT, events.iterator(chunk_size=2000), request=request)
+    page_obj = paginate(request, events)
     return render(
         request,
         "audit/event_list.html",
@@ -45,6 +63,7 @@ def event_list(request: HttpRequest) -> HttpResponse:
             "filter_query": querystring_without_page(request),
             "choices": audit_filter_choices(),
             "allowed_actions": _allowed_actions(request),
+            "tools": list_tools(request, search=False),
         },
     )
 

@@ -7,6 +7,9 @@ accounts that are unknown or failed recently, so a password-spraying run is cut 
 while everybody who types their password right signs in as usual.
 
 Every success, failure (with the username tried, never the password), refusal and sign-out is audited.
+
+A staff account then owes its second factor (services/second_factor.py): wrong codes count toward the same
+per-account lockout, so its failures are only forgotten once the code step succeeds.
 """
 
 from __future__ import annotations
@@ -21,6 +24,11 @@ from liaison.audit.services.events import ANONYMOUS_NAME, audit_record
 from liaison.core.addresses import client_address
 from liaison.core.errors import TooManyAttempts
 from liaison.directory.models import User
+from liaison.directory.services.second_factor import (
+    second_factor_applies,
+    second_factor_forget_session,
+    second_factor_required,
+)
 from liaison.directory.services.sessions import session_start
 from liaison.directory.services.throttle import (
     LOGIN_ACCOUNT_FAILURES,
@@ -87,15 +95,26 @@ def signin_authenticate(*, request: HttpRequest | None, username: str, password:
         return None
     if address_busy and throttle_count(LOGIN_ACCOUNT_FAILURES, account_key):
         raise _refuse(username, by_address=True)
-    throttle_clear(LOGIN_ACCOUNT_FAILURES, account_key)
+    if not (second_factor_required() and second_factor_applies(user)):
+        throttle_clear(LOGIN_ACCOUNT_FAILURES, account_key)  # else once the code is right as well
     return user
 
 
 def signin_complete(*, request: HttpRequest, user: Any, backend: str | None = None) -> None:
-    """Start the user's session and record the sign-in."""
+    """Start the user's session and record the sign-in (the password step, for staff owing a code)."""
+    second_factor_forget_session(request)
     login(request, user, backend=backend)
     session_start(request=request)
-    audit_record(actor=user, action="auth.login", obj=user, summary=_("登录成功"))
+    if second_factor_required() and second_factor_applies(user):
+        audit_record(
+            actor=user,
+            action="auth.login",
+            obj=user,
+            summary=_("密码验证通过，待双因素认证"),
+            extra={"second_factor": "pending"},
+        )
+    else:
+        audit_record(actor=user, action="auth.login", obj=user, summary=_("登录成功"))
 
 
 def signout(*, request: HttpRequest) -> None:

@@ -85,6 +85,12 @@ class DemoBuilder:
         self.user(
             admin, "project_office", [Role.PROJECT_OFFICE], full_name="吴建平（区项目办）", post="副主任"
         )
+        # 三员分立: each administrator holds that one role and nothing else.
+        self.user(admin, "system_admin", [Role.SYSTEM_ADMIN], full_name="周海（系统管理员）", post="信息科")
+        self.user(
+            admin, "security_admin", [Role.SECURITY_ADMIN], full_name="郑岚（安全管理员）", post="信息科"
+        )
+        self.user(admin, "audit_admin", [Role.AUDIT_ADMIN], full_name="冯静（审计管理员）", post="办公室")
         departments = self._departments(admin)
         items = self._items(admin, departments)
         self._guides(admin, departments, items)

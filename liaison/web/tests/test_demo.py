@@ -60,8 +60,16 @@ def test_demo_accounts_sign_in_with_the_demo_password(demo, client):
         "applicant1",
         "project_office",
         "supervisor",
+        "system_admin",
+        "security_admin",
+        "audit_admin",
     ]:
         assert User.objects.get(username=username).check_password("Liaison@2026"), username
+
+
+def test_each_demo_administrator_holds_that_one_role_only(demo):
+    for role in ("system_admin", "security_admin", "audit_admin"):
+        assert User.objects.get(username=role).role_set == {role}
 
 
 def test_demo_records_are_marked_as_sample_data(demo):
