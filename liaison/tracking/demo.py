@@ -207,8 +207,11 @@ class TrackingDemo:
         ).select_related("project", "approval_item")
         ranked = sorted(planned, key=lambda i: (i.approval_item.code != "HCD-004", i.planned_start, i.pk))
         for item in ranked:
+            planned_start = item.planned_start
+            if planned_start is None:  # filtered out above; for the type checker
+                continue
             for days in (14, 7, 1):
-                start = item.planned_start + dt.timedelta(days=days)
+                start = planned_start + dt.timedelta(days=days)
                 try:
                     preview = plan_item_reschedule(actor=officer, project_item=item, planned_start=start)
                 except DomainError:
