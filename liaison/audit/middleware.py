@@ -48,13 +48,14 @@ def _record_refusal(request: HttpRequest, response: HttpResponse) -> None:
     # `match` is None for an address no view serves: that 404 refuses nothing
     if response.status_code not in REFUSED or not getattr(user, "is_authenticated", False) or match is None:
         return
-    from liaison.audit.services.events import audit_record  # noqa: PLC0415 - models load after the app registry
+    from liaison.audit.models import REFUSED_ACCESS  # noqa: PLC0415 - models load after the app registry
+    from liaison.audit.services.events import audit_record  # noqa: PLC0415
 
     first = next(iter(match.kwargs.values()), "")
     with transaction.atomic():
         audit_record(
             actor=user,
-            action="access.refused",
+            action=REFUSED_ACCESS,
             object_type=(match.view_name or "")[:60],
             object_id=str(first)[:64],
             summary=f"{request.method} {request.path}"[:300],

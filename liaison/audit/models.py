@@ -11,12 +11,20 @@ class AppendOnlyError(RuntimeError):
     """Audit events are never updated or deleted by the application."""
 
 
+REFUSED_ACCESS = "access.refused"
+
+
 class AuditEventQuerySet(models.QuerySet["AuditEvent"]):
     def update(self, **kwargs: Any) -> int:
         raise AppendOnlyError("audit events are append-only")
 
     def delete(self) -> tuple[int, dict[str, int]]:
         raise AppendOnlyError("audit events are append-only")
+
+    def changes(self) -> AuditEventQuerySet:
+        """The events that record something done, without the refused accesses (`access.refused`, written
+        by the audit middleware for every 403/404): "a refusal saves nothing" is checked with these."""
+        return self.exclude(action=REFUSED_ACCESS)
 
 
 class AuditEvent(models.Model):

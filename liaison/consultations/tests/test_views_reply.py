@@ -61,7 +61,7 @@ def _reply_data(**overrides) -> dict:
 
 
 def _footprint() -> tuple[int, int, int]:
-    return OpinionReply.objects.count(), AuditEvent.objects.count(), Notification.objects.count()
+    return OpinionReply.objects.count(), AuditEvent.objects.changes().count(), Notification.objects.count()
 
 
 # The page per role -------------------------------------------------------------------------------

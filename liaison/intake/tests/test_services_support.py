@@ -156,7 +156,7 @@ def request_in(
 def footprint(entrustment: Entrustment | None = None) -> dict[str, Any]:
     """Everything a refused action must leave as it was."""
     out: dict[str, Any] = {
-        "audit": AuditEvent.objects.count(),
+        "audit": AuditEvent.objects.changes().count(),
         "notifications": Notification.objects.count(),
         "transitions": EntrustmentTransition.objects.count(),
         "entrustments": Entrustment.objects.count(),

@@ -32,7 +32,7 @@ def table_counts() -> dict[str, int]:
         "officers": Officer.objects.count(),
         "records": OfficerRecordEntry.objects.count(),
         "users": User.objects.count(),
-        "audit": AuditEvent.objects.count(),
+        "audit": AuditEvent.objects.changes().count(),
         "notifications": Notification.objects.count(),
         "series": OfficerNumberSeries.objects.count(),
     }

@@ -93,7 +93,7 @@ def _expected(persona: str, name: str, state: str) -> type[Exception] | None:
 
 
 def _attempt(actor: Any, name: str, item: ProjectItem) -> tuple[type[Exception] | None, Any]:
-    before = (ProjectItemTransition.objects.count(), AuditEvent.objects.count())
+    before = (ProjectItemTransition.objects.count(), AuditEvent.objects.changes().count())
     outcome: type[Exception] | None = None
     detail: Any = None
     with transaction.atomic():
@@ -108,7 +108,7 @@ def _attempt(actor: Any, name: str, item: ProjectItem) -> tuple[type[Exception] 
         except DomainError as exc:
             outcome = type(exc)
             detail = exc.message
-            assert (ProjectItemTransition.objects.count(), AuditEvent.objects.count()) == before
+            assert (ProjectItemTransition.objects.count(), AuditEvent.objects.changes().count()) == before
         transaction.set_rollback(True)
     return outcome, detail
 
