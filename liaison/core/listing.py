@@ -86,12 +86,18 @@ def sorted_by(qs: QuerySet[Any], request: HttpRequest, sorting: Sorting) -> Quer
     return qs.order_by(*order, "-pk" if descending else "pk")
 
 
-def sort_link(request: HttpRequest, key: str) -> tuple[str, str]:
-    """(the URL that sorts by `key` — the other way round when it already does —, the current direction
-    of `key`: "ascending", "descending" or "none")."""
+def _without_paging(request: HttpRequest) -> Any:
+    """The query's parameters without the page number and the export switch (a copy to change)."""
     params = request.GET.copy()
     for name in ("page", EXPORT_PARAM):
         params.pop(name, None)
+    return params
+
+
+def sort_link(request: HttpRequest, key: str) -> tuple[str, str]:
+    """(the URL that sorts by `key` — the other way round when it already does —, the current direction
+    of `key`: "ascending", "descending" or "none")."""
+    params = _without_paging(request)
     current = params.get(SORT_PARAM, "")
     state = "ascending" if current == key else "descending" if current == f"-{key}" else "none"
     params[SORT_PARAM] = f"-{key}" if state == "ascending" else key
@@ -116,9 +122,7 @@ def wants_export(request: HttpRequest) -> bool:
 
 def list_tools(request: HttpRequest, *, search: bool = True) -> ListTools:
     """The toolbar of a list page: the keyword, the other filters as hidden fields, the export link."""
-    params = request.GET.copy()
-    for name in ("page", EXPORT_PARAM):
-        params.pop(name, None)
+    params = _without_paging(request)
     hidden = [(k, v) for k, values in params.lists() if k != "q" for v in values]
     params[EXPORT_PARAM] = "xlsx"
     return ListTools(keyword(request), hidden, f"{request.path}?{params.urlencode()}", search)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from django.db import transaction
-from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from liaison.audit.services.events import audit_record
@@ -16,6 +15,7 @@ from liaison.directory.services.throttle import (
     throttle_clear,
     throttle_count,
 )
+from liaison.directory.services.tokens import token_revoke_locked
 
 
 def _require(actor: User) -> None:
@@ -48,19 +48,12 @@ def lockout_release(*, actor: User, username: str) -> None:
 def api_token_revoke_any(*, actor: User, token_id: int) -> ApiToken:
     """Revoke any user's token (a leaked or unused integration); revoking twice changes nothing."""
     _require(actor)
-    with transaction.atomic():
-        token = ApiToken.objects.select_for_update().select_related("user").filter(pk=token_id).first()
-        if token is None:
-            raise NotFound(_("令牌不存在。"))
-        if token.revoked_at is None:
-            token.revoked_at = timezone.now()
-            token.save(update_fields=["revoked_at"])
-            audit_record(
-                actor=actor,
-                action="api_token.revoke_by_admin",
-                obj=token,
-                summary=_("吊销 %(owner)s 的API令牌：%(n)s")
-                % {"owner": token.user.username, "n": token.name},
-                extra={"owner": token.user.username},
-            )
-    return token
+    return token_revoke_locked(
+        ApiToken.objects.select_related("user").filter(pk=token_id),
+        actor=actor,
+        action="api_token.revoke_by_admin",
+        summary=lambda token: (
+            _("吊销 %(owner)s 的API令牌：%(n)s") % {"owner": token.user.username, "n": token.name}
+        ),
+        extra=lambda token: {"owner": token.user.username},
+    )

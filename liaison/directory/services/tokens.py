@@ -61,22 +61,36 @@ def api_token_create(
     return token, secret
 
 
-def api_token_revoke(*, user: Any, token_id: int) -> ApiToken:
-    """Revoke one of the user's own tokens."""
+def token_revoke_locked(
+    token_qs: Any, *, actor: Any, action: str, summary: Any, extra: Any = None
+) -> ApiToken:
+    """Revoke the one token `token_qs` selects (locked); revoking twice changes nothing. `summary` is a
+    function of the token. Shared by the owner's revocation and the security administrator's."""
     with transaction.atomic():
-        token = ApiToken.objects.select_for_update().filter(pk=token_id, user=user).first()
+        token = token_qs.select_for_update().first()
         if token is None:
             raise NotFound(_("令牌不存在。"))
         if token.revoked_at is None:
             token.revoked_at = timezone.now()
             token.save(update_fields=["revoked_at"])
             audit_record(
-                actor=user,
-                action="api_token.revoke",
+                actor=actor,
+                action=action,
                 obj=token,
-                summary=_("吊销API令牌：%(n)s") % {"n": token.name},
+                summary=summary(token),
+                extra=extra(token) if extra else None,
             )
     return token
+
+
+def api_token_revoke(*, user: Any, token_id: int) -> ApiToken:
+    """Revoke one of the user's own tokens."""
+    return token_revoke_locked(
+        ApiToken.objects.filter(pk=token_id, user=user),
+        actor=user,
+        action="api_token.revoke",
+        summary=lambda token: _("吊销API令牌：%(n)s") % {"n": token.name},
+    )
 
 
 def api_token_authenticate(secret: str, *, method: str = "GET") -> Any | None:
