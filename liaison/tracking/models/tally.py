@@ -15,19 +15,27 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 
-class RollupShapeTally(models.Model):
-    """Projects grouped by the date-independent shape of their roll-up: the stage in progress, the
-    earliest running due date and which kinds of item they have; with their item counts summed."""
+class ProjectItemCounts(models.Model):
+    """The counters a group of projects' roll-ups sum to: how many projects, and their items by state."""
 
-    key = models.CharField(max_length=40, unique=True)  # the shape below, spelled out (NULLs included)
-    stage_rank = models.PositiveSmallIntegerField(null=True, blank=True)
-    earliest_due = models.DateField(null=True, blank=True)
     n_projects = models.IntegerField(default=0)
     items_total = models.IntegerField(default=0)
     items_open = models.IntegerField(default=0)
     items_running = models.IntegerField(default=0)
     items_paused = models.IntegerField(default=0)
     items_undated = models.IntegerField(default=0)
+
+    class Meta:
+        abstract = True
+
+
+class RollupShapeTally(ProjectItemCounts):
+    """Projects grouped by the date-independent shape of their roll-up: the stage in progress, the
+    earliest running due date and which kinds of item they have; with their item counts summed."""
+
+    key = models.CharField(max_length=40, unique=True)  # the shape below, spelled out (NULLs included)
+    stage_rank = models.PositiveSmallIntegerField(null=True, blank=True)
+    earliest_due = models.DateField(null=True, blank=True)
 
     class Meta:
         verbose_name = _("项目汇总分布")
@@ -56,7 +64,7 @@ class DueTally(models.Model):
         return f"{self.approval_item_id} {self.due_on}: {self.n}"
 
 
-class OfficerTally(models.Model):
+class OfficerTally(ProjectItemCounts):
     """An officer's active projects and those projects' roll-ups summed."""
 
     officer = models.OneToOneField(
@@ -66,12 +74,6 @@ class OfficerTally(models.Model):
         related_name="tracking_tally",
         db_constraint=False,
     )
-    n_projects = models.IntegerField(default=0)
-    items_total = models.IntegerField(default=0)
-    items_open = models.IntegerField(default=0)
-    items_running = models.IntegerField(default=0)
-    items_paused = models.IntegerField(default=0)
-    items_undated = models.IntegerField(default=0)
 
     class Meta:
         verbose_name = _("联络官事项汇总")
