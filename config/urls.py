@@ -13,6 +13,9 @@ from liaison.web.api import api
 from liaison.web.views.health import healthz
 
 urlpatterns = [
+    # The public portal first: its anonymous visitors are most of the requests, and a URL is resolved by
+    # trying the patterns in order.
+    path("portal/", include("liaison.portal.urls")),
     path("healthz", healthz, name="healthz"),
     path("api/", api.urls),
     path("i18n/", include("django.conf.urls.i18n")),
@@ -40,7 +43,6 @@ urlpatterns = [
     path("complaints/", include("liaison.complaints.urls")),
     path("supervision/", include("liaison.supervision.urls")),
     path("publicity/", include("liaison.publicity.urls")),
-    path("portal/", include("liaison.portal.urls")),
     path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
     path("audit/", include("liaison.audit.urls")),
     path("manage/", include("liaison.directory.urls")),

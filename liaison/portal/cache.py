@@ -45,6 +45,21 @@ def portal_cached(name: str, build: Callable[[], Any]) -> Cached:
     return hit
 
 
+def portal_cached_from(name: str, source: Callable[[], Cached], build: Callable[[Cached], Any]) -> Cached:
+    """`build(source())` kept under its own key with the source's "as of" time and only for the rest of the
+    source's period: a page's fragment drawn from the statistics never shows other figures or another time
+    than the statistics themselves, and a hit reads the fragment alone, not the source as well."""
+    key = f"portal:{_generation()}:{translation.get_language() or settings.LANGUAGE_CODE}:{name}"
+    hit = cache.get(key)
+    if hit is None:
+        origin = source()
+        hit = Cached(build(origin), origin.as_of)
+        left = cache_seconds() - int((timezone.now() - origin.as_of).total_seconds())
+        if left > 0:
+            cache.set(key, hit, left)
+    return hit
+
+
 def portal_cache_clear() -> None:
     """Forget every cached public page (a new generation of keys; the old ones expire by themselves)."""
     try:

@@ -3,14 +3,18 @@ workflows with the limits read from the settings rows."""
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 from django.test import Client
 from django.urls import reverse
+from django.utils import timezone
 
 from liaison.closure.models import ClosureSettings
 from liaison.closure.workflows import SERVICE_WORKFLOW
 from liaison.core.workflow import REGISTRY, Transition, Workflow
 from liaison.directory.roles import Role
+from liaison.portal.cache import Cached, cache_seconds, portal_cached_from
 from liaison.portal.process import PROCESS, ProcessStep, diagram, main_path, process_diagrams
 
 pytestmark = pytest.mark.django_db
@@ -82,3 +86,30 @@ def test_the_promised_limits_come_from_the_settings_rows():
     assert "项目单位确认资料移交清单：<strong>9 个工作日</strong>" in html
     assert "中心确认办结或终止：<strong>4 个工作日</strong>" in html
     assert html.count('data-testid="process-svg"') == len(PROCESS)
+
+
+def test_the_home_page_shows_the_statistics_own_as_of_time():
+    client = Client()
+    marker = 'data-testid="as-of">'
+    statistics = client.get(reverse("portal:statistics")).content.decode()
+    home = client.get(reverse("portal:home")).content.decode()
+    assert home.split(marker)[1][:40] == statistics.split(marker)[1][:40]
+
+
+def test_a_value_drawn_from_a_cached_source_keeps_its_time_and_expires_with_it():
+    builds: list[object] = []
+
+    def build(origin: Cached) -> str:
+        builds.append(origin.value)
+        return f"from {origin.value}"
+
+    fresh = Cached("fresh", timezone.now() - dt.timedelta(seconds=10))
+    first = portal_cached_from("derived-fresh", lambda: fresh, build)
+    again = portal_cached_from("derived-fresh", lambda: fresh, build)
+    assert (first.value, first.as_of) == ("from fresh", fresh.as_of) and again == first
+    assert builds == ["fresh"]  # the second call was a hit: neither the source's value nor a rebuild needed
+
+    stale = Cached("stale", timezone.now() - dt.timedelta(seconds=cache_seconds() + 1))
+    portal_cached_from("derived-stale", lambda: stale, build)
+    portal_cached_from("derived-stale", lambda: stale, build)
+    assert builds == ["fresh", "stale", "stale"]  # the source's period is over: nothing was kept

@@ -13,7 +13,7 @@ from django.urls import NoReverseMatch, reverse
 from django.utils.safestring import mark_safe
 
 from liaison.core.errors import NotFound
-from liaison.portal.cache import Cached, portal_cached
+from liaison.portal.cache import Cached, portal_cached, portal_cached_from
 
 
 def optional_url(name: str, *args: Any) -> str:
@@ -35,9 +35,22 @@ def entry_points() -> dict[str, str]:
     }
 
 
-def cached_fragment(name: str, template: str, build: Callable[[], dict[str, Any]]) -> Cached:
-    """The page's main content rendered once per language and cache period (no request: nothing personal)."""
+def cached_fragment(
+    name: str,
+    template: str,
+    build: Callable[..., dict[str, Any]],
+    source: Callable[[], Cached] | None = None,
+) -> Cached:
+    """The page's main content rendered once per language and cache period (no request: nothing personal).
+    With `source` (e.g. the statistics), `build` takes the source's cached value and the fragment keeps its
+    "as of" time and expires with it."""
     try:
+        if source is not None:
+            return portal_cached_from(
+                name,
+                source,
+                lambda origin: mark_safe(render_to_string(template, build(origin))),  # noqa: S308
+            )
         return portal_cached(name, lambda: mark_safe(render_to_string(template, build())))  # noqa: S308
     except NotFound as exc:
         raise Http404(str(exc.message)) from exc
@@ -48,14 +61,16 @@ def public_page(
     *,
     name: str,
     fragment: str,
-    build: Callable[[], dict[str, Any]],
+    build: Callable[..., dict[str, Any]],
     title: str,
+    source: Callable[[], Cached] | None = None,
     crumbs: list[tuple[str, str]] | None = None,
     extra: dict[str, Any] | None = None,
     as_of: Any = None,
 ) -> HttpResponse:
-    """A public page: the layout, the cached fragment, then `extra` (e.g. a self-check's answer)."""
-    cached = cached_fragment(name, fragment, build)
+    """A public page: the layout, the cached fragment, then `extra` (e.g. a self-check's answer). With
+    `source`, the fragment is drawn from that cached value (see `cached_fragment`)."""
+    cached = cached_fragment(name, fragment, build, source)
     context = {
         "fragment": cached.value,
         "as_of": as_of or cached.as_of,

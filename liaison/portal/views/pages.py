@@ -27,14 +27,13 @@ CARE_COOKIE_AGE = 365 * 24 * 3600
 
 @require_GET
 def home(request: HttpRequest) -> HttpResponse:
-    stats = cached_statistics()
     return public_page(
         request,
-        name=f"home:{stats.as_of.timestamp()}",
+        name="home",
         fragment="portal/fragments/home.html",
-        build=lambda: {"stats": stats.value, "links": entry_points(), "as_of": stats.as_of},
+        source=cached_statistics,
+        build=lambda stats: {"stats": stats.value, "links": entry_points(), "as_of": stats.as_of},
         title=_("政务服务联络官服务"),
-        as_of=stats.as_of,
     )
 
 

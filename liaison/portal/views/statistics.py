@@ -26,9 +26,7 @@ def _as_of_text(cached: Cached) -> str:
 
 @require_GET
 def statistics_page(request: HttpRequest) -> HttpResponse:
-    stats = cached_statistics()
-
-    def build() -> dict[str, object]:
+    def build(stats: Cached) -> dict[str, object]:
         figures = stats.value
         return {
             "stats": figures,
@@ -41,12 +39,12 @@ def statistics_page(request: HttpRequest) -> HttpResponse:
 
     return public_page(
         request,
-        name=f"statistics:{stats.as_of.timestamp()}",
+        name="statistics",
         fragment="portal/fragments/statistics.html",
+        source=cached_statistics,
         build=build,
         title=_("服务数据公开"),
         crumbs=[(_("数据公开"), "")],
-        as_of=stats.as_of,
     )
 
 

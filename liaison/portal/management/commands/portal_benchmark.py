@@ -2,7 +2,10 @@
 Django page in the same process; prints both figures and the ratio against the 80 % target.
 
 The machine may be shared: each page is timed in R rounds alternating with the bare page, and each figure is
-the median of its rounds, so a burst of other work affects both sides alike."""
+the median of its rounds, so a burst of other work affects both sides alike. Each figure is given twice:
+per second of wall-clock time and per second of the process's CPU time; the second does not count the time
+other processes held the core, so it is the one the target is judged on (the public pages read nothing from
+the database on a cache hit, so no cost is left outside the process)."""
 
 from statistics import median
 from typing import Any
@@ -31,23 +34,35 @@ class Command(BaseCommand):
             ALLOWED_HOSTS=hosts, ROOT_URLCONF="liaison.portal.benchmark", SECURE_SSL_REDIRECT=False
         ):
             client = Client()
-            floor = median(
-                measure(client, "/__bench__/bare-http/", seconds).per_second for _ in range(rounds)
-            )
+            floors = [measure(client, "/__bench__/bare-http/", seconds) for _ in range(rounds)]
             results = []
             for url in PAGES:
                 bare, page = [], []
                 for _ in range(rounds):
-                    bare.append(measure(client, "/__bench__/bare-layout/", seconds).per_second)
-                    page.append(measure(client, url, seconds).per_second)
-                results.append((url, median(bare), median(page)))
-        self.stdout.write(f"bare_http (HttpResponse, no template): {floor:.1f} req/s")
-        self.stdout.write(f"{'page':<22} {'req/s':>8} {'bare_layout req/s':>18} {'ratio':>6}")
+                    bare.append(measure(client, "/__bench__/bare-layout/", seconds))
+                    page.append(measure(client, url, seconds))
+                results.append((url, bare, page))
+        self.stdout.write(
+            f"bare_http (HttpResponse, no template): {median(t.per_cpu_second for t in floors):.1f} req/CPU-s, "
+            f"{median(t.per_second for t in floors):.1f} req/s"
+        )
+        self.stdout.write(
+            f"{'page':<22} {'req/CPU-s':>10} {'bare_layout':>12} {'ratio':>6}"
+            f" {'req/s':>8} {'bare_layout':>12} {'ratio':>6}"
+        )
         missed = []
-        for url, bare_rate, rate in results:
-            ratio = rate / bare_rate
-            self.stdout.write(f"{url:<22} {rate:>8.1f} {bare_rate:>18.1f} {ratio:>6.0%}")
+        for url, bare, page in results:
+            cpu_rate, cpu_bare = (
+                median(t.per_cpu_second for t in page),
+                median(t.per_cpu_second for t in bare),
+            )
+            rate, bare_rate = median(t.per_second for t in page), median(t.per_second for t in bare)
+            ratio = cpu_rate / cpu_bare
+            self.stdout.write(
+                f"{url:<22} {cpu_rate:>10.1f} {cpu_bare:>12.1f} {ratio:>6.0%}"
+                f" {rate:>8.1f} {bare_rate:>12.1f} {rate / bare_rate:>6.0%}"
+            )
             if ratio < TARGET_RATIO:
                 missed.append(url)
         verdict = "all pages meet it" if not missed else f"{len(missed)} below: {', '.join(missed)}"
-        self.stdout.write(f"target >= {TARGET_RATIO:.0%} of bare_layout: {verdict}")
+        self.stdout.write(f"target >= {TARGET_RATIO:.0%} of bare_layout (per CPU-second): {verdict}")
