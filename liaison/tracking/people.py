@@ -10,10 +10,12 @@ from liaison.directory.models import User
 from liaison.intake.people import (
     approval_item_guide,
     approval_item_guides,
+    department_admins,
     enterprise_users,
     enterprises_users,
     project_officers,
     projects_officers,
+    users_with_roles,
 )
 from liaison.tracking.models import ProjectItem
 
@@ -41,21 +43,35 @@ def audience(item: ProjectItem, groups: Iterable[str], *, exclude: Any = None) -
 class Audiences:
     """`audience` for many items (and the people of many projects) with the people loaded in bulk: `load`
     a batch first (three queries), then ask per row without a query. Reminder jobs pass `load` as the
-    engine's `prepare`."""
+    engine's `prepare`. A department's administrators and the holders of centre roles are asked once per
+    `Audiences`, i.e. once per job run."""
 
     def __init__(self) -> None:
         self.officers: dict[int, list[User]] = {}
         self.guides: dict[int, User] = {}
         self.applicants: dict[int, list[User]] = {}
+        self._departments: dict[int, list[User]] = {}
+        self._roles: dict[tuple[str, ...], list[User]] = {}
 
     def load(self, rows: Iterable[Any]) -> None:
         """Load the officers, the enterprise's accounts and (for items) the guides of `rows` (project items
-        or other rows with a `project`)."""
-        projects = [row.project for row in rows]
+        or other rows with a `project`; rows without one are passed over)."""
+        projects = [project for row in rows if (project := getattr(row, "project", None)) is not None]
         self.officers = projects_officers(p.pk for p in projects)
         self.applicants = enterprises_users(p.enterprise_id for p in projects)
         item_ids = [row.approval_item_id for row in rows if hasattr(row, "approval_item_id")]
         self.guides = approval_item_guides(item_ids) if item_ids else {}
+
+    def department_admins(self, department_id: int) -> list[User]:
+        if department_id not in self._departments:
+            self._departments[department_id] = department_admins(department_id)
+        return self._departments[department_id]
+
+    def role_holders(self, *roles: str) -> list[User]:
+        key = tuple(sorted(roles))
+        if key not in self._roles:
+            self._roles[key] = users_with_roles(*roles)
+        return self._roles[key]
 
     def project_people(self, project: Any, groups: Iterable[str]) -> list[User]:
         wanted = set(groups)

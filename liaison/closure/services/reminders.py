@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from typing import Any
 
 from django.db.models import Q
 from django.utils import timezone
@@ -17,7 +18,8 @@ from liaison.deadlines.lights import light_context
 from liaison.deadlines.models import Threshold
 from liaison.deadlines.schedule import Crossing
 from liaison.deadlines.services.reminders import Reminder, reminders_send
-from liaison.intake.people import centre_admins, enterprise_users, project_officers
+from liaison.intake.people import centre_admins
+from liaison.tracking.people import Audiences
 
 
 @dataclass
@@ -26,14 +28,14 @@ class ClosureReminderRun:
     confirmations: int = 0
 
 
-def _reminder(service: Service, at: Crossing) -> Reminder:
+def _reminder(service: Service, at: Crossing, audiences: Audiences, admins: list[Any]) -> Reminder:
     late = at.threshold != Threshold.YELLOW
     project = service.project
     if kind_waiting_in(service.state, handover_pending=service.termination_handover_pending) is RECEIPT:
-        people = [*enterprise_users(project), *(project_officers(project) if late else [])]
+        people = audiences.project_people(project, ["enterprise", "officer"] if late else ["enterprise"])
         title = _("请确认资料移交：%(p)s（期限 %(d)s）")
     else:
-        people = centre_admins()
+        people = admins
         title = _("请中心确认办结或终止：%(p)s（期限 %(d)s）")
     return Reminder(
         recipients=people,
@@ -48,6 +50,8 @@ def _reminder(service: Service, at: Crossing) -> Reminder:
 def closure_reminders_run(*, today: dt.date | None = None) -> ClosureReminderRun:
     today = today or timezone.localdate()
     run = ClosureReminderRun()
+    audiences = Audiences()  # the projects' people, loaded per chunk by the engine: no query per service
+    admins = centre_admins()  # once per run
     for kind, waiting in (
         (RECEIPT, waiting_on_enterprise_q()),
         (CONFIRMATION, Q(state__in=sorted(WAITING_ON_CENTRE))),
@@ -57,7 +61,12 @@ def closure_reminders_run(*, today: dt.date | None = None) -> ClosureReminderRun
             Service.objects.filter(waiting, due_on__lte=limit).select_related("project").order_by("pk")
         )
         sent = reminders_send(
-            kind=kind.code, subjects=due, due_on=lambda s: s.due_on or today, today=today, compose=_reminder
+            kind=kind.code,
+            subjects=due,
+            due_on=lambda s: s.due_on or today,
+            today=today,
+            compose=lambda s, at: _reminder(s, at, audiences, admins),
+            prepare=audiences.load,
         ).sent
         if kind is RECEIPT:
             run.receipts = sent

@@ -22,14 +22,16 @@ from liaison.complaints.models import (
 from liaison.deadlines.lights import light_context
 from liaison.deadlines.schedule import Crossing
 from liaison.deadlines.services.reminders import Reminder, reminders_send
-from liaison.directory.people import centre_admins, department_admins, users_with_roles
+from liaison.directory.people import centre_admins, users_with_roles
 from liaison.directory.roles import Role
+from liaison.tracking.people import Audiences
 
 
 def complaint_reminders_run(*, today: dt.date | None = None) -> dict[str, int]:
     today = today or timezone.localdate()
     admins = centre_admins()
     supervisors = users_with_roles(Role.SUPERVISOR)
+    audiences = Audiences()  # each department's admins once per run, not once per cooperation
     sent: dict[str, int] = {}
 
     def limit(kind: Any) -> dt.date:
@@ -57,7 +59,7 @@ def complaint_reminders_run(*, today: dt.date | None = None) -> dict[str, int]:
     def cooperation(k: Cooperation, at: Crossing) -> Reminder:
         centre_task = k.kind == CooperationKind.CENTRE_TASK
         return Reminder(
-            recipients=admins if centre_task else department_admins(k.department_id or 0),
+            recipients=admins if centre_task else audiences.department_admins(k.department_id or 0),
             message_kind=f"complaint.cooperation.{at.threshold}",
             event_key=f"complaint_cooperation:{k.pk}:reminder:{at.step}",
             title=(_("纪检协查任务答复期限 %(d)s") if centre_task else _("投诉协助调查答复期限 %(d)s"))

@@ -25,8 +25,10 @@ from liaison.deadlines.models import Threshold
 from liaison.deadlines.schedule import Crossing
 from liaison.deadlines.services.reminders import Reminder, reminders_send
 from liaison.directory.models import User
+from liaison.directory.roles import Role
 from liaison.intake.people import centre_admins
 from liaison.notifications.services.notify import notification_send
+from liaison.tracking.people import Audiences
 from liaison.tracking.services.common import clean_text
 
 FIELDS = ["description", "owner", "due_on", "state", "difficulty", "done_note"]
@@ -117,14 +119,14 @@ def action_complete(*, actor: Any, action: MeetingAction, note: str) -> MeetingA
     return locked
 
 
-def _action_reminder(action: MeetingAction, at: Crossing) -> Reminder:
+def _action_reminder(action: MeetingAction, at: Crossing, audiences: Audiences) -> Reminder:
     light = Light.YELLOW if at.threshold == Threshold.YELLOW else Light.RED
     title = _("督办事项已超期：%(d)s") if light == Light.RED else _("督办事项即将到期：%(d)s")
     # repeats while overdue carry their number in the key; the first yellow and red keep the old keys
     step = "" if at.repeat_no == 0 else f":{at.repeat_no}"
     return Reminder(
         # an owner who has left: the centre hears of it, so that it can reassign the action
-        recipients=[action.owner] if action.owner.is_active else centre_admins(),
+        recipients=[action.owner] if action.owner.is_active else audiences.role_holders(Role.CENTER_ADMIN),
         message_kind=f"meeting.action_reminder.{light}",
         event_key=f"meeting-action-reminder:{action.pk}:{light}:{at.due_on.isoformat()}{step}",
         title=title % {"d": action.description[:40]},
@@ -142,6 +144,11 @@ def action_reminders_run(ctx: LightContext) -> int:
         .select_related("owner", "meeting")
         .order_by("pk")
     )
+    audiences = Audiences()  # the centre's admins asked once per run, not once per action
     return reminders_send(
-        kind=ACTION.code, subjects=due, due_on=lambda a: a.due_on, today=ctx.today, compose=_action_reminder
+        kind=ACTION.code,
+        subjects=due,
+        due_on=lambda a: a.due_on,
+        today=ctx.today,
+        compose=lambda a, at: _action_reminder(a, at, audiences),
     ).sent

@@ -24,7 +24,7 @@ from liaison.deadlines.models import Threshold
 from liaison.deadlines.schedule import Crossing
 from liaison.deadlines.services.reminders import Reminder, reminders_send
 from liaison.directory.roles import Role
-from liaison.intake.people import users_with_roles
+from liaison.tracking.people import Audiences
 
 
 @dataclass
@@ -34,7 +34,7 @@ class DifficultyReminderRun:
     actions_sent: int = 0
 
 
-def _reminder(d: Difficulty, at: Crossing) -> Reminder:
+def _reminder(d: Difficulty, at: Crossing, audiences: Audiences) -> Reminder:
     roles = [Role.CENTER_ADMIN]
     if d.state == DifficultyState.AWAITING_APPROVAL:
         roles.append(Role.CENTER_LEADER)
@@ -42,7 +42,7 @@ def _reminder(d: Difficulty, at: Crossing) -> Reminder:
     title = _("难点问题已超过处理期限：%(t)s") if light == Light.RED else _("难点问题即将到期：%(t)s")
     step = "" if at.repeat_no == 0 else f":{at.repeat_no}"  # the first yellow and red keep their old keys
     return Reminder(
-        recipients=users_with_roles(*roles),
+        recipients=audiences.role_holders(*roles),
         message_kind=f"difficulty.reminder.{light}",
         event_key=f"difficulty-reminder:{d.pk}:{light}:{at.due_on.isoformat()}{step}",
         title=title % {"t": d.title},
@@ -68,8 +68,13 @@ def difficulty_reminders_run(*, today: dt.date | None = None) -> DifficultyRemin
         .select_related("project")
         .order_by("pk")
     )
+    audiences = Audiences()  # the centre's admins and leaders asked once per run, not once per difficulty
     tally = reminders_send(
-        kind=DIFFICULTY.code, subjects=due, due_on=lambda d: d.due_on, today=ctx.today, compose=_reminder
+        kind=DIFFICULTY.code,
+        subjects=due,
+        due_on=lambda d: d.due_on,
+        today=ctx.today,
+        compose=lambda d, at: _reminder(d, at, audiences),
     )
     run = DifficultyReminderRun(sent=tally.sent, already_sent=tally.already_sent)
     run.actions_sent = action_reminders_run(action_context(today))

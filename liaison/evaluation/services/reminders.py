@@ -24,7 +24,8 @@ from liaison.evaluation.models import (
     ReturnVisit,
     VisitState,
 )
-from liaison.intake.people import centre_admins, department_admins, enterprise_users
+from liaison.intake.people import centre_admins
+from liaison.tracking.people import Audiences
 
 
 @dataclass
@@ -32,9 +33,9 @@ class EvaluationReminderRun:
     sent: dict[str, int] = field(default_factory=dict)
 
 
-def _invitation(invitation: Invitation, at: Crossing) -> Reminder:
+def _invitation(invitation: Invitation, at: Crossing, audiences: Audiences) -> Reminder:
     return Reminder(
-        recipients=enterprise_users(invitation.project),
+        recipients=audiences.project_people(invitation.project, ["enterprise"]),
         message_kind=f"evaluation.reminder.{at.threshold}",
         event_key=f"evaluation:invitation:{invitation.pk}:reminder:{at.step}",
         title=_("欢迎您对服务进行评价：%(t)s") % {"t": invitation.title},
@@ -43,13 +44,13 @@ def _invitation(invitation: Invitation, at: Crossing) -> Reminder:
     )
 
 
-def _follow_up(follow_up: FollowUp, at: Crossing, admins: list[Any]) -> Reminder:
+def _follow_up(follow_up: FollowUp, at: Crossing, admins: list[Any], audiences: Audiences) -> Reminder:
     title = follow_up.evaluation.invitation.title
     if follow_up.state == FollowUpState.RECTIFYING:
         if follow_up.responsible == Responsible.OFFICER:
             people: list[Any] = [follow_up.responsible_user]
         else:
-            people = department_admins(follow_up.responsible_department_id or 0)
+            people = audiences.department_admins(follow_up.responsible_department_id or 0)
         if at.threshold != Threshold.YELLOW:
             people = [*people, *admins]
         text = _("差评整改期限 %(d)s：%(t)s")
@@ -79,6 +80,7 @@ def evaluation_reminders_run(*, today: dt.date | None = None) -> EvaluationRemin
     today = today or timezone.localdate()
     run = EvaluationReminderRun()
     admins = centre_admins()  # once per run, not once per reminder
+    audiences = Audiences()  # the enterprises' accounts per chunk, each department's admins once per run
 
     def limit(kind: Any) -> dt.date:
         return light_context(kind.code, today).yellow_limit
@@ -93,7 +95,8 @@ def evaluation_reminders_run(*, today: dt.date | None = None) -> EvaluationRemin
         subjects=invitations,
         due_on=lambda i: i.due_on or today,
         today=today,
-        compose=_invitation,
+        compose=lambda i, at: _invitation(i, at, audiences),
+        prepare=audiences.load,
     ).sent
     for kind, state in (
         (VERIFY, FollowUpState.VERIFYING),
@@ -110,7 +113,7 @@ def evaluation_reminders_run(*, today: dt.date | None = None) -> EvaluationRemin
             subjects=rows,
             due_on=lambda f: f.due_on or today,
             today=today,
-            compose=lambda f, at: _follow_up(f, at, admins),
+            compose=lambda f, at: _follow_up(f, at, admins, audiences),
         ).sent
     visits = list(
         ReturnVisit.objects.filter(state=VisitState.PLANNED, due_on__lte=limit(VISIT))

@@ -23,6 +23,7 @@ from liaison.officers.models import Officer
 from liaison.supervision.models import Inspection, InspectionState, InspectionStep, SubjectType
 from liaison.supervision.policies import can_open_inspection, inspection_roles
 from liaison.supervision.workflows import INSPECTION_WORKFLOW
+from liaison.tracking.people import Audiences
 from liaison.tracking.services.common import clean_text
 
 S = InspectionState
@@ -69,13 +70,18 @@ def _subject(inspection: Inspection, subject_type: Any, subject_id: Any) -> None
         raise DomainError(_("请从列表中选择检查对象。"), field="subject_id")
 
 
-def party_people(inspection: Inspection) -> list[Any]:
-    """Who answers for the rectification: the officer(s), or the department's administrators."""
+def party_people(inspection: Inspection, audiences: Audiences | None = None) -> list[Any]:
+    """Who answers for the rectification: the officer(s), or the department's administrators. With
+    `audiences` (loaded for a batch of inspections), from what it holds instead of a query."""
     if inspection.subject_type == SubjectType.OFFICER and inspection.officer is not None:
         return [inspection.officer.user]
     if inspection.subject_type == SubjectType.PROJECT and inspection.project is not None:
+        if audiences is not None:
+            return audiences.project_people(inspection.project, ["officer"])
         return project_officers(inspection.project)
     if inspection.department_id:
+        if audiences is not None:
+            return audiences.department_admins(inspection.department_id)
         return department_admins(inspection.department_id)
     return []
 

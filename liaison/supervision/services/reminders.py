@@ -15,10 +15,11 @@ from liaison.deadlines.services.reminders import Reminder, reminders_send
 from liaison.supervision.deadline_kinds import RECTIFY
 from liaison.supervision.models import Inspection, InspectionState
 from liaison.supervision.services.inspections import party_people
+from liaison.tracking.people import Audiences
 
 
-def _reminder(inspection: Inspection, at: Crossing) -> Reminder:
-    people = party_people(inspection)
+def _reminder(inspection: Inspection, at: Crossing, audiences: Audiences) -> Reminder:
+    people = party_people(inspection, audiences)
     if at.threshold != Threshold.YELLOW:
         people = [*people, inspection.opened_by]
     return Reminder(
@@ -39,10 +40,12 @@ def supervision_reminders_run(*, today: dt.date | None = None) -> int:
         .select_related("officer__user", "project", "opened_by")
         .order_by("pk")
     )
+    audiences = Audiences()  # the projects' officers per chunk, each department's admins once per run
     return reminders_send(
         kind=RECTIFY.code,
         subjects=rows,
         due_on=lambda i: i.rectify_due or today,
         today=today,
-        compose=_reminder,
+        compose=lambda i, at: _reminder(i, at, audiences),
+        prepare=audiences.load,
     ).sent
