@@ -51,5 +51,7 @@ def test_the_receipt_reminders_cost_the_same_queries_for_one_service_and_for_fou
     four = _run_counting(late)
     assert (one[0], four[0]) == (1, 4)
     assert four[1] == one[1], (one, four)
-    told = set(Notification.objects.filter(kind="service.reminder.red").values_list("recipient_id", flat=True))
+    told = set(
+        Notification.objects.filter(kind="service.reminder.red").values_list("recipient_id", flat=True)
+    )
     assert told == {w.applicant.pk, w.officer_user.pk}
