@@ -8,6 +8,7 @@ scale database seeded by `seed_scale`, never for real data. Locust's figures com
 from __future__ import annotations
 
 import csv
+import functools
 import json
 import os
 import subprocess
@@ -47,35 +48,33 @@ class LoadRow:
     rps: float
 
 
+@functools.cache
 def _pages(roles: tuple[str, ...]) -> list[str]:
     """The sidebar of these roles, without the settings pages (a user's core pages)."""
     names = [e.url_name for e in NAVIGATION if set(roles) & e.roles and "settings" not in e.url_name]
     return [reverse(name) for name in dict.fromkeys(names)]
 
 
-def load_accounts(password: str) -> dict[str, dict[str, object]]:
-    """Every active account of the four roles, given `password`, with the pages its role browses."""
+def load_accounts(password: str) -> dict[str, list[dict[str, object]]]:
+    """Every active account of the four roles, given `password`, each with the pages its own roles browse."""
     hashed = make_password(password)  # hashed once: thousands of PBKDF2 runs would take minutes
-    plan: dict[str, dict[str, object]] = {}
+    plan: dict[str, list[dict[str, object]]] = {}
     for simulated, roles in ROLES.items():
         users = User.objects.filter(is_active=True, memberships__role__in=roles).distinct().order_by("pk")
         User.objects.filter(pk__in=users.values("pk")).update(
             password=hashed, password_changed_at=timezone.now(), must_change_password=False
         )
-        accounts = []
+        accounts: list[dict[str, object]] = []
         for user in users.only("pk", "username"):
-            projects: list[str] = []
+            pages = [*_pages(tuple(sorted(user.role_set)))]  # a copy: the cached list stays as it is
             if simulated == "officer":
-                ids = (
-                    Assignment.objects.filter(officer__user=user, is_active=True)
-                    .order_by("pk")
-                    .values_list("project_id", flat=True)
-                )
-                projects = [reverse("tracking:project", args=[pk]) for pk in ids[:PROJECTS_PER_OFFICER]]
-            accounts.append({"username": user.username, "projects": projects})
+                mine = Assignment.objects.filter(officer__user=user, is_active=True).order_by("pk")
+                ids = mine.values_list("project_id", flat=True)[:PROJECTS_PER_OFFICER]
+                pages += [reverse("tracking:project", args=[pk]) for pk in ids]
+            accounts.append({"username": user.username, "pages": pages})
         if not accounts:
             raise BenchError(f"没有 {simulated} 账号：请先运行 load_demo 和 seed_scale。")
-        plan[simulated] = {"accounts": accounts, "pages": _pages(roles)}
+        plan[simulated] = accounts
     return plan
 
 
@@ -96,7 +95,15 @@ def _rows(stats_csv: Path) -> list[LoadRow]:
 
 
 def run_load(
-    *, users: int, spawn_rate: float, run_time: str, port: int, workers: int, out_dir: Path, password: str
+    *,
+    users: int,
+    spawn_rate: float,
+    run_time: str,
+    wait: str,
+    port: int,
+    workers: int,
+    out_dir: Path,
+    password: str,
 ) -> tuple[list[LoadRow], str]:
     """Serve the project with gunicorn and load it with Locust; the per-page rows (the last: Aggregated)
     and Locust's failure report."""
@@ -125,7 +132,7 @@ def run_load(
         "--stop-timeout",
         "30",
     ]
-    load_env = env | {"LOAD_ACCOUNTS": str(accounts), "LOAD_PASSWORD": password}
+    load_env = env | {"LOAD_ACCOUNTS": str(accounts), "LOAD_PASSWORD": password, "LOAD_WAIT": wait}
     with http_server([*gunicorn, "config.wsgi:application"], env, f"http://127.0.0.1:{port}/healthz"):
         done = subprocess.run(locust, env=load_env, capture_output=True, text=True, check=False)  # noqa: S603
     if not (out_dir / "load_stats.csv").exists():

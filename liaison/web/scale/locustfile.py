@@ -20,17 +20,18 @@ from locust import HttpUser, between, task
 PLAN: dict[str, Any] = json.loads(Path(os.environ["LOAD_ACCOUNTS"]).read_text(encoding="utf-8"))
 PASSWORD = os.environ["LOAD_PASSWORD"]
 LOGIN = "/accounts/login/"
+WAIT = [float(s) for s in os.environ.get("LOAD_WAIT", "30,90").split(",")]  # seconds between pages
 TOKEN = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
 
 
 class _Role(HttpUser):
     abstract = True
     role: ClassVar[str] = ""
-    wait_time = between(3, 12)  # a person reading a page
+    wait_time = between(*WAIT)  # a person reading a page, filling a form
 
     def on_start(self) -> None:
-        account = random.choice(PLAN[self.role]["accounts"])  # noqa: S311 - not security
-        self.pages: list[str] = PLAN[self.role]["pages"] + account["projects"]
+        account = random.choice(PLAN[self.role])  # noqa: S311 - not security
+        self.pages: list[str] = account["pages"]
         page = self.client.get(LOGIN, name="sign-in page")
         token = TOKEN.search(page.text)
         with self.client.post(

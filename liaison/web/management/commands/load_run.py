@@ -23,8 +23,11 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("--users", type=int, default=200)
-        parser.add_argument("--spawn-rate", type=float, default=2.0, help="Users started per second.")
+        parser.add_argument("--spawn-rate", type=float, default=1.0, help="Users started per second.")
         parser.add_argument("--run-time", default="10m", help="Locust's --run-time, e.g. 3m, 10m, 1h.")
+        parser.add_argument(
+            "--wait", default="30,90", help="Seconds a user pauses between pages: min,max (default 30,90)."
+        )
         parser.add_argument("--port", type=int, default=18792)
         parser.add_argument("--workers", type=int, default=2)
         parser.add_argument("--out", default="", help="Folder for Locust's CSV files (default: a temp one).")
@@ -38,6 +41,7 @@ class Command(BaseCommand):
                 users=options["users"],
                 spawn_rate=options["spawn_rate"],
                 run_time=options["run_time"],
+                wait=options["wait"],
                 port=options["port"],
                 workers=options["workers"],
                 out_dir=out,
@@ -46,7 +50,8 @@ class Command(BaseCommand):
         except BenchError as error:
             raise CommandError(str(error)) from error
         self.stdout.write(
-            f"users={options['users']} run_time={options['run_time']} workers={options['workers']} csv={out}"
+            f"users={options['users']} spawn_rate={options['spawn_rate']} run_time={options['run_time']} "
+            f"wait={options['wait']} workers={options['workers']} csv={out}"
         )
         self.stdout.write(
             f"{'request':<52} {'count':>7} {'errors':>6} {'p50_ms':>7} {'p95_ms':>7} {'p99_ms':>7} {'rps':>6}"
