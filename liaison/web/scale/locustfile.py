@@ -57,21 +57,18 @@ class _Role(HttpUser):
                 response.failure("sent back to the sign-in page")
 
 
+# The mix of the simulated users: half officers, then centre staff and enterprises, then guides.
 class Officer(_Role):
-    role = "officer"
-    weight = 5
+    role, weight = "officer", 5
 
 
 class Centre(_Role):
-    role = "centre"
-    weight = 2
+    role, weight = "centre", 2
 
 
 class Enterprise(_Role):
-    role = "enterprise"
-    weight = 2
+    role, weight = "enterprise", 2
 
 
 class Guide(_Role):
-    role = "guide"
-    weight = 1
+    role, weight = "guide", 1
