@@ -9,7 +9,7 @@ PYTEST_ARGS ?= -n 2
 
 # System packages (Chromium, LibreOffice, fonts, gettext) are installed when missing: needed by the
 # browser tests and by PDF documents; `make run` goes on without them (Word documents still work).
-.PHONY: install system-packages run test test-fast lint migrations-check messages demo bench clean
+.PHONY: install system-packages run test test-fast lint migrations-check messages demo bench load clean
 
 install: .venv/.installed
 
@@ -48,6 +48,10 @@ messages: install
 # Province-scale benchmark on PostgreSQL (docs/performance.md): seeds once (~10+ min), then times the pages.
 bench: install
 	scripts/bench.sh
+
+# Bounded load run (docs/performance.md "Under load"): Locust, USERS (200) for DURATION (10m), gunicorn 2 workers.
+load: install
+	scripts/load.sh
 
 demo: install
 	DEBUG=1 $(PY) manage.py load_demo

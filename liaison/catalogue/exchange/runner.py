@@ -18,6 +18,7 @@ from liaison.catalogue.exchange.reader import RowError, workbook_read
 from liaison.catalogue.exchange.validate import plan_build
 from liaison.catalogue.models import ImportJob, ImportJobStatus
 from liaison.core.errors import DomainError
+from liaison.core.faults import pause_point
 
 logger = logging.getLogger(__name__)
 PROGRESS_EVERY = 25
@@ -69,6 +70,7 @@ def _import(job: ImportJob) -> str:
             raise _Rejected(plan.errors)
         reason = _("通过事项目录导入登记（%(name)s）") % {"name": job.original_name}
         result = catalogue_import_apply(actor=job.created_by, plan=plan, reason=reason)
+        pause_point("catalogue_import:written")  # the catalogue written, not yet committed (fault tests)
         job.refresh_from_db()
         job.status = ImportJobStatus.SUCCEEDED
         job.result = result

@@ -22,6 +22,7 @@ from typing import Any, TypeVar
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from liaison.core.faults import pause_point
 from liaison.deadlines.models import ReminderSent, Threshold
 from liaison.deadlines.schedule import Crossing, crossing
 from liaison.deadlines.settings import deadline_settings
@@ -223,4 +224,5 @@ def reminders_send(
                 heading=digest_heading,
             )
         )
+        pause_point(f"reminders_send:{kind}")  # everything written, not yet committed (fault tests)
     return tally

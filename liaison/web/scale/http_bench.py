@@ -51,7 +51,7 @@ def _session_cookie(user: User) -> str:
     return f"{settings.SESSION_COOKIE_NAME}={client.cookies[settings.SESSION_COOKIE_NAME].value}"
 
 
-def _wait_up(url: str, seconds: float = 30) -> None:
+def wait_up(url: str, seconds: float = 30) -> None:
     deadline = time.monotonic() + seconds
     while time.monotonic() < deadline:
         try:
@@ -63,10 +63,10 @@ def _wait_up(url: str, seconds: float = 30) -> None:
 
 
 @contextmanager
-def _server(args: list[str], env: dict[str, str], probe: str) -> Iterator[None]:
+def http_server(args: list[str], env: dict[str, str], probe: str) -> Iterator[None]:
     process = subprocess.Popen(args, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)  # noqa: S603
     try:
-        _wait_up(probe)
+        wait_up(probe)
         yield
     finally:
         process.terminate()
@@ -118,8 +118,8 @@ def run_http_bench(*, ceiling_dir: Path, ceiling_db: str, seconds: int, pause: f
     ceiling_url = f"http://127.0.0.1:{CEILING_PORT}/fortunes"
     results = []
     with (
-        _server([*ceiling_args, "ceiling:application"], ceiling_env, ceiling_url),
-        _server(ours_args, ours_env, f"http://127.0.0.1:{OUR_PORT}/healthz"),
+        http_server([*ceiling_args, "ceiling:application"], ceiling_env, ceiling_url),
+        http_server(ours_args, ours_env, f"http://127.0.0.1:{OUR_PORT}/healthz"),
     ):
         for name, path, user in pages:
             cookie = _session_cookie(user)
