@@ -5,8 +5,10 @@ A list view calls `list_tools(request)` for the toolbar (`{% include "includes/l
 `keyword_filter(qs, q, fields)` for the search, `sorted_by(qs, request, SORTING)` for the order the user
 picked by a column header (`{% load listing %}{% sort_th "due" _("期限") %}`; the keys declared once as a
 `Sorting` beside the list's export), and — when `wants_export(request)` — returns
-`export_response(spec, rows, request=request)` instead of the page; the export keeps the page's order. The columns of an export are declared
-once per list as a `ListExport` in the owning app's `exports.py`; the workbook is `liaison.core.xlsx`'s.
+`export_response(spec, qs, request=request, prepare=…)` instead of the page; the export keeps the page's
+order. The columns of an export are declared once per list as a `ListExport` in the owning app's
+`exports.py`; the workbook is `liaison.core.xlsx`'s. An export past `EXPORT_SYNC_MAX` rows is written by
+the background worker (`liaison.core.export_jobs`), which replays the view as the same user.
 """
 
 from __future__ import annotations
