@@ -219,3 +219,38 @@ def test_the_exports_page_costs_the_same_queries_for_two_jobs_or_twenty(client, 
     jobs(18)
     assert page_queries() == few
     assert "别人的" not in client.get("/exports/").content.decode()
+
+
+def test_the_worker_exports_as_the_user_who_asked_in_the_order_they_sorted(settings, center_admin):
+    """The project list: an enterprise's background export holds its own projects only, in the order of
+    the column it sorted by, as the list itself exports them; the centre's holds every project."""
+    from liaison.intake.tests.test_views_support import logged_in, make_project, register_applicant
+
+    mine, other = register_applicant(), register_applicant("翠湖实业有限公司")
+    for n in range(13):
+        make_project(mine, name=f"我的项目{n:02d}")
+    for n in range(5):
+        make_project(other, name=f"别人的项目{n}")
+    projects = "/intake/projects/"
+    by_name = {"sort": "-name"}
+    jobs = {}
+    for who in (mine, center_admin):
+        client = logged_in(who)
+        offer = client.get(projects, {**by_name, "export": "xlsx"}).content.decode()
+        token = re.search(r'name="offer" value="([^"]+)"', offer).group(1)
+        client.post("/exports/request/", {"offer": token})
+        jobs[who.pk] = client
+    _worker()
+    settings.EXPORT_SYNC_MAX = 1000
+    for who, expected in ((mine, 13), (center_admin, 18)):
+        client = jobs[who.pk]
+        job = ExportJob.objects.get(user=who)
+        assert (job.state, job.rows_done) == (ExportState.DONE, expected)
+        rows = sheet_rows(client.get(f"/exports/{job.pk}/download/"))
+        assert rows == sheet_rows(client.get(projects, {**by_name, "export": "xlsx"}))
+        assert len(rows) == expected
+    own = [
+        row[1]
+        for row in sheet_rows(jobs[mine.pk].get(f"/exports/{ExportJob.objects.get(user=mine).pk}/download/"))
+    ]
+    assert own == [f"我的项目{n:02d}" for n in reversed(range(13))]
