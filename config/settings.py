@@ -249,6 +249,7 @@ EXPORT_SYNC_MAX = int(os.environ.get("EXPORT_SYNC_MAX", "2000"))
 EXPORT_BACKGROUND_MAX = int(os.environ.get("EXPORT_BACKGROUND_MAX", "100000"))
 EXPORT_FILE_DAYS = int(os.environ.get("EXPORT_FILE_DAYS", "7"))
 EXPORT_JOBS_PER_USER = int(os.environ.get("EXPORT_JOBS_PER_USER", "3"))
+EXPORT_STALE_HOURS = int(os.environ.get("EXPORT_STALE_HOURS", "6"))  # "running" longer: its worker was lost
 
 TASKS = {
     "default": {

@@ -174,8 +174,13 @@ def export_job_run(job_id: int) -> str:
 
 
 def export_jobs_expire(*, now: Any = None) -> int:
-    """Delete the files of finished exports past their expiry; the rows stay, marked 已过期."""
+    """Delete the files of finished exports past their expiry (the rows stay, marked 已过期); an export
+    still "running" EXPORT_STALE_HOURS after it started lost its worker (a restart): it fails, so its
+    user sees why and may ask again."""
     now = now or timezone.now()
+    ExportJob.objects.filter(
+        state=ExportState.RUNNING, started_at__lte=now - timedelta(hours=settings.EXPORT_STALE_HOURS)
+    ).update(state=ExportState.FAILED, failure="interrupted", finished_at=now)
     count = 0
     for job in ExportJob.objects.filter(state=ExportState.DONE, expires_at__lte=now):
         if job.file:

@@ -254,3 +254,44 @@ def test_the_worker_exports_as_the_user_who_asked_in_the_order_they_sorted(setti
         for row in sheet_rows(jobs[mine.pk].get(f"/exports/{ExportJob.objects.get(user=mine).pk}/download/"))
     ]
     assert own == [f"我的项目{n:02d}" for n in reversed(range(13))]
+
+
+def test_past_the_background_limit_the_file_is_cut_and_says_so(client, settings, center_admin):
+    settings.EXPORT_BACKGROUND_MAX = 5
+    _enquiries(matching=12, other=0)
+    client.force_login(center_admin)
+    offer = client.get(ENQUIRIES, {"export": "xlsx"}).content.decode()
+    assert "后台导出最多 5 条" in offer
+    _ask(client, {})
+    _worker()
+    job = ExportJob.objects.get()
+    assert (job.state, job.rows_done, job.cut) == (ExportState.DONE, 5, True)
+    lines = sheet_lines(client.get(f"/exports/{job.pk}/download/"))
+    assert "仅导出前 5 条" in lines[1][0] and len(lines) == 3 + 5
+    assert "超出后台导出上限" in client.get("/exports/").content.decode()
+
+
+def test_the_phones_a_background_export_shows_are_in_the_personal_data_log(client, center_admin):
+    from liaison.audit.models import PersonalDataView
+
+    _enquiries(matching=12, other=0)
+    client.force_login(center_admin)
+    _ask(client, {"q": "外资"})
+    _worker()
+    logged = PersonalDataView.objects.get(method="EXPORT")
+    assert logged.user == center_admin and logged.count == 12
+    assert logged.path.startswith(ENQUIRIES) and "q=" in logged.path
+
+
+def test_an_export_whose_worker_was_lost_fails_after_a_while(client, settings, center_admin):
+    job = ExportJob.objects.create(
+        user=center_admin, name="公众咨询清单", path=ENQUIRIES, query="export=xlsx", state=ExportState.RUNNING
+    )
+    ExportJob.objects.filter(pk=job.pk).update(started_at=timezone.now() - timedelta(hours=1))
+    export_jobs_expire()
+    assert ExportJob.objects.get().state == ExportState.RUNNING
+    export_jobs_expire(now=timezone.now() + timedelta(hours=settings.EXPORT_STALE_HOURS))
+    job.refresh_from_db()
+    assert (job.state, job.failure) == (ExportState.FAILED, "interrupted")
+    client.force_login(center_admin)
+    assert "导出因后台服务中断未能完成" in client.get("/exports/").content.decode()
