@@ -185,6 +185,7 @@ def export_response(
     request: HttpRequest,
     scope: str = "",
     prepare: Prepare | None = None,
+    on_written: Callable[[], Any] | None = None,
 ) -> HttpResponse:
     """The filtered rows as an .xlsx download, in the list's order; `scope` names the filter on the sheet (by
     default the query's parameters). Pass the unevaluated queryset and, for what a row needs beyond it (a
@@ -193,10 +194,15 @@ def export_response(
     Up to `EXPORT_SYNC_MAX` rows the file is written at once. Beyond it the user is offered a background
     export (`core/export_offer.html` → `liaison.core.export_jobs`): the worker replays this view as the
     same user with the same query, and this function then writes into the job (`current_sink`) chunk by
-    chunk — at most `EXPORT_BACKGROUND_MAX` rows, said on the sheet when cut."""
+    chunk — at most `EXPORT_BACKGROUND_MAX` rows, said on the sheet when cut. `on_written()` runs once the
+    file is written (during the request or by the worker; not when the background export is only offered):
+    where an export is itself recorded (the audit trail's)."""
     sink = current_sink.get()
     if sink is not None:
-        return _export_into(sink, spec, rows, request=request, scope=scope, prepare=prepare)
+        response = _export_into(sink, spec, rows, request=request, scope=scope, prepare=prepare)
+        if on_written:
+            on_written()
+        return response
     rows = rows if isinstance(rows, QuerySet) else list(rows)
     total = rows.count() if isinstance(rows, QuerySet) else len(rows)
     if total > settings.EXPORT_SYNC_MAX:
@@ -204,6 +210,8 @@ def export_response(
     content = _workbook(
         spec, _values(spec, rows, prepare, lambda done: None), request=request, scope=scope, cut_at=None
     )
+    if on_written:
+        on_written()
     return xlsx_download(content, spec)
 
 

@@ -295,3 +295,26 @@ def test_an_export_whose_worker_was_lost_fails_after_a_while(client, settings, c
     assert (job.state, job.failure) == (ExportState.FAILED, "interrupted")
     client.force_login(center_admin)
     assert "导出因后台服务中断未能完成" in client.get("/exports/").content.decode()
+
+
+def test_a_background_export_of_the_audit_trail_is_recorded_once_when_written(
+    client, audit_admin, center_admin
+):
+    from liaison.audit.models import AuditEvent
+    from liaison.audit.services.events import audit_record
+
+    for n in range(12):
+        audit_record(
+            actor=center_admin, action="test.change", object_type="x", object_id=str(n), summary="改动"
+        )
+    client.force_login(audit_admin)
+    offer = client.get("/audit/", {"action": "test.change", "export": "xlsx"}).content.decode()
+    assert "共 12 条" in offer
+    assert not AuditEvent.objects.filter(action="audit.export").exists()  # offered, not exported yet
+    token = re.search(r'name="offer" value="([^"]+)"', offer).group(1)
+    client.post("/exports/request/", {"offer": token})
+    _worker()
+    job = ExportJob.objects.get()
+    assert (job.state, job.rows_done) == (ExportState.DONE, 12)
+    export = AuditEvent.objects.get(action="audit.export")
+    assert export.actor == audit_admin and "action=test.change" in export.changes["extra"]["filter"]
