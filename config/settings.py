@@ -240,6 +240,17 @@ if EMAIL_CONFIG.get("EMAIL_FILE_PATH"):  # file:///path: one file per message, f
     EMAIL_FILE_PATH = EMAIL_CONFIG["EMAIL_FILE_PATH"]
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "liaison@localhost")
 
+# The list pattern's Excel export (liaison/core/listing.py): up to EXPORT_SYNC_MAX rows are written during the
+# request; a larger one becomes a background job (liaison/core/export_jobs.py, page /exports/) writing at most
+# EXPORT_BACKGROUND_MAX rows (said on the sheet when cut; openpyxl keeps the whole sheet in memory while writing it).
+# Its file is kept EXPORT_FILE_DAYS days, then deleted (`manage.py exports_expire`,
+# also run by the scheduler); a user has at most EXPORT_JOBS_PER_USER exports waiting or running at once.
+EXPORT_SYNC_MAX = int(os.environ.get("EXPORT_SYNC_MAX", "2000"))
+EXPORT_BACKGROUND_MAX = int(os.environ.get("EXPORT_BACKGROUND_MAX", "100000"))
+EXPORT_FILE_DAYS = int(os.environ.get("EXPORT_FILE_DAYS", "7"))
+EXPORT_JOBS_PER_USER = int(os.environ.get("EXPORT_JOBS_PER_USER", "3"))
+EXPORT_STALE_HOURS = int(os.environ.get("EXPORT_STALE_HOURS", "6"))  # "running" longer: its worker was lost
+
 TASKS = {
     "default": {
         "BACKEND": os.environ.get("TASKS_BACKEND", "django_tasks_db.DatabaseBackend"),

@@ -49,6 +49,7 @@ urlpatterns = [
     path("calendar/", include("liaison.workcal.urls")),
     path("deadlines/", include("liaison.deadlines.urls")),
     path("notifications/", include("liaison.notifications.urls")),
+    path("exports/", include("liaison.core.urls")),
 ]
 
 # Uploaded files are never served from MEDIA_URL, not even under DEBUG: each app's download view checks who

@@ -5,32 +5,39 @@ A list view calls `list_tools(request)` for the toolbar (`{% include "includes/l
 `keyword_filter(qs, q, fields)` for the search, `sorted_by(qs, request, SORTING)` for the order the user
 picked by a column header (`{% load listing %}{% sort_th "due" _("期限") %}`; the keys declared once as a
 `Sorting` beside the list's export), and — when `wants_export(request)` — returns
-`export_response(spec, rows, request=request)` instead of the page; the export keeps the page's order. The columns of an export are declared
-once per list as a `ListExport` in the owning app's `exports.py`; the workbook is `liaison.core.xlsx`'s.
+`export_response(spec, qs, request=request, prepare=…)` instead of the page; the export keeps the page's
+order. The columns of an export are declared once per list as a `ListExport` in the owning app's
+`exports.py`; the workbook is `liaison.core.xlsx`'s. An export past `EXPORT_SYNC_MAX` rows is written by
+the background worker (`liaison.core.export_jobs`), which replays the view as the same user.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
+from datetime import date
 from functools import reduce
 from itertools import islice
 from operator import or_
 from typing import Any
 
+from django.conf import settings
 from django.db.models import F, OrderBy, Q, QuerySet
 from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
 from django.utils import timezone
 from django.utils.functional import Promise
 from django.utils.http import content_disposition_header
 from django.utils.translation import gettext as _
 
+from liaison.core.export_sink import ExportSink, Offer, current_sink, offer_sign
 from liaison.core.xlsx import XLSX_CONTENT_TYPE, table_workbook
 
 KEYWORD_MAX = 100
 EXPORT_PARAM = "export"
 SORT_PARAM = "sort"
-EXPORT_LIMIT = 10_000  # a larger export is cut here and says so on its second line
+EXPORT_CHUNK = 500  # rows read, prepared and counted as progress at a time
+Prepare = Callable[[list[Any]], Iterable[Any]]  # a chunk of the queryset's rows -> the rows the columns read
 
 
 @dataclass(frozen=True)
@@ -133,31 +140,135 @@ def _scope(request: HttpRequest) -> str:
     return "，".join(f"{k}={v}" for k, v in params)
 
 
-def export_response(
-    spec: ListExport, rows: Iterable[Any], *, request: HttpRequest, scope: str = ""
-) -> HttpResponse:
-    """The filtered rows as an .xlsx download (at most EXPORT_LIMIT, said on the sheet when cut); `scope`
-    names the filter on the sheet (by default the query's parameters)."""
-    taken = list(islice(rows, EXPORT_LIMIT + 1))
-    cut = len(taken) > EXPORT_LIMIT
-    taken = taken[:EXPORT_LIMIT]
-    today = timezone.localdate()
+def _batches(rows: Iterable[Any], size: int) -> Iterator[list[Any]]:
+    it = iter(rows)
+    while batch := list(islice(it, size)):
+        yield batch
+
+
+def _workbook(
+    spec: ListExport, values: Iterable[list[Any]], *, request: HttpRequest, scope: str, cut_at: int | None
+) -> bytes:
+    subtitle = _("导出日期：%(date)s") % {"date": timezone.localdate().isoformat()}
     scope = scope or _scope(request)
-    subtitle = _("导出日期：%(date)s") % {"date": today.isoformat()}
     if scope:
         subtitle += "　" + _("筛选：%(scope)s") % {"scope": scope}
-    if cut:
-        subtitle += "　" + _("仅导出前 %(n)s 条，请缩小筛选范围。") % {"n": EXPORT_LIMIT}
-    content = table_workbook(
+    if cut_at is not None:
+        subtitle += "　" + _("仅导出前 %(n)s 条，请缩小筛选范围。") % {"n": cut_at}
+    return table_workbook(
         sheet=str(spec.name),
         title=str(spec.name),
         subtitle=subtitle,
         headers=[str(c.header) for c in spec.columns],
-        rows=([c.value(row) for c in spec.columns] for row in taken),
+        rows=values,
         widths=[c.width for c in spec.columns],
         text_columns=[i for i, c in enumerate(spec.columns) if c.text],
     )
+
+
+def _values(
+    spec: ListExport, rows: Iterable[Any], prepare: Prepare | None, on_chunk: Callable[[int], Any]
+) -> Iterator[list[Any]]:
+    """Each row's cells, `prepare`d (lights, masking…) a chunk at a time; `on_chunk(rows so far)` after each."""
+    done = 0
+    for chunk in _batches(rows, EXPORT_CHUNK):
+        for row in prepare(chunk) if prepare else chunk:
+            yield [c.value(row) for c in spec.columns]
+        done += len(chunk)
+        on_chunk(done)
+
+
+def export_response(
+    spec: ListExport,
+    rows: Iterable[Any],
+    *,
+    request: HttpRequest,
+    scope: str = "",
+    prepare: Prepare | None = None,
+    on_written: Callable[[], Any] | None = None,
+) -> HttpResponse:
+    """The filtered rows as an .xlsx download, in the list's order; `scope` names the filter on the sheet (by
+    default the query's parameters). Pass the unevaluated queryset and, for what a row needs beyond it (a
+    light, a masked phone), `prepare(chunk) -> rows`.
+
+    Up to `EXPORT_SYNC_MAX` rows the file is written at once. Beyond it the user is offered a background
+    export (`core/export_offer.html` → `liaison.core.export_jobs`): the worker replays this view as the
+    same user with the same query, and this function then writes into the job (`current_sink`) chunk by
+    chunk — at most `EXPORT_BACKGROUND_MAX` rows, said on the sheet when cut. `on_written()` runs once the
+    file is written (during the request or by the worker; not when the background export is only offered):
+    where an export is itself recorded (the audit trail's)."""
+    sink = current_sink.get()
+    if sink is not None:
+        response = _export_into(sink, spec, rows, request=request, scope=scope, prepare=prepare)
+        if on_written:
+            on_written()
+        return response
+    rows = rows if isinstance(rows, QuerySet) else list(rows)
+    total = rows.count() if isinstance(rows, QuerySet) else len(rows)
+    if total > settings.EXPORT_SYNC_MAX:
+        return _offer(request, spec, total)
+    content = _workbook(
+        spec, _values(spec, rows, prepare, lambda done: None), request=request, scope=scope, cut_at=None
+    )
+    if on_written:
+        on_written()
+    return xlsx_download(content, spec)
+
+
+def xlsx_download(content: bytes, spec: ListExport) -> HttpResponse:
     response = HttpResponse(content, content_type=XLSX_CONTENT_TYPE)
-    filename = f"{spec.name}-{today:%Y%m%d}.xlsx"
-    response["Content-Disposition"] = content_disposition_header(True, filename)
+    response["Content-Disposition"] = content_disposition_header(True, export_filename(str(spec.name)))
     return response
+
+
+def export_filename(name: str, day: date | None = None) -> str:
+    return f"{name}-{(day or timezone.localdate()):%Y%m%d}.xlsx"
+
+
+def _export_into(
+    sink: ExportSink,
+    spec: ListExport,
+    rows: Iterable[Any],
+    *,
+    request: HttpRequest,
+    scope: str,
+    prepare: Prepare | None,
+) -> HttpResponse:
+    limit = settings.EXPORT_BACKGROUND_MAX
+    if isinstance(rows, QuerySet):
+        total = rows.count()
+        source: Iterable[Any] = rows.iterator(chunk_size=EXPORT_CHUNK)  # one query, read a chunk at a time
+    else:
+        source = list(rows)
+        total = len(source)
+    cut = total > limit
+    sink.begin(min(total, limit), cut=cut)
+    written = 0
+
+    def progress(done: int) -> None:
+        nonlocal written
+        written = done
+        sink.progress(done)
+
+    values = _values(spec, islice(source, limit), prepare, progress)
+    content = _workbook(spec, values, request=request, scope=scope, cut_at=limit if cut else None)
+    sink.finish(content, rows=written)
+    return HttpResponse(status=204)
+
+
+def _offer(request: HttpRequest, spec: ListExport, total: int) -> HttpResponse:
+    """The page offering a background export of `total` rows (a GET changes nothing: the form posts)."""
+    params = _without_paging(request)
+    params[EXPORT_PARAM] = "xlsx"
+    user_id = getattr(request.user, "pk", None) or 0
+    offer = Offer(user_id, str(spec.name), request.path, params.urlencode(), total)
+    back = _without_paging(request)
+    context = {
+        "name": spec.name,
+        "total": total,
+        "sync_max": settings.EXPORT_SYNC_MAX,
+        "background_max": settings.EXPORT_BACKGROUND_MAX,
+        "token": offer_sign(offer),
+        "back": f"{request.path}?{back.urlencode()}" if back else request.path,
+    }
+    return render(request, "core/export_offer.html", context)

@@ -51,8 +51,12 @@ def event_list(request: HttpRequest) -> HttpResponse:
     if wants_export(request):
         if not can_export_audit_trail(request.user):
             raise HttpForbidden
-        audit_trail_export_record(actor=request.user, scope=request.GET.urlencode())
-        return export_response(AUDIT_EVENT_EXPORT, events.iterator(chunk_size=2000), request=request)
+        return export_response(
+            AUDIT_EVENT_EXPORT,
+            events,
+            request=request,
+            on_written=lambda: audit_trail_export_record(actor=request.user, scope=request.GET.urlencode()),
+        )
     page_obj = paginate(request, events)
     return render(
         request,

@@ -48,7 +48,7 @@ def complaint_list_page(request: AuthedHttpRequest) -> HttpResponse:
     if request.GET.get("cooperation") == "open":
         rows = rows.filter(pk__in=department_requests(request.user).values("complaint_id"))
     if wants_export(request):
-        return export_response(BUSINESS_EXPORT, rows.iterator(), request=request)
+        return export_response(BUSINESS_EXPORT, rows, request=request)
     page_obj = paginate(request, rows)
     centre = reads_transfer_lines(request.user)
     context = {

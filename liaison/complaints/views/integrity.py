@@ -31,7 +31,7 @@ def integrity_list_page(request: AuthedHttpRequest) -> HttpResponse:
     state = state if state in IntegrityState.values else ""
     rows = integrity_list(request.user, state=state, q=keyword(request))
     if wants_export(request):
-        return export_response(INTEGRITY_EXPORT, rows.iterator(), request=request)
+        return export_response(INTEGRITY_EXPORT, rows, request=request)
     page_obj = paginate(request, rows)
     context = {
         "page_obj": page_obj,

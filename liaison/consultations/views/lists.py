@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.contrib.auth.decorators import login_required
 from django.db.models import Prefetch
 from django.http import Http404, HttpRequest, HttpResponse
@@ -16,7 +18,7 @@ from liaison.consultations.policies import can_manage_consultation_settings, can
 from liaison.consultations.selectors.consultations import consultation_list, guide_inbox
 from liaison.consultations.views.common import actor_of, annotate_lights
 from liaison.core.errors import NotFound
-from liaison.core.listing import EXPORT_LIMIT, export_response, list_tools, wants_export
+from liaison.core.listing import export_response, list_tools, wants_export
 from liaison.core.paging import paginate, querystring_without_page
 from liaison.directory.models import Department
 from liaison.directory.roles import Role
@@ -36,6 +38,11 @@ def _project_for(user: object, project_id: int | None) -> Project | None:
         return None
 
 
+def _lit(rows: list[Any]) -> list[Any]:
+    annotate_lights(rows)
+    return rows
+
+
 @login_required
 @require_GET
 def consultation_list_page(request: HttpRequest) -> HttpResponse:
@@ -44,9 +51,7 @@ def consultation_list_page(request: HttpRequest) -> HttpResponse:
     filters = form.filters()
     rows = consultation_list(user, **filters)
     if wants_export(request):
-        annotated = list(rows[: EXPORT_LIMIT + 1])
-        annotate_lights(annotated)
-        return export_response(CONSULTATION_EXPORT, annotated, request=request)
+        return export_response(CONSULTATION_EXPORT, rows, request=request, prepare=_lit)
     page_obj = paginate(request, rows)
     annotate_lights(page_obj)
     project = _project_for(user, filters["project_id"])

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import pytest
+from django.contrib.auth.models import AnonymousUser
 from django.test import RequestFactory
 
 from liaison.core import listing
@@ -35,9 +35,16 @@ def test_the_export_writes_the_rows_under_a_title_and_the_filter():
     assert "attachment" in response["Content-Disposition"]
 
 
-def test_an_export_over_the_limit_is_cut_and_says_so(monkeypatch: pytest.MonkeyPatch):
-    monkeypatch.setattr(listing, "EXPORT_LIMIT", 3)
-    request = RequestFactory().get("/x/", {"export": "xlsx"})
-    response = export_response(SPEC, ((str(n), "行") for n in range(10)), request=request)
-    assert len(sheet_rows(response)) == 3
-    assert "仅导出前 3 条" in sheet_lines(response)[1][0]
+def test_an_export_over_the_synchronous_limit_is_offered_in_the_background(settings, rf, db):
+    """Past EXPORT_SYNC_MAX rows nothing is written during the request: a page offers the background export
+    (a form that posts: the GET changes nothing)."""
+    settings.EXPORT_SYNC_MAX = 3
+    request = rf.get("/x/", {"state": "open", "export": "xlsx", "page": "2"})
+    request.user = AnonymousUser()
+    small = export_response(SPEC, [(str(n), "行") for n in range(3)], request=request)
+    assert len(sheet_rows(small)) == 3
+    offer = export_response(SPEC, ((str(n), "行") for n in range(10)), request=request)
+    html = offer.content.decode()
+    assert offer.status_code == 200 and offer["Content-Type"].startswith("text/html")
+    assert 'data-testid="export-offer-total"' in html and "共 10 条" in html
+    assert 'method="post" action="/exports/request/"' in html

@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from liaison.core.bounds import id_or_none
-from liaison.core.listing import EXPORT_LIMIT, export_response, keyword, list_tools, wants_export
+from liaison.core.listing import export_response, keyword, list_tools, wants_export
 from liaison.core.paging import paginate, querystring_without_page
 from liaison.directory.http import AuthedHttpRequest
 from liaison.directory.masking import phone_for
@@ -42,8 +42,10 @@ def enquiry_list_page(request: AuthedHttpRequest) -> HttpResponse:
     state = state if state in EnquiryState.values else ""
     rows = enquiry_rows(request.user, state=state, q=keyword(request))
     if wants_export(request):
-        lit = enquiry_rows_lit(request.user, rows[: EXPORT_LIMIT + 1])
-        return export_response(ENQUIRY_EXPORT, lit, request=request)
+        user = request.user
+        return export_response(
+            ENQUIRY_EXPORT, rows, request=request, prepare=lambda chunk: enquiry_rows_lit(user, chunk)
+        )
     page = paginate(request, rows)
     context = {
         "page_obj": page,

@@ -88,3 +88,29 @@ def test_the_officers_todo_filters_by_light_and_keyword_and_pages(client, planne
     assert mine.context["page_obj"].paginator.count == 5
     exported = sheet_rows(client.get(reverse("tracking:todo"), {"q": "批量项目3", "export": "xlsx"}))
     assert len(exported) == 5 and {row[2] for row in exported} == {"批量项目3"}
+
+
+def test_a_background_export_of_the_items_has_the_rows_of_the_lists_own_export(
+    client, settings, monkeypatch, planned, tmp_path
+):
+    """Past EXPORT_SYNC_MAX the worker replays this list (lights and calendars prepared a chunk at a time)."""
+    import re
+
+    from liaison.core import listing
+    from liaison.core.export_jobs import export_job_run
+    from liaison.core.models import ExportJob, ExportState
+
+    settings.MEDIA_ROOT = str(tmp_path / "media")
+    second = dispatched_project(planned.world, name="第二个项目")
+    draft(planned.world, second, START)
+    client.force_login(planned.world.center_admin)
+    params = {"sort": "-due", "export": "xlsx"}
+    at_once = sheet_rows(client.get(reverse("tracking:items"), params))
+    settings.EXPORT_SYNC_MAX = 2
+    monkeypatch.setattr(listing, "EXPORT_CHUNK", 3)
+    offer = client.get(reverse("tracking:items"), params).content.decode()
+    token = re.search(r'name="offer" value="([^"]+)"', offer).group(1)
+    client.post(reverse("exports:request"), {"offer": token})
+    job = ExportJob.objects.get()
+    assert export_job_run(job.pk) == ExportState.DONE
+    assert len(at_once) > 3 and sheet_rows(client.get(reverse("exports:download", args=[job.pk]))) == at_once

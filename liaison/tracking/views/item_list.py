@@ -37,8 +37,13 @@ def _respond(
     user, light = actor_of(request), _light(request)
     qs = sorted_by(qs, request, ITEM_SORTING)
     if wants_export(request):
-        rows = build_rows(qs, ctx, user=user, scope=None)
-        return export_response(export, rows, request=request, scope=str(LIGHT_LABELS[light]) if light else "")
+        return export_response(
+            export,
+            qs,
+            request=request,
+            scope=str(LIGHT_LABELS[light]) if light else "",
+            prepare=lambda chunk: build_rows(chunk, ctx, user=user, scope=None),
+        )
     page_obj = paginate(request, qs)
     rows = build_rows(page_obj, ctx, user=user, scope=scope)
     context = {

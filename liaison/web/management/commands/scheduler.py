@@ -16,6 +16,7 @@ from liaison.complaints.tasks import complaint_reminders_job
 from liaison.consultations.tasks import consultation_reminders_job
 from liaison.coordination.tasks import coordination_reminders_job
 from liaison.core.periodic import enqueue_periodically
+from liaison.core.tasks import export_jobs_expire_job
 from liaison.evaluation.tasks import evaluation_reminders_job, return_visits_plan_job
 from liaison.publicity.tasks import publicity_reminders_job
 from liaison.supervision.tasks import supervision_reminders_job
@@ -32,6 +33,7 @@ PERIODIC_JOBS = (
     supervision_reminders_job,
     publicity_reminders_job,
     audit_head_export_job,
+    export_jobs_expire_job,
 )
 
 

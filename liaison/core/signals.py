@@ -1,0 +1,10 @@
+"""Signals of the lowest layer, for the apps above it to listen to."""
+
+from __future__ import annotations
+
+import django.dispatch
+
+# A background export finished (done or failed): `job` (an ExportJob), `seen` (the personal data it showed
+# unmasked, a `liaison.core.personal_data.Seen` or None). Sent by the worker after the job's row is saved,
+# inside the requester's language. notifications tells the user; audit logs the personal data shown.
+export_job_finished = django.dispatch.Signal()
