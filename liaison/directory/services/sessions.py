@@ -4,6 +4,10 @@ A session ends after `settings.SESSION_IDLE_TIMEOUT` seconds without a request (
 `settings.SESSION_COOKIE_AGE` seconds after sign-in however busy it is (default 8 hours). Django's own
 cookie age alone is not absolute: it restarts whenever the session is saved. The clocks are started by
 `signin_complete` (every sign-in); a session without them is left to the cookie age.
+
+A page's own polling (a progress bar refreshing itself) sends the header `X-Background-Poll: 1`
+(`BACKGROUND_POLL_HEADER`): it is checked against both limits like any request but does not count as
+activity, so a page left open on a running job still ends after the idle limit.
 """
 
 from __future__ import annotations
@@ -20,6 +24,7 @@ from liaison.audit.services.events import audit_record
 SIGNED_IN_AT = "signed_in_at"
 LAST_SEEN = "last_seen"
 TOUCH_EVERY = 60  # seconds: the last-seen time is rewritten at most once a minute, not on every request
+BACKGROUND_POLL_HEADER = "X-Background-Poll"
 
 
 def session_start(*, request: HttpRequest) -> None:
@@ -45,7 +50,7 @@ def session_touch(*, request: HttpRequest, now: float | None = None) -> str | No
     elif now - signed_in_at > absolute_limit:
         reason, message = "absolute", _("登录已满 %(h)d 小时，请重新登录。") % {"h": absolute_limit // 3600}
     else:
-        if now - last_seen >= TOUCH_EVERY:
+        if now - last_seen >= TOUCH_EVERY and request.headers.get(BACKGROUND_POLL_HEADER) != "1":
             session[LAST_SEEN] = now
         return None
     audit_record(

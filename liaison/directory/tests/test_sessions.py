@@ -104,3 +104,25 @@ def test_a_session_not_started_by_a_sign_in_is_left_to_the_cookie_age(client, of
     client.force_login(officer_user)  # no clocks: a test client, not a sign-in
     assert client.get(PAGE).status_code == 200
     assert LAST_SEEN not in client.session and _signed_in(client)
+
+
+def test_a_pages_own_polling_does_not_keep_an_idle_session_alive(client, officer_user):
+    """A progress bar refreshing itself (htmx with X-Background-Poll) is not activity: the idle clock runs on."""
+    client.force_login(officer_user)
+    client.get(PAGE)
+    _age(client, idle=20 * 60)
+    seen = client.session[LAST_SEEN]
+    assert client.get(PAGE, headers={"X-Background-Poll": "1"}).status_code == 200
+    assert client.session[LAST_SEEN] == seen  # not moved on
+    _age(client, idle=31 * 60)
+    response = client.get(PAGE, headers={"X-Background-Poll": "1"})
+    assert response.status_code == 302 and not _signed_in(client)
+
+
+def test_a_real_request_moves_the_idle_clock_on(client, officer_user):
+    client.force_login(officer_user)
+    client.get(PAGE)
+    _age(client, idle=20 * 60)
+    seen = client.session[LAST_SEEN]
+    client.get(PAGE)
+    assert client.session[LAST_SEEN] > seen
