@@ -250,6 +250,9 @@ EXPORT_BACKGROUND_MAX = int(os.environ.get("EXPORT_BACKGROUND_MAX", "100000"))
 EXPORT_FILE_DAYS = int(os.environ.get("EXPORT_FILE_DAYS", "7"))
 EXPORT_JOBS_PER_USER = int(os.environ.get("EXPORT_JOBS_PER_USER", "3"))
 EXPORT_STALE_HOURS = int(os.environ.get("EXPORT_STALE_HOURS", "6"))  # "running" longer: its worker was lost
+# A catalogue import still validating or writing this long after its upload lost its worker: it is marked failed
+# (liaison/catalogue/exchange/runner.py: import_jobs_fail_stale, run by the scheduler).
+IMPORT_STALE_HOURS = int(os.environ.get("IMPORT_STALE_HOURS", "2"))
 
 TASKS = {
     "default": {

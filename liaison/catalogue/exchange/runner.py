@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import io
 import logging
 from typing import Any
 
+from django.conf import settings
 from django.db import IntegrityError, transaction
 from django.db.models import F
 from django.utils import timezone
@@ -117,3 +119,19 @@ def import_job_run(*, job_id: int) -> str:
         message = _("导入时发生系统错误，未导入任何数据。请联系管理员查看日志。")
         _finish(job_id, ImportJobStatus.FAILED, errors=[{"message": message, "text": message}])
         return "failed"
+
+
+def import_jobs_fail_stale(*, now: dt.datetime | None = None) -> int:
+    """Jobs still validating or writing IMPORT_STALE_HOURS after their upload lost their worker (killed or
+    restarted): the write is one transaction, so nothing of them is in the catalogue; they are marked failed
+    with that said, so that the page stops waiting and the user uploads again. The number marked."""
+    now = now or timezone.now()
+    message = _("导入进程意外中断，未导入任何数据，请重新上传。")
+    return ImportJob.objects.filter(
+        status__in=[ImportJobStatus.VALIDATING, ImportJobStatus.WRITING],
+        created_at__lte=now - dt.timedelta(hours=settings.IMPORT_STALE_HOURS),
+    ).update(
+        status=ImportJobStatus.FAILED,
+        errors=[{"message": message, "text": message}],
+        finished_at=now,
+    )

@@ -3,19 +3,23 @@
 
 A real `manage.py db_worker` process runs the queued import job and is killed after it has written the
 whole catalogue inside its transaction but before committing. The killed job stays "writing" (no worker
-will take it up again); the officer uploads the workbook again, and the new job imports it once.
+will take it up again) until IMPORT_STALE_HOURS have passed, when the scheduler's check marks it failed; the
+officer uploads the workbook again, and the new job imports it once.
 """
 
 # ruff: noqa: F811 - the shared fixtures are imported by name and then requested as arguments
 
 from __future__ import annotations
 
+import datetime as dt
 import signal
 
 import pytest
+from django.utils import timezone
 
 from liaison.audit.models import AuditEvent
 from liaison.catalogue.exchange.jobs import import_job_create
+from liaison.catalogue.exchange.runner import import_jobs_fail_stale
 from liaison.catalogue.exchange.testing import catalogue_state, sample_sheets, upload, workbook_from_rows
 from liaison.catalogue.models import ApprovalItem, ImportJob, ImportJobStatus, MaterialRequirement
 from liaison.intake.tests.test_concurrency import shared_database  # noqa: F401 - fixture
@@ -36,7 +40,7 @@ def _upload(actor) -> ImportJob:
 
 
 def test_an_import_killed_mid_write_leaves_nothing_and_the_rerun_imports_once(
-    shared_database, background, center_admin, tmp_path
+    shared_database, background, center_admin, tmp_path, settings
 ):
     before = catalogue_state()
     killed = _upload(center_admin)
@@ -57,3 +61,11 @@ def test_an_import_killed_mid_write_leaves_nothing_and_the_rerun_imports_once(
     assert AuditEvent.objects.filter(action="catalogue.import").count() == 1
     killed.refresh_from_db()
     assert killed.status == ImportJobStatus.WRITING  # the rerun did not take the dead job up again
+
+    assert import_jobs_fail_stale() == 0  # not yet: it might still be running
+    later = timezone.now() + dt.timedelta(hours=settings.IMPORT_STALE_HOURS, minutes=1)
+    assert import_jobs_fail_stale(now=later) == 1
+    killed.refresh_from_db()
+    again.refresh_from_db()
+    assert killed.status == ImportJobStatus.FAILED and "意外中断" in killed.errors[0]["message"]
+    assert again.status == ImportJobStatus.SUCCEEDED  # a finished job is left alone

@@ -11,6 +11,7 @@ from typing import Any
 from django.core.management.base import BaseCommand, CommandError
 
 from liaison.audit.tasks import audit_head_export_job
+from liaison.catalogue.exchange.tasks import import_jobs_fail_stale_job
 from liaison.closure.tasks import closure_reminders_job
 from liaison.complaints.tasks import complaint_reminders_job
 from liaison.consultations.tasks import consultation_reminders_job
@@ -34,6 +35,7 @@ PERIODIC_JOBS = (
     publicity_reminders_job,
     audit_head_export_job,
     export_jobs_expire_job,
+    import_jobs_fail_stale_job,
 )
 
 
