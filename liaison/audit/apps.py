@@ -13,5 +13,10 @@ class AuditConfig(AppConfig):
             register_extra_labels,
         )
 
-        register_action_labels({"access.refused": _("拒绝访问")})
+        register_action_labels(
+            {
+                "access.refused": _("拒绝访问"),
+                "access.refused_limited": _("拒绝访问（超出每分钟记录上限，其后只计数）"),
+            }
+        )
         register_extra_labels({"http_status": _("响应状态"), "url_arguments": _("访问的对象")})
