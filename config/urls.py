@@ -4,9 +4,9 @@ from django.urls import include, path
 from liaison.directory.views.password import password_change_page
 from liaison.directory.views.second_factor import (
     second_factor_enrol_page,
-    second_factor_recovery_codes_page,
     second_factor_verify_page,
 )
+from liaison.directory.views.second_factor_own import second_factor_manage_page, second_factor_replace_page
 from liaison.directory.views.signin import SigninView, SignoutView
 from liaison.portal.sitemaps import SITEMAPS
 from liaison.web.api import api
@@ -25,11 +25,8 @@ urlpatterns = [
     path("accounts/password/", password_change_page, name="password_change"),
     path("accounts/second-factor/", second_factor_verify_page, name="second_factor_verify"),
     path("accounts/second-factor/enrol/", second_factor_enrol_page, name="second_factor_enrol"),
-    path(
-        "accounts/second-factor/recovery-codes/",
-        second_factor_recovery_codes_page,
-        name="second_factor_recovery_codes",
-    ),
+    path("accounts/second-factor/manage/", second_factor_manage_page, name="second_factor_manage"),
+    path("accounts/second-factor/replace/", second_factor_replace_page, name="second_factor_replace"),
     path("", include("liaison.web.urls")),
     path("catalogue/", include("liaison.catalogue.urls")),
     path("officers/", include("liaison.officers.urls")),

@@ -15,6 +15,11 @@ class AuditConfig(AppConfig):
         from liaison.audit.receivers import export_personal_data_log  # noqa: PLC0415
         from liaison.core.signals import export_job_finished  # noqa: PLC0415
 
-        register_action_labels({"access.refused": _("拒绝访问")})
+        register_action_labels(
+            {
+                "access.refused": _("拒绝访问"),
+                "access.refused_limited": _("拒绝访问（超出每分钟记录上限，其后只计数）"),
+            }
+        )
         register_extra_labels({"http_status": _("响应状态"), "url_arguments": _("访问的对象")})
         export_job_finished.connect(export_personal_data_log, dispatch_uid="audit.export_personal_data")

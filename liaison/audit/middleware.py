@@ -3,7 +3,6 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from django.db import transaction
 from django.http import HttpRequest, HttpResponse
 
 from liaison.audit.context import AuditContext, reset_context, set_context
@@ -42,28 +41,27 @@ class AuditContextMiddleware:
 
 def _record_refusal(request: HttpRequest, response: HttpResponse) -> None:
     """A signed-in user refused by a view (403, or 404: a forbidden object or page answers like a missing
-    one): an audit event (等保 安全审计). Whether the object exists is not told apart in the trail either."""
+    one): counted, and an audit event while under the per-minute bound (services/refusals.py). Whether the
+    object exists is not told apart in the trail either."""
     user = getattr(request, "user", None)
     match = getattr(request, "resolver_match", None)
     # `match` is None for an address no view serves: that 404 refuses nothing
     if response.status_code not in REFUSED or not getattr(user, "is_authenticated", False) or match is None:
         return
-    from liaison.audit.models import REFUSED_ACCESS  # noqa: PLC0415 - models load after the app registry
-    from liaison.audit.services.events import audit_record  # noqa: PLC0415
+    from liaison.audit.services.refusals import refusal_record  # noqa: PLC0415 - models load after the app registry
 
     first = next(iter(match.kwargs.values()), "")
-    with transaction.atomic():
-        audit_record(
-            actor=user,
-            action=REFUSED_ACCESS,
-            object_type=(match.view_name or "")[:60],
-            object_id=str(first)[:64],
-            summary=f"{request.method} {request.path}"[:300],
-            extra={
-                "http_status": response.status_code,
-                "url_arguments": {k: str(v)[:64] for k, v in match.kwargs.items()},
-            },
-        )
+    refusal_record(
+        user=user,
+        ip=client_address(request),
+        view_name=match.view_name or "",
+        object_id=str(first),
+        summary=f"{request.method} {request.path}",
+        extra={
+            "http_status": response.status_code,
+            "url_arguments": {k: str(v)[:64] for k, v in match.kwargs.items()},
+        },
+    )
 
 
 def _log_personal_data_view(

@@ -12,6 +12,7 @@ class AppendOnlyError(RuntimeError):
 
 
 REFUSED_ACCESS = "access.refused"
+REFUSED_ACCESS_LIMITED = "access.refused_limited"  # the per-minute bound reached (services/refusals.py)
 
 
 class AuditEventQuerySet(models.QuerySet["AuditEvent"]):
@@ -23,8 +24,9 @@ class AuditEventQuerySet(models.QuerySet["AuditEvent"]):
 
     def changes(self) -> AuditEventQuerySet:
         """The events that record something done, without the refused accesses (`access.refused`, written
-        by the audit middleware for every 403/404): "a refusal saves nothing" is checked with these."""
-        return self.exclude(action=REFUSED_ACCESS)
+        by the audit middleware for every 403/404, and the note that a flood of them is only counted now):
+        "a refusal saves nothing" is checked with these."""
+        return self.exclude(action__in=[REFUSED_ACCESS, REFUSED_ACCESS_LIMITED])
 
 
 class AuditEvent(models.Model):
@@ -98,3 +100,21 @@ class PersonalDataView(models.Model):
 
     def __str__(self) -> str:
         return f"{self.user_id} {self.path} ({self.count})"
+
+
+class RefusalTally(models.Model):
+    """Refused accesses per user, client address and minute, outside the chain (middleware.py): the first
+    `AUDIT_REFUSALS_PER_MINUTE` of a minute are also chained events, the rest are only counted here, so a
+    flood of 404s does not queue on the chain head's lock and its size is still on record."""
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    ip = models.CharField(max_length=45, blank=True)
+    minute = models.DateTimeField()
+    refused = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        ordering = ["-minute", "-id"]
+        constraints = [models.UniqueConstraint(fields=["user", "ip", "minute"], name="refusal_tally_once")]
+
+    def __str__(self) -> str:
+        return f"{self.user_id} {self.ip} {self.minute:%Y-%m-%d %H:%M}: {self.refused}"

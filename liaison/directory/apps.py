@@ -26,6 +26,8 @@ class DirectoryConfig(AppConfig):
                 "auth.second_factor_enrolled": _("绑定身份验证器"),
                 "auth.second_factor_reset": _("重置双因素认证"),
                 "auth.recovery_code_used": _("使用恢复码"),
+                "auth.second_factor_replaced": _("更换身份验证器"),
+                "auth.recovery_codes_regenerated": _("重新生成恢复码"),
             }
         )
         register_extra_labels(

@@ -1,6 +1,7 @@
 from .department import Department
 from .enterprise import Enterprise
 from .password import PasswordHistory
+from .recovery import RecoveryCode, RecoveryCodeDevice
 from .throttle import ThrottleEvent
 from .token import ApiToken, TokenScope
 from .user import RoleMembership, User
@@ -10,6 +11,8 @@ __all__ = [
     "Department",
     "Enterprise",
     "PasswordHistory",
+    "RecoveryCode",
+    "RecoveryCodeDevice",
     "RoleMembership",
     "ThrottleEvent",
     "TokenScope",

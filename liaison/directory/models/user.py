@@ -8,7 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from liaison.directory.roles import Role
 
 
-class User(AbstractUser):
+class User(AbstractUser):  # type: ignore[django-manager-missing]  # RecoveryCodeDevice: an untyped django-otp base
     """A person who signs in. Roles are held through RoleMembership rows."""
 
     full_name = models.CharField(_("姓名"), max_length=50, blank=True)

@@ -4,8 +4,8 @@ one-time recovery codes, after the password.
 Every role but 项目单位 is staff (`SECOND_FACTOR_ROLES`, so roles added later are covered). While
 `settings.SECOND_FACTOR_REQUIRED` is on, a staff session counts as signed in only once this module has put
 the verifying device in the session (`django_otp.login`); `SecondFactorMiddleware` holds everything else
-back. Devices are django-otp's: a confirmed `TOTPDevice` and a `StaticDevice` holding the recovery codes
-(each deleted when used). Wrong codes count toward the sign-in's per-account lockout (services/signin.py)
+back. Devices: django-otp's confirmed `TOTPDevice`, and our `RecoveryCodeDevice` holding the recovery codes
+as salted digests (models/recovery.py; each deleted when used). Wrong codes count toward the sign-in's per-account lockout (services/signin.py)
 and every outcome is audited. Enrolment (the QR code, confirming it) is in `second_factor_enrolment.py`.
 """
 
@@ -19,13 +19,13 @@ from django.conf import settings
 from django.db import transaction
 from django.http import HttpRequest
 from django.utils.translation import gettext as _
-from django_otp.plugins.otp_static.models import StaticDevice
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from liaison.audit.services.events import audit_record
 from liaison.core.addresses import client_address
 from liaison.core.errors import DomainError, PermissionDenied
-from liaison.directory.models import User
+from liaison.directory.models import RecoveryCodeDevice, User
+from liaison.directory.models.recovery import recovery_code_normalise
 from liaison.directory.policies import can_reset_second_factor
 from liaison.directory.roles import Role
 from liaison.directory.services.throttle import (
@@ -69,10 +69,6 @@ def second_factor_state(request: HttpRequest) -> str:
     return VERIFY if second_factor_enrolled(user) else ENROL
 
 
-def _normalise(code: str) -> str:
-    return re.sub(r"[\s-]+", "", code or "").lower()[:32]
-
-
 def _keys(request: HttpRequest, user: User) -> tuple[str, str]:
     return f"user:{user.get_username()}", f"ip:{client_address(request) or 'unknown'}"
 
@@ -91,8 +87,11 @@ def second_factor_check_not_locked(*, request: HttpRequest, user: User, stage: s
         raise throttle_error(LOGIN_ACCOUNT_FAILURES)
 
 
-def second_factor_count_failure(*, request: HttpRequest, user: User, stage: str) -> None:
-    """A wrong code: counted like a wrong password, audited; TooManyAttempts once the account is locked."""
+def second_factor_count_failure(
+    *, request: HttpRequest, user: User, stage: str, summary: str | None = None
+) -> None:
+    """A wrong code (or password, when confirming a change): counted like a wrong password at sign-in,
+    audited; TooManyAttempts once the account is locked."""
     account_key, address_key = _keys(request, user)
     throttle_hit(LOGIN_ACCOUNT_FAILURES, [account_key])
     throttle_hit(LOGIN_ADDRESS_FAILURES, [address_key])
@@ -100,7 +99,7 @@ def second_factor_count_failure(*, request: HttpRequest, user: User, stage: str)
         actor=user,
         action="auth.second_factor_failed",
         obj=user,
-        summary=_("双因素认证失败：验证码不正确"),
+        summary=summary or _("双因素认证失败：验证码不正确"),
         extra={"stage": stage},
     )
     if throttle_reached(LOGIN_ACCOUNT_FAILURES, account_key):
@@ -114,40 +113,50 @@ def second_factor_mark_verified(*, request: HttpRequest, user: User, device: Any
     throttle_clear(LOGIN_ACCOUNT_FAILURES, _keys(request, user)[0])
 
 
-def _match(user: User, code: str) -> Any | None:
+def second_factor_match(user: User, code: str) -> Any | None:
     """The confirmed device accepting `code`: a 6-digit TOTP code, else a recovery code (then used up)."""
     if re.fullmatch(r"\d{6}", code):
         for device in TOTPDevice.objects.filter(user=user, confirmed=True):
             if device.verify_token(code):
                 return device
         return None
-    with transaction.atomic():
-        for device in StaticDevice.objects.select_for_update().filter(user=user, confirmed=True):
-            if device.verify_token(code):
-                return device
+    for recovery in RecoveryCodeDevice.objects.filter(user=user, confirmed=True):
+        if recovery.verify_token(code):
+            return recovery
     return None
 
 
 def second_factor_verify(*, request: HttpRequest, user: User, code: str) -> bool:
     """The code step of sign-in; False for a wrong code, TooManyAttempts when the account is (now) locked."""
     second_factor_check_not_locked(request=request, user=user, stage="verify")
-    device = _match(user, _normalise(code))
+    device = second_factor_match(user, recovery_code_normalise(code))
     if device is None:
         second_factor_count_failure(request=request, user=user, stage="verify")
         return False
     second_factor_mark_verified(request=request, user=user, device=device)
-    if isinstance(device, StaticDevice):
-        left = device.token_set.count()
+    second_factor_audit_use(user=user, device=device, stage="verify")
+    return True
+
+
+def second_factor_audit_use(*, user: User, device: Any, stage: str) -> None:
+    """The event of a code accepted: a recovery code (with how many are left) or the authenticator."""
+    if isinstance(device, RecoveryCodeDevice):
+        left = device.codes.count()
         audit_record(
             actor=user,
             action="auth.recovery_code_used",
             obj=user,
             summary=_("使用恢复码完成双因素认证，剩余 %(n)d 个") % {"n": left},
-            extra={"remaining": left},
+            extra={"remaining": left, "stage": stage},
         )
     else:
-        audit_record(actor=user, action="auth.second_factor", obj=user, summary=_("双因素认证成功"))
-    return True
+        audit_record(
+            actor=user,
+            action="auth.second_factor",
+            obj=user,
+            summary=_("双因素认证成功"),
+            extra={"stage": stage},
+        )
 
 
 def second_factor_reset(*, actor: User, user: User, via: str = "page") -> int:
@@ -162,7 +171,8 @@ def second_factor_reset(*, actor: User, user: User, via: str = "page") -> int:
         raise PermissionDenied(_("您无权重置双因素认证。"))
     with transaction.atomic():
         removed = TOTPDevice.objects.filter(user=user).delete()[1].get(TOTPDevice._meta.label, 0)
-        removed += StaticDevice.objects.filter(user=user).delete()[1].get(StaticDevice._meta.label, 0)
+        label = RecoveryCodeDevice._meta.label
+        removed += RecoveryCodeDevice.objects.filter(user=user).delete()[1].get(label, 0)
         audit_record(
             actor=actor,
             action="auth.second_factor_reset",

@@ -32,8 +32,6 @@ from liaison.directory.services.second_factor_enrolment import (
     second_factor_enrolment,
 )
 
-NEW_CODES_SESSION_KEY = "second_factor_new_codes"
-
 
 def _pending_context(request: HttpRequest, **extra: Any) -> dict[str, Any]:
     """The layout of a session that is not signed in yet: no sidebar, no user menu (the page has its own
@@ -45,7 +43,7 @@ def _with_next(name: str, request: HttpRequest) -> str:
     return f"{reverse(name)}?{urlencode({'next': safe_next(request)})}"
 
 
-def _locked_out(request: HttpRequest, exc: TooManyAttempts) -> HttpResponse:
+def locked_out(request: HttpRequest, exc: TooManyAttempts) -> HttpResponse:
     logout(request)
     messages.error(request, str(exc.message))
     return HttpResponseRedirect(reverse("login"))
@@ -64,7 +62,7 @@ def second_factor_verify_page(request: HttpRequest) -> HttpResponse:
         try:
             ok = second_factor_verify(request=request, user=request.user, code=request.POST.get("code", ""))  # type: ignore[arg-type]
         except TooManyAttempts as exc:
-            return _locked_out(request, exc)
+            return locked_out(request, exc)
         if ok:
             return HttpResponseRedirect(safe_next(request))
         error, status = _("验证码不正确或已使用，请重新输入。"), 400
@@ -83,24 +81,25 @@ def second_factor_enrol_page(request: HttpRequest) -> HttpResponse:
         try:
             codes = second_factor_enrol_confirm(request=request, user=user, code=request.POST.get("code", ""))
         except TooManyAttempts as exc:
-            return _locked_out(request, exc)
+            return locked_out(request, exc)
         if codes is not None:
-            request.session[NEW_CODES_SESSION_KEY] = codes
-            return HttpResponseRedirect(_with_next("second_factor_recovery_codes", request))
+            return recovery_codes_response(
+                request, codes, heading=_("身份验证器已绑定"), next_url=safe_next(request)
+            )
         error, status = _("验证码不正确，请用身份验证器中当前显示的 6 位数字重试。"), 400
     context = _pending_context(request, enrolment=second_factor_enrolment(user), error=error)
     return render(request, "directory/second_factor_enrol.html", context, status=status)
 
 
-@login_required
-@require_http_methods(["GET"])
-def second_factor_recovery_codes_page(request: HttpRequest) -> HttpResponse:
-    """The new recovery codes, once: they leave the session as they are shown."""
-    codes = request.session.pop(NEW_CODES_SESSION_KEY, None)
-    if not codes:
-        return HttpResponseRedirect(safe_next(request))
-    context = {"codes": codes, "next": safe_next(request)}
-    return render(request, "directory/second_factor_recovery_codes.html", context)
+def recovery_codes_response(
+    request: HttpRequest, codes: list[str], *, heading: str, next_url: str
+) -> HttpResponse:
+    """The new recovery codes, shown once in the answer to the request that made them: they are kept nowhere
+    (not in the session either), only their digests (models/recovery.py)."""
+    context = {"codes": codes, "heading": heading, "next": next_url}
+    response = render(request, "directory/second_factor_recovery_codes.html", context)
+    response["Cache-Control"] = "no-store"
+    return response
 
 
 @login_required

@@ -9,7 +9,7 @@ import pytest
 from django.test import Client
 from django.urls import reverse
 
-from liaison.audit.models import AuditEvent
+from liaison.audit.models import AuditEvent, RefusalTally
 from liaison.intake.tests.test_services_support import (  # noqa: F401 - fixtures
     fast_passwords,
     world,
@@ -71,3 +71,35 @@ def test_what_is_allowed_and_what_is_anonymous_leave_no_refusal(client, world):
     assert client.get(reverse("intake:project_detail", args=[project.pk])).status_code == 200
     assert client.get("/no-such-page/").status_code == 404  # an unknown address names no object
     assert not _refusals().exists()
+
+
+def test_a_flood_of_404s_writes_a_bounded_number_of_chained_events_and_is_still_counted(
+    client, world, settings
+):
+    settings.AUDIT_REFUSALS_PER_MINUTE = limit = 5
+    client.force_login(world.other_applicant)
+    before = AuditEvent.objects.count()
+    for n in range(40):
+        assert client.get(reverse("intake:project_detail", args=[900000 + n])).status_code == 404
+    tallies = list(RefusalTally.objects.filter(user=world.other_applicant))
+    assert sum(t.refused for t in tallies) == 40  # every refusal counted, even past the bound
+    assert len(tallies) <= 2  # the flood may straddle a minute boundary
+    chained = sum(min(t.refused, limit) for t in tallies)
+    assert _refusals().count() == chained <= 2 * limit
+    limited = AuditEvent.objects.filter(action="access.refused_limited", actor=world.other_applicant)
+    assert limited.count() == sum(1 for t in tallies if t.refused > limit) >= 1
+    first = limited.order_by("seq").first()
+    assert (
+        first.object_id == str(first_tally_over(tallies, limit).pk)
+        and first.changes["extra"]["limit"] == limit
+    )
+    assert AuditEvent.objects.count() - before == chained + limited.count()  # nothing else was chained
+
+    # the bound is per user: another user's refusal in the same minute is chained as usual
+    client.force_login(world.applicant)
+    assert client.get(reverse("intake:project_detail", args=[987654])).status_code == 404
+    assert _refusals().filter(actor=world.applicant).count() == 1
+
+
+def first_tally_over(tallies, limit):
+    return min((t for t in tallies if t.refused > limit), key=lambda t: t.minute)
