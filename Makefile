@@ -5,7 +5,9 @@ export UV_LINK_MODE := copy
 PY := .venv/bin/python
 HOST ?= 127.0.0.1
 PORT ?= 8000
-PYTEST_ARGS ?= -n 2
+# --dist loadgroup: the tests marked xdist_group(name) stay together on one worker (the OpenAPI run builds its
+# district once); the others are spread as with --dist load.
+PYTEST_ARGS ?= -n 2 --dist loadgroup
 
 # System packages (Chromium, LibreOffice, fonts, gettext) are installed when missing: needed by the
 # browser tests and by PDF documents; `make run` goes on without them (Word documents still work).

@@ -36,7 +36,9 @@ from liaison.web.tests.openapi_run import (
     values,
 )
 
-pytestmark = pytest.mark.django_db
+# One worker runs the whole module (make test: --dist loadgroup), so the district is built once, not again
+# each time the scheduler hands that worker another slice of the module.
+pytestmark = [pytest.mark.django_db, pytest.mark.xdist_group("openapi_district")]
 EXAMPLES = 12  # per operation; ~2,650 requests in all
 OPERATIONS = operations()
 STATS = os.environ.get("OPENAPI_RUN_STATS")
