@@ -76,3 +76,26 @@ def measure(client: Client, url: str, seconds: float) -> Throughput:
         client.get(url)
         count += 1
     return Throughput(url, count, elapsed, time.process_time() - cpu_start)
+
+
+def measure_alternating(
+    client: Client, bare_url: str, url: str, seconds: float
+) -> tuple[Throughput, Throughput]:
+    """`bare_url` and `url` requested in turn, one request each, for about `seconds` in all (after a warm-up):
+    a burst of other work on the machine falls on both alike, which rounds of a second each do not ensure."""
+    for target in (bare_url, url):
+        for _i in range(5):
+            response = client.get(target)
+            if response.status_code != 200:
+                raise RuntimeError(f"{target} answered {response.status_code}")
+    spent = {bare_url: [0.0, 0.0], url: [0.0, 0.0]}  # wall, CPU
+    count, start = 0, time.perf_counter()
+    while time.perf_counter() - start < seconds:
+        for target in (bare_url, url):
+            wall, cpu = time.perf_counter(), time.process_time()
+            client.get(target)
+            spent[target][0] += time.perf_counter() - wall
+            spent[target][1] += time.process_time() - cpu
+        count += 1
+    bare, page = (Throughput(t, count, spent[t][0], spent[t][1]) for t in (bare_url, url))
+    return bare, page

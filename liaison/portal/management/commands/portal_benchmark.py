@@ -1,8 +1,8 @@
 """manage.py portal_benchmark [--seconds S] [--rounds R]: requests/second of each public page and of a bare
 Django page in the same process; prints both figures and the ratio against the 80 % target.
 
-The machine may be shared: each page is timed in R rounds alternating with the bare page, and each figure is
-the median of its rounds, so a burst of other work affects both sides alike. Each figure is given twice:
+The machine may be shared: in each of R rounds a page and the bare page are requested in turn, one request
+each, and each figure is the median of its rounds, so a burst of other work affects both sides alike. Each figure is given twice:
 per second of wall-clock time and per second of the process's CPU time; the second does not count the time
 other processes held the core, so it is the one the target is judged on (the public pages read nothing from
 the database on a cache hit, so no cost is left outside the process)."""
@@ -15,7 +15,7 @@ from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.test import Client
 from django.test.utils import override_settings
 
-from liaison.portal.benchmark import PAGES, TARGET_RATIO, measure
+from liaison.portal.benchmark import PAGES, TARGET_RATIO, measure, measure_alternating
 
 
 class Command(BaseCommand):
@@ -39,8 +39,9 @@ class Command(BaseCommand):
             for url in PAGES:
                 bare, page = [], []
                 for _ in range(rounds):
-                    bare.append(measure(client, "/__bench__/bare-layout/", seconds))
-                    page.append(measure(client, url, seconds))
+                    pair = measure_alternating(client, "/__bench__/bare-layout/", url, 2 * seconds)
+                    bare.append(pair[0])
+                    page.append(pair[1])
                 results.append((url, bare, page))
         self.stdout.write(
             f"bare_http (HttpResponse, no template): {median(t.per_cpu_second for t in floors):.1f} req/CPU-s, "
