@@ -12,6 +12,7 @@ from typing import Any
 
 import rules
 
+from liaison.core.request_memo import memoized
 from liaison.core.workflow import Transition
 from liaison.directory.roles import Role
 from liaison.intake.models import Project
@@ -36,8 +37,13 @@ class ActorScope:
 
 
 def actor_scope(user: Any) -> ActorScope:
+    """The user's scope, loaded once per GET request (the page's selectors and policies all ask)."""
     if not _authed(user):
         return ActorScope(frozenset(), frozenset(), frozenset(), None)
+    return memoized(("actor_scope", user.pk, frozenset(user.role_set)), lambda: _actor_scope(user))
+
+
+def _actor_scope(user: Any) -> ActorScope:
     roles = frozenset(user.role_set)
     projects: frozenset[int] = frozenset()
     items: frozenset[int] = frozenset()

@@ -43,21 +43,27 @@ def nav_badges(*, user: Any) -> dict[str, int]:
 CATALOGUE_STAT_ROLES = (Role.CENTER_ADMIN, Role.CENTER_LEADER, Role.SUPERVISOR, Role.DEPARTMENT_ADMIN)
 
 
-def catalogue_stats() -> dict[str, int]:
-    """Active departments, items, guides in post and officers in post."""
+def catalogue_stats(officer_count: int | None = None) -> dict[str, int]:
+    """Active departments, items, guides in post and officers in post (`officer_count` when the caller
+    has just counted them, e.g. the overview)."""
+    if officer_count is None:
+        officer_count = Officer.objects.filter(status=OfficerStatus.ACTIVE).count()
     return {
         "department_count": Department.objects.filter(is_active=True).count(),
         "item_count": ApprovalItem.objects.filter(is_active=True).count(),
         "guide_count": GuideAssignment.objects.filter(is_active=True).values("guide").distinct().count(),
-        "officer_count": Officer.objects.filter(status=OfficerStatus.ACTIVE).count(),
+        "officer_count": officer_count,
     }
 
 
 def dashboard_summary(*, user: Any) -> dict[str, Any]:
     """The figures and to-dos the user's roles call for."""
     summary: dict[str, Any] = {"todos": user_todos(user), "admin_figures": admin_figures(user=user)}
+    overview = (
+        centre_overview(officers_limit=OFFICERS_ON_DASHBOARD) if user.has_role(*OVERVIEW_ROLES) else None
+    )
     if user.has_role(*CATALOGUE_STAT_ROLES):
-        summary["stats"] = catalogue_stats()
+        summary["stats"] = catalogue_stats(overview.officers_total if overview else None)
     if user.has_role(Role.CENTER_ADMIN, Role.CENTER_LEADER):
         summary["missing_calendar_year"] = next_year_warning(timezone.localdate())
     if user.has_role(Role.GUIDE):
@@ -66,12 +72,11 @@ def dashboard_summary(*, user: Any) -> dict[str, Any]:
             .select_related("department")
             .order_by("code")
         )
-    if user.has_role(*OVERVIEW_ROLES):
-        overview = centre_overview()
+    if overview is not None:
         summary["overview"] = overview
         summary["overview_tables"] = overview_tables(overview)
     if user.has_role(Role.OFFICER, Role.GUIDE):
-        summary["todo"] = project_item_todo_list(user=user, limit=PENDING_LIST_LIMIT)
+        summary["todo"] = project_item_todo_list(user=user, limit=PENDING_LIST_LIMIT, details=False)
         summary["todo_limit"] = PENDING_LIST_LIMIT
     if user.has_role(Role.APPLICANT):
         # The enterprise's dated to-dos (Art. 9), soonest first, with a light and the button to tick them off.
@@ -119,7 +124,7 @@ def overview_tables(overview: CentreOverview) -> dict[str, Any]:
         for load in overview.officers[:OFFICERS_ON_DASHBOARD]
     ]
     return {
-        "officers_total": len(overview.officers),
+        "officers_total": overview.officers_total,
         "lights": lights,
         "stages": stages,
         "departments": overview_departments(overview),

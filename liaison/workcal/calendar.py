@@ -18,6 +18,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from liaison.core.errors import DomainError
+from liaison.core.request_memo import recall, remember, request_memo_active
 from liaison.workcal.models import CalendarOverride, CalendarYear, DayKind
 
 PACKAGE_YEARS = range(2004, 2027)  # chinese-calendar 1.11 covers 2004–2026
@@ -92,6 +93,35 @@ class WorkCalendar:
 
     @classmethod
     def load(cls, start: dt.date, end: dt.date) -> WorkCalendar:
+        """The calendar for at least start..end. Within a GET request, whole years: each year is read once
+        and shared by every light and counter of the page (the answers inside the window are the same)."""
+        if not request_memo_active():
+            return cls._load(start, end)
+        years = range(start.year, end.year + 1)
+        missing = [y for y in years if recall(("work_calendar_year", y)) is None]
+        if missing:
+            loaded = cls._load(dt.date(missing[0], 1, 1), dt.date(missing[-1], 12, 31))
+            for y in missing:
+                remember(("work_calendar_year", y), loaded.year(y))
+        parts: list[WorkCalendar] = [recall(("work_calendar_year", y)) for y in years]
+        if len(parts) == 1:
+            return parts[0]
+        return cls(
+            overrides={d: k for part in parts for d, k in part.overrides.items()},
+            entered_years=frozenset().union(*(part.entered_years for part in parts)),
+            names={d: n for part in parts for d, n in part.names.items()},
+        )
+
+    def year(self, y: int) -> WorkCalendar:
+        """The part of this calendar that falls in year `y`."""
+        return WorkCalendar(
+            overrides={d: k for d, k in self.overrides.items() if d.year == y},
+            entered_years=self.entered_years & {y},
+            names={d: n for d, n in self.names.items() if d.year == y},
+        )
+
+    @classmethod
+    def _load(cls, start: dt.date, end: dt.date) -> WorkCalendar:
         rows = CalendarOverride.objects.filter(date__range=(start, end)).values_list("date", "kind", "name")
         overrides: dict[dt.date, str] = {}
         names: dict[dt.date, str] = {}

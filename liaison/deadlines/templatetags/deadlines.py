@@ -5,6 +5,8 @@ from __future__ import annotations
 from typing import Any
 
 from django import template
+from django.utils.html import format_html
+from django.utils.safestring import SafeString
 from django.utils.translation import gettext as _
 
 from liaison.deadlines.calendar_policy import calendar_problem
@@ -13,23 +15,47 @@ from liaison.deadlines.lights import BADGES, LIGHT_LABELS, Light
 register = template.Library()
 
 
-@register.inclusion_tag("deadlines/includes/light.html")
+@register.simple_tag
 def deadline_light(
     light: str | None, label: Any = "", problem: str = "", problem_year: int | None = None
-) -> dict[str, Any]:
+) -> SafeString:
     """A light as a badge (`label` overrides the engine's word). A "calendar missing" light carries the
-    missing year's message as its tooltip and for screen readers, never as a paragraph in the cell."""
+    missing year's message as its tooltip and for screen readers, never as a paragraph in the cell.
+    Built in Python rather than from an included template: lists show one per row."""
     light = light or Light.NONE
     if light == Light.UNKNOWN and not problem:
         problem = calendar_problem(problem_year) or _(
             "所需年份的节假日安排尚未录入工作日历，无法计算工作日。"
         )
-    return {
-        "light": light,
-        "label": label or LIGHT_LABELS.get(light, ""),
-        "badge": BADGES.get(light, ""),
-        "problem": problem if light == Light.UNKNOWN else "",
-    }
+    label = label or LIGHT_LABELS.get(light, "")
+    badge = BADGES.get(light, "")
+    if not badge:
+        return format_html(
+            '<span class="text-muted small" data-testid="light" data-light="{}">{}</span>',
+            light,
+            label or "—",
+        )
+    problem = problem if light == Light.UNKNOWN else ""
+    if problem:
+        return format_html(
+            '<span class="badge deadline-light {} text-nowrap" data-testid="light" data-light="{}" title="{}"'
+            ' tabindex="0"><span class="light light-{}" aria-hidden="true"></span> {}'
+            '<span class="visually-hidden">{}</span></span>',
+            badge,
+            light,
+            problem,
+            light,
+            label,
+            problem,
+        )
+    return format_html(
+        '<span class="badge deadline-light {} text-nowrap" data-testid="light" data-light="{}">'
+        '<span class="light light-{}" aria-hidden="true"></span> {}</span>',
+        badge,
+        light,
+        light,
+        label,
+    )
 
 
 @register.inclusion_tag("deadlines/includes/calendar_missing.html")

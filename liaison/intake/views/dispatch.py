@@ -11,6 +11,7 @@ from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.html import format_html_join
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
@@ -159,13 +160,16 @@ def _my_rows(user: Any, projects: list[Any]) -> list[dict[str, Any]]:
     for project in projects:
         mine = next((a for a in project.active_assignments if a.officer.user_id == user.pk), None)
         entrustment = accepted[project.pk]
+        items = list(entrustment.items.all()) if entrustment else []
         rows.append(
             {
                 "project": project,
                 "mine": mine,
                 "team": project.active_assignments,
                 "entrustment": entrustment,
-                "items": list(entrustment.items.all()) if entrustment else [],
+                "items": items,
+                # one list line per item, joined here: a full scope lists the whole catalogue per card
+                "items_html": format_html_join("", "<li>{} {}</li>", ((i.code, i.name) for i in items)),
                 "stage_labels": [Stage(s).label for s in entrustment.stages if s in Stage.values]
                 if entrustment
                 else [],

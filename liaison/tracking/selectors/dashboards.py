@@ -120,6 +120,7 @@ class CentreOverview:
     by_stage: dict[str, dict[str, int]] = field(default_factory=dict)  # stage -> worst light -> projects
     overdue_by_department: list[tuple[str, int]] = field(default_factory=list)
     officers: list[OfficerLoad] = field(default_factory=list)
+    officers_total: int = 0  # active officers, whether or not all are in `officers`
     items: LightSummary = field(default_factory=LightSummary)
     calendar_problem_year: int | None = None
 
@@ -221,37 +222,56 @@ def _items_and_departments(ctx: LightContext) -> tuple[LightSummary, list[tuple[
 
 
 def officer_loads_from(
-    ctx: LightContext, sums: dict[int, Any], soon: dict[int, tuple[int, int]]
-) -> list[OfficerLoad]:
+    ctx: LightContext, sums: dict[int, Any], soon: dict[int, tuple[int, int]], limit: int | None = None
+) -> tuple[list[OfficerLoad], int]:
     """Active officers with their figures (`sums`: officer -> n_projects and the roll-ups summed;
-    `soon`: officer -> red, yellow), most red items first, then most open items."""
+    `soon`: officer -> red, yellow), most red items first, then most open items; the first `limit` of
+    them (all when None) and how many there are. Officers are ranked on their ids and numbers, and only
+    the chosen ones are loaded with their users."""
+
+    def rank(officer: tuple[int, str]) -> tuple[int, int, str]:
+        pk, number = officer
+        red = soon.get(pk, (0, 0))[0]
+        return -red, -int(sums.get(pk, {}).get("items_open") or 0), number
+
+    active = Officer.objects.filter(status=OfficerStatus.ACTIVE).select_related("user")
+    officers: dict[int, Officer]
+    if limit is None:  # every officer is shown: one query for all of them
+        officers = {o.pk: o for o in active}
+        ranked = chosen = sorted(((pk, o.number) for pk, o in officers.items()), key=rank)
+    else:
+        ranked = sorted(active.values_list("pk", "number"), key=rank)
+        chosen = ranked[:limit]
+        officers = active.in_bulk([pk for pk, _number in chosen])
     loads = []
-    for o in Officer.objects.filter(status=OfficerStatus.ACTIVE).select_related("user"):
-        row = sums.get(o.pk, {})
-        lights = lights_from_sums(ctx, row, *soon.get(o.pk, (0, 0)))
-        loads.append(OfficerLoad(o, int(row.get("n_projects") or 0), int(row.get("items_open") or 0), lights))
-    return sorted(
-        loads,
-        key=lambda load: (-load.lights.counts.get(Light.RED, 0), -load.open_items, load.officer.number),
-    )
+    for pk, _number in chosen:
+        row = sums.get(pk, {})
+        lights = lights_from_sums(ctx, row, *soon.get(pk, (0, 0)))
+        loads.append(
+            OfficerLoad(
+                officers[pk], int(row.get("n_projects") or 0), int(row.get("items_open") or 0), lights
+            )
+        )
+    return loads, len(ranked)
 
 
-def _officer_loads(ctx: LightContext) -> list[OfficerLoad]:
+def _officer_loads(ctx: LightContext, limit: int | None) -> tuple[list[OfficerLoad], int]:
     """From the officers' tallies: their active projects' roll-ups summed, and their running items per
     due date."""
     sums = {
         row["officer_id"]: row
         for row in OfficerTally.objects.values("officer_id", "n_projects", *ROLLUP_SUMS)
     }
-    return officer_loads_from(ctx, sums, _soon(OfficerDueTally.objects, ctx, "officer_id"))
+    return officer_loads_from(ctx, sums, _soon(OfficerDueTally.objects, ctx, "officer_id"), limit)
 
 
-def centre_overview(*, today: dt.date | None = None) -> CentreOverview:
-    """Projects by stage and light, overdue items by department, officers' load: a fixed number of
-    queries over the tallies, none of which reads a row per project or per item."""
+def centre_overview(*, today: dt.date | None = None, officers_limit: int | None = None) -> CentreOverview:
+    """Projects by stage and light, overdue items by department, officers' load (the busiest
+    `officers_limit`, all when None; `officers_total` counts them all): a fixed number of queries over
+    the tallies, none of which reads a row per project or per item."""
     ctx = light_context(today)
     out = CentreOverview(today=ctx.today, calendar_problem_year=ctx.problem_year)
     out.by_stage = _by_stage_and_worst_light(ctx)
     out.items, out.overdue_by_department = _items_and_departments(ctx)
-    out.officers = _officer_loads(ctx)
+    out.officers, out.officers_total = _officer_loads(ctx, officers_limit)
     return out

@@ -74,9 +74,12 @@ def _most_urgent(qs: QuerySet[Any], ctx: LightContext, prefix: str, limit: int) 
     )
 
 
-def project_item_todo_list(*, user: Any, today: dt.date | None = None, limit: int = 200) -> list[ItemRow]:
+def project_item_todo_list(
+    *, user: Any, today: dt.date | None = None, limit: int = 200, details: bool = True
+) -> list[ItemRow]:
     """The officer's and the guide's 待办: items waiting for them, most urgent first (worst light, then
-    soonest due date), at most `limit`.
+    soonest due date), at most `limit`; without `details`, rows without guides, materials and actions
+    (the dashboard shows none of them).
 
     The most urgent ids are picked in SQL first (the officer's from their assignments, so the database
     walks their projects rather than every open item); only those rows are then joined with their
@@ -95,8 +98,8 @@ def project_item_todo_list(*, user: Any, today: dt.date | None = None, limit: in
             SERVICE_RUNNING, approval_item_id__in=scope.guide_items, state__in=sorted(GUIDE_PENDING_STATES)
         )
         condition |= Q(pk__in=_most_urgent(theirs, ctx, "", limit))
-    qs = annotated_items(ProjectItem.objects.filter(condition), ctx)
-    rows = build_rows(qs, ctx, user=user, scope=scope)
+    qs = annotated_items(ProjectItem.objects.filter(condition), ctx, details=details)
+    rows = build_rows(qs, ctx, user=user, scope=scope, details=details)
     return sorted(rows, key=lambda r: (r.urgency, r.item.pk))[:limit]
 
 

@@ -85,7 +85,7 @@ def _overdue_by_department(ctx: LightContext) -> list[tuple[str, int]]:
     return sorted(totals.items(), key=lambda pair: (-pair[1], pair[0]))
 
 
-def _officer_loads(ctx: LightContext) -> list[OfficerLoad]:
+def _officer_loads(ctx: LightContext) -> tuple[list[OfficerLoad], int]:
     """Active officers with their active projects and those projects' items by light: the roll-ups summed
     per officer, and the red/yellow items (read from the covering index) counted per officer through the
     active assignments. An officer holds at most one active assignment per project, so each item counts
@@ -117,5 +117,5 @@ def centre_overview_scan(*, today: dt.date | None = None) -> CentreOverview:
     out.by_stage = _by_stage_and_worst_light(ctx)
     out.items = _item_totals(ctx)
     out.overdue_by_department = _overdue_by_department(ctx)
-    out.officers = _officer_loads(ctx)
+    out.officers, out.officers_total = _officer_loads(ctx)
     return out

@@ -40,22 +40,22 @@ class ItemRow:
         return SEVERITY.index(self.light), self.item.due_on or dt.date.max
 
 
-def annotated_items(qs: QuerySet[ProjectItem], ctx: LightContext) -> QuerySet[ProjectItem]:
-    """Items with their light, materials counts and whether a date proposal is open (one query)."""
+def annotated_items(
+    qs: QuerySet[ProjectItem], ctx: LightContext, *, details: bool = True
+) -> QuerySet[ProjectItem]:
+    """Items with their light, materials counts and whether a date proposal is open (one query); without
+    `details`, the light alone (for lists that show neither materials nor proposals)."""
+    light = with_light(qs, ctx).select_related("project__enterprise", "approval_item__department")
+    if not details:
+        return light
     ready = Q(materials__status__in=[MaterialStatus.PROVIDED, MaterialStatus.ACCEPTED])
-    return (
-        with_light(qs, ctx)
-        .select_related("project__enterprise", "approval_item__department")
-        .annotate(
-            materials_total=Count("materials", distinct=True),
-            materials_ready=Count("materials", filter=ready, distinct=True),
-            materials_flawed=Count(
-                "materials", filter=Q(materials__status=MaterialStatus.NEEDS_REVISION), distinct=True
-            ),
-            open_proposal=Exists(
-                PlanDateProposal.objects.filter(project_item=OuterRef("pk"), status="proposed")
-            ),
-        )
+    return light.annotate(
+        materials_total=Count("materials", distinct=True),
+        materials_ready=Count("materials", filter=ready, distinct=True),
+        materials_flawed=Count(
+            "materials", filter=Q(materials__status=MaterialStatus.NEEDS_REVISION), distinct=True
+        ),
+        open_proposal=Exists(PlanDateProposal.objects.filter(project_item=OuterRef("pk"), status="proposed")),
     )
 
 
@@ -76,13 +76,25 @@ def _remaining(item: Any, today: dt.date, cal: LoadedCalendar) -> int | None:
 
 
 def build_rows(
-    items: Iterable[Any], ctx: LightContext, *, user: Any, scope: ActorScope | None
+    items: Iterable[Any], ctx: LightContext, *, user: Any, scope: ActorScope | None, details: bool = True
 ) -> list[ItemRow]:
-    """Rows for annotated items: two queries for the calendar and one for the guides, whatever the count."""
+    """Rows for annotated items: two queries for the calendar and one for the guides, whatever the count.
+    Without `details` (items annotated without them): light and remaining days only, no guides, materials
+    or actions."""
     items = list(items)
     if not items:
         return []
     cal = LoadedCalendar(*_window(items, ctx.today))
+    if not details:
+        return [
+            ItemRow(
+                item=item,
+                light=item.light,
+                remaining_days=_remaining(item, ctx.today, cal),
+                calendar_problem=calendar_problem(item.calendar_problem_year),
+            )
+            for item in items
+        ]
     guides = {
         item_id: full_name or username
         for item_id, full_name, username in GuideAssignment.objects.filter(

@@ -213,3 +213,32 @@ def test_the_todo_limit_keeps_the_most_urgent_rows_not_the_earliest_due(track):
         assert [r.item.approval_item.code for r in rows] == full[:n]
     top = project_item_todo_list(user=w.officer_user, today=MONDAY, limit=2)
     assert [(r.materials_total, r.light) for r in top] == [(2, "red"), (2, "green")]
+
+
+def test_the_overview_limited_to_the_busiest_officers_is_the_head_of_the_full_list(track):
+    from liaison.intake.tests.test_services_support import register_officer
+    from liaison.tracking.selectors.dashboards import centre_overview
+
+    for n in range(3):
+        register_officer(track.world.center_admin, f"busy{n}")
+    full = centre_overview()
+    head = centre_overview(officers_limit=2)
+    assert full.officers_total == len(full.officers) >= 4
+    assert head.officers == full.officers[:2] and head.officers_total == full.officers_total
+    assert (head.by_stage, head.items, head.overdue_by_department) == (
+        full.by_stage,
+        full.items,
+        full.overdue_by_department,
+    )
+
+
+def test_choice_label_shows_what_get_display_shows_for_every_choice(track):
+    from liaison.core.templatetags.choices import choice_label
+    from liaison.tracking.models import ProjectItem, ProjectItemState
+
+    draft(track.world, track.project, START)
+    item = ProjectItem.objects.filter(project=track.project).first()
+    assert item is not None
+    for state in [*ProjectItemState.values, "no-such-state"]:
+        item.state = state
+        assert choice_label(item, "state") == item.get_state_display()

@@ -243,3 +243,18 @@ def test_the_centre_sees_the_overview_and_officers_do_not(client, planned, djang
     assert response.context["overview"].items.counts["red"] >= 1
     client.force_login(planned.world.officer_user)
     assert client.get(reverse("tracking:overview")).status_code == 404
+
+
+def test_the_project_page_reads_the_calendar_and_the_settings_once(client, planned):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    client.force_login(planned.world.officer_user)
+    with CaptureQueriesContext(connection) as page:
+        assert client.get(reverse("tracking:project", args=[planned.project.pk])).status_code == 200
+    sql = [q["sql"] for q in page.captured_queries]
+    # every light, counter and form of the page shares one read of each (the request's memo)
+    assert sum('FROM "workcal_calendaroverride"' in s for s in sql) == 1
+    assert sum('FROM "workcal_calendaryear"' in s for s in sql) == 1
+    scope = 'SELECT "intake_assignment"."project_id" AS "project_id" FROM "intake_assignment"'
+    assert sum(s.startswith(scope) for s in sql) == 1  # the officer's projects (actor_scope)
