@@ -113,7 +113,14 @@ def rollups_refresh(project_ids: Iterable[int]) -> None:
                 setattr(row, name, value)
             row.due_counts = dues[row.project_id]
             delta.add(rollup_dict(row), 1, officers.get(row.project_id, []))
-        ProjectRollup.objects.bulk_update(rows, [*ROLLUP_FIELDS, "due_counts", "updated_at"])
+        # One INSERT … ON CONFLICT DO UPDATE of the locked rows: bulk_update's CASE WHEN per row and field
+        # cost about 6 ms a project to compile (seed_scale's chunks of 1,000 projects, the migrations).
+        ProjectRollup.objects.bulk_create(
+            rows,
+            update_conflicts=True,
+            unique_fields=["project"],
+            update_fields=[*ROLLUP_FIELDS, "due_counts", "updated_at"],
+        )
         delta.apply()
 
 
