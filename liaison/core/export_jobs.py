@@ -29,7 +29,7 @@ from liaison.core.errors import Conflict, DomainError, NotFound, PermissionDenie
 from liaison.core.export_sink import current_sink, offer_read
 from liaison.core.models import ExportJob, ExportState
 from liaison.core.personal_data import Seen, start_collecting, stop_collecting
-from liaison.core.signals import export_job_finished
+from liaison.core.signals import export_job_finished, export_job_requested
 
 logger = logging.getLogger(__name__)
 REFUSED = (Http404, DjangoPermissionDenied, NotFound, PermissionDenied, Resolver404)
@@ -79,6 +79,7 @@ def export_job_request(*, actor: Any, offer_token: str) -> ExportJob:
             language=translation.get_language() or "",
             rows_total=offer.total,
         )
+        export_job_requested.send(sender=ExportJob, job=job)
         transaction.on_commit(lambda: export_job_run_task.enqueue(job.pk))
     return job
 

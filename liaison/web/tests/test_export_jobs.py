@@ -13,6 +13,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
+from liaison.audit.models import AuditEvent
 from liaison.core import listing
 from liaison.core.export_jobs import export_jobs_expire
 from liaison.core.models import ExportJob, ExportState
@@ -61,6 +62,12 @@ def test_a_large_export_holds_exactly_the_lists_filtered_rows(client, settings, 
     job = ExportJob.objects.get()
     assert (job.state, job.user, job.rows_total, job.file.name) == (ExportState.QUEUED, center_admin, 23, "")
     assert "q=%E5%A4%96%E8%B5%84" in job.query and "export=xlsx" in job.query
+    asked_event = AuditEvent.objects.get(action="export.requested")
+    assert (asked_event.actor, asked_event.object_id, asked_event.changes["extra"]["rows"]) == (
+        center_admin,
+        str(job.pk),
+        23,
+    )
 
     _worker()
 
@@ -172,6 +179,7 @@ def test_the_same_export_asked_twice_is_queued_once_and_a_user_has_a_few_at_most
     _ask(client, {"q": "收费"})
     assert ExportJob.objects.count() == 2
     assert "您已有 2 个导出正在进行" in client.get("/exports/").content.decode()
+    assert AuditEvent.objects.filter(action="export.requested").count() == 2  # what was queued, once each
 
 
 def test_old_files_expire(client, settings, center_admin):
