@@ -43,15 +43,17 @@ def cached_fragment(
 ) -> Cached:
     """The page's main content rendered once per language and cache period (no request: nothing personal).
     With `source` (e.g. the statistics), `build` takes the source's cached value and the fragment keeps its
-    "as of" time and expires with it."""
+    "as of" time and expires with it. Fragments are kept under "fragment:<name>", apart from the data the
+    pages cache under their own names (the statistics page's fragment and the statistics themselves)."""
+    key = f"fragment:{name}"
     try:
         if source is not None:
             return portal_cached_from(
-                name,
+                key,
                 source,
                 lambda origin: mark_safe(render_to_string(template, build(origin))),  # noqa: S308
             )
-        return portal_cached(name, lambda: mark_safe(render_to_string(template, build())))  # noqa: S308
+        return portal_cached(key, lambda: mark_safe(render_to_string(template, build())))  # noqa: S308
     except NotFound as exc:
         raise Http404(str(exc.message)) from exc
 
