@@ -65,12 +65,17 @@ class Throughput:
         return self.requests / self.cpu_seconds if self.cpu_seconds else 0.0
 
 
-def measure(client: Client, url: str, seconds: float) -> Throughput:
-    """Requests of `url` repeated for about `seconds` after a warm-up (the cache filled)."""
+def _warm(client: Client, url: str) -> None:
+    """A few requests first, so that the page's cache is filled; a page that does not answer 200 stops the run."""
     for _i in range(5):
         response = client.get(url)
         if response.status_code != 200:
             raise RuntimeError(f"{url} answered {response.status_code}")
+
+
+def measure(client: Client, url: str, seconds: float) -> Throughput:
+    """Requests of `url` repeated for about `seconds` after a warm-up (the cache filled)."""
+    _warm(client, url)
     count, start, cpu_start = 0, time.perf_counter(), time.process_time()
     while (elapsed := time.perf_counter() - start) < seconds:
         client.get(url)
@@ -83,11 +88,8 @@ def measure_alternating(
 ) -> tuple[Throughput, Throughput]:
     """`bare_url` and `url` requested in turn, one request each, for about `seconds` in all (after a warm-up):
     a burst of other work on the machine falls on both alike, which rounds of a second each do not ensure."""
-    for target in (bare_url, url):
-        for _i in range(5):
-            response = client.get(target)
-            if response.status_code != 200:
-                raise RuntimeError(f"{target} answered {response.status_code}")
+    _warm(client, bare_url)
+    _warm(client, url)
     spent = {bare_url: [0.0, 0.0], url: [0.0, 0.0]}  # wall, CPU
     count, start = 0, time.perf_counter()
     while time.perf_counter() - start < seconds:

@@ -11,6 +11,7 @@ from typing import Any
 
 from django.conf import settings
 from django.db import transaction
+from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -28,9 +29,8 @@ def _counted(user: Any, ip: str) -> RefusalTally:
     """This refusal counted in its minute's tally (locked until the caller's transaction ends)."""
     minute = timezone.now().replace(second=0, microsecond=0)
     tally, _created = RefusalTally.objects.get_or_create(user=user, ip=ip, minute=minute)
-    tally = RefusalTally.objects.select_for_update().get(pk=tally.pk)
-    tally.refused += 1
-    tally.save(update_fields=["refused"])
+    RefusalTally.objects.filter(pk=tally.pk).update(refused=F("refused") + 1)  # locks the row
+    tally.refresh_from_db(fields=["refused"])
     return tally
 
 
