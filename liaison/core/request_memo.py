@@ -19,6 +19,8 @@ from django.http import HttpRequest, HttpResponse
 T = TypeVar("T")
 
 _STORE: ContextVar[dict[Hashable, Any] | None] = ContextVar("liaison_request_memo", default=None)
+# The keys asked for inside an `observed_reads()` block (whether the store answered or computed them).
+_READS: ContextVar[list[Hashable] | None] = ContextVar("liaison_request_memo_reads", default=None)
 READ_ONLY_METHODS = frozenset({"GET", "HEAD"})
 
 
@@ -27,8 +29,15 @@ def request_memo_active() -> bool:
     return _STORE.get() is not None
 
 
+def _note(key: Hashable) -> None:
+    reads = _READS.get()
+    if reads is not None:
+        reads.append(key)
+
+
 def recall(key: Hashable) -> Any:
     """What this request stored under `key` (None when nothing is, or outside a read-only request)."""
+    _note(key)
     store = _STORE.get()
     return None if store is None else store.get(key)
 
@@ -42,6 +51,7 @@ def remember(key: Hashable, value: Any) -> None:
 
 def memoized(key: Hashable, compute: Callable[[], T]) -> T:
     """`compute()` once per read-only request for `key`; every time elsewhere."""
+    _note(key)
     store = _STORE.get()
     if store is None:
         return compute()
@@ -59,6 +69,18 @@ def memo_scope(active: bool = True) -> Iterator[None]:
         yield
     finally:
         _STORE.reset(token)
+
+
+@contextmanager
+def observed_reads() -> Iterator[list[Hashable]]:
+    """The memo keys asked for inside the block (in or outside a request): what it read that the memo
+    may have answered without a query."""
+    reads: list[Hashable] = []
+    token = _READS.set(reads)
+    try:
+        yield reads
+    finally:
+        _READS.reset(token)
 
 
 class RequestMemoMiddleware:

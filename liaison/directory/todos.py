@@ -6,7 +6,8 @@ and every entry leads to the list behind it. A source's `count` returns the quer
 on the user (not evaluated): the rows of every source the user is asked are counted together in one SQL
 statement, so a page's cost does not grow with the number of apps that add to-dos. A source whose count
 cannot be one queryset returns an int instead; `None` means nothing can wait on this user. Sources whose
-roles the user lacks are not asked.
+roles the user lacks are not asked. Each source's statement is built once per user and day and kept
+(`todo_statements`): only the COUNT runs on each request.
 """
 
 from __future__ import annotations
@@ -15,11 +16,12 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from django.core.exceptions import EmptyResultSet
 from django.db import connections
 from django.db.models import QuerySet
 from django.urls import reverse
 from django.utils.functional import Promise
+
+from liaison.directory.todo_statements import CountStatement, count_statement, source_statement
 
 Counted = QuerySet[Any] | int | None
 
@@ -61,7 +63,7 @@ def todos_for(user: Any, *, include_empty: bool = False) -> list[TodoEntry]:
     if not getattr(user, "is_authenticated", False):
         return []
     asked = [source for source in todo_sources() if user.has_role(*source.roles)]
-    counts = counts_of({source.key: source.count(user) for source in asked})
+    counts = count_answers({source.key: source_statement(source.key, source.count, user) for source in asked})
     entries: list[TodoEntry] = []
     for source in asked:
         count = counts[source.key]
@@ -80,41 +82,46 @@ def todos_for(user: Any, *, include_empty: bool = False) -> list[TodoEntry]:
 
 def counts_of(results: dict[str, Counted]) -> dict[str, int]:
     """The sources' answers as numbers: the querysets counted together in one statement per database."""
-    counts = {key: int(value or 0) for key, value in results.items() if not isinstance(value, QuerySet)}
-    counts.update(count_rows_together({k: v for k, v in results.items() if isinstance(v, QuerySet)}))
-    return counts
+    return count_answers(
+        {key: count_statement(v) if isinstance(v, QuerySet) else int(v or 0) for key, v in results.items()}
+    )
 
 
 def count_rows_together(querysets: dict[str, QuerySet[Any]]) -> dict[str, int]:
-    """COUNT(*) of each queryset in one SQL statement per database:
+    """COUNT(*) of each queryset in one SQL statement per database (see `count_answers`)."""
+    return count_answers({key: count_statement(rows) for key, rows in querysets.items()})
+
+
+def count_answers(answers: dict[str, CountStatement | int]) -> dict[str, int]:
+    """Numbers as they are; the statements counted together in one SQL statement per database:
     SELECT (SELECT COUNT(*) FROM (<rows 1>) t0), (SELECT COUNT(*) FROM (<rows 2>) t1), …
-    A queryset that can match nothing (`.none()`, `pk__in=[]`) counts 0 without SQL."""
+    A statement that can match nothing (`.none()`, `pk__in=[]`) counts 0 without SQL."""
     counts: dict[str, int] = {}
-    by_database: dict[str, list[tuple[str, str, tuple[Any, ...]]]] = {}
-    for key, rows in querysets.items():
-        try:
-            sql, params = rows.order_by().values("pk").query.sql_with_params()
-        except EmptyResultSet:
+    by_database: dict[str, list[tuple[str, CountStatement]]] = {}
+    for key, answer in answers.items():
+        if isinstance(answer, int):
+            counts[key] = answer
+        elif answer.sql is None:
             counts[key] = 0
-            continue
-        by_database.setdefault(rows.db, []).append((key, sql, tuple(params)))
+        else:
+            by_database.setdefault(answer.database, []).append((key, answer))
     for database, parts in by_database.items():
         selects = ", ".join(
             # the querysets' own compiled SQL; every value stays a parameter
-            f"(SELECT COUNT(*) FROM ({sql}) todo_{n})"  # noqa: S608
-            for n, (_key, sql, _p) in enumerate(parts)
+            f"(SELECT COUNT(*) FROM ({statement.sql}) todo_{n})"  # noqa: S608
+            for n, (_key, statement) in enumerate(parts)
         )
         with connections[database].cursor() as cursor:
-            cursor.execute(f"SELECT {selects}", [p for _key, _sql, params in parts for p in params])
+            cursor.execute(f"SELECT {selects}", [p for _key, statement in parts for p in statement.params])
             row = cursor.fetchone()
-        counts.update({key: int(value) for (key, _sql, _p), value in zip(parts, row, strict=True)})
+        counts.update({key: int(value) for (key, _s), value in zip(parts, row, strict=True)})
     return counts
 
 
 def todo_count(key: str, user: Any) -> int:
     """One source's count for `user` (what its entry on the card would show)."""
     source = _SOURCES[key]
-    return counts_of({key: source.count(user)})[key]
+    return count_answers({key: source_statement(key, source.count, user)})[key]
 
 
 def todo_badges(entries: list[TodoEntry]) -> dict[str, int]:

