@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from django.db import transaction
+from django.db.models.functions import Length
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -102,9 +103,10 @@ def _next_number(year: int) -> str:
     # The settings row is the lock that orders numbering; the unique index is the safety net.
     ConsultationSettings.objects.select_for_update().filter(pk=1).first()
     prefix = f"ZX-{year}-"
+    # Highest by value: ZX-2026-10000 is longer, and so later, than ZX-2026-9999 (text order says otherwise).
     last = (
         Consultation.objects.filter(number__startswith=prefix)
-        .order_by("-number")
+        .order_by(Length("number").desc(), "-number")
         .values_list("number", flat=True)
     ).first()
     seq = int(last.rsplit("-", 1)[1]) + 1 if last else 1

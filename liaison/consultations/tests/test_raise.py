@@ -33,6 +33,14 @@ def test_numbers_follow_each_other(desk):
     assert int(second.number.rsplit("-", 1)[1]) == int(first.number.rsplit("-", 1)[1]) + 1
 
 
+def test_numbering_goes_on_past_the_ten_thousandth_of_a_year(desk):
+    first = desk.raise_()
+    year = timezone.localdate().year
+    Consultation.objects.filter(pk=first.pk).update(number=f"ZX-{year}-9999")
+    assert desk.raise_().number == f"ZX-{year}-10000"
+    assert desk.raise_().number == f"ZX-{year}-10001"  # not 10000 again: text order puts 9999 after it
+
+
 def test_without_project_items_the_catalogue_item_decides(desk):
     c = desk.raise_(project_items=[], approval_item=desk.other_item)
     assert c.guide == desk.other_guide
