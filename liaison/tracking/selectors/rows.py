@@ -40,6 +40,22 @@ class ItemRow:
         return SEVERITY.index(self.light), self.item.due_on or dt.date.max
 
 
+# What a brief row reads: its light, remaining days and the names of its project, enterprise, item and department.
+BRIEF_FIELDS = (
+    "state",
+    "due_on",
+    "accepted_on",
+    "paused_since",
+    "limit_days",
+    "paused_days",
+    "calendar_problem_year",
+    "project__name",
+    "project__enterprise__name",
+    "approval_item__name",
+    "approval_item__department__name",
+)
+
+
 def annotated_items(
     qs: QuerySet[ProjectItem], ctx: LightContext, *, details: bool = True
 ) -> QuerySet[ProjectItem]:
@@ -47,7 +63,8 @@ def annotated_items(
     `details`, the light alone (for lists that show neither materials nor proposals)."""
     light = with_light(qs, ctx).select_related("project__enterprise", "approval_item__department")
     if not details:
-        return light
+        # the short list (dashboard) shows names only: the wide project and enterprise rows are not loaded
+        return light.only(*BRIEF_FIELDS)
     ready = Q(materials__status__in=[MaterialStatus.PROVIDED, MaterialStatus.ACCEPTED])
     return light.annotate(
         materials_total=Count("materials", distinct=True),
