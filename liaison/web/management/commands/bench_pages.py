@@ -1,4 +1,4 @@
-"""manage.py bench_pages --repeat R: server-side p50/p95/max and SQL query count of the pages that must scale."""
+"""manage.py bench_pages --repeat R: server-side p50/p95/max, CPU p50 and SQL query count of the pages that must scale."""
 
 from typing import Any
 
