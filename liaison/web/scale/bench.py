@@ -1,7 +1,9 @@
 """Server-side timings of the pages that must stay fast at scale, measured in-process with the test client.
 
 Each page is requested once to warm caches, once more under CaptureQueriesContext to count its SQL
-queries, then `repeat` times for the timings (no query capture, so capture costs nothing there).
+queries, then `repeat` times for the timings (no query capture, so capture costs nothing there): the
+wall-clock time and the process's CPU time (`time.process_time`) of each request. On a shared machine the
+CPU time is the fairer figure; the wall-clock time adds the database's work and the waits for a core.
 """
 
 from __future__ import annotations
@@ -17,6 +19,9 @@ from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.urls import NoReverseMatch, reverse
 
+from liaison.consultations.models import Consultation
+from liaison.consultations.selectors.consultations import WAITING
+from liaison.coordination.models import Difficulty
 from liaison.directory.models import User
 from liaison.directory.roles import Role
 from liaison.intake.models import Project
@@ -39,6 +44,8 @@ class PageResult:
     max: float
     queries: int
     note: str = ""
+    cpu_p50: float = 0.0  # CPU time of the process per request, ms
+    key: str = ""  # which page, whoever requested it (stable across databases)
 
 
 def percentile(values: list[float], pct: float) -> float:
@@ -47,15 +54,18 @@ def percentile(values: list[float], pct: float) -> float:
     return ordered[max(0, math.ceil(pct / 100 * len(ordered)) - 1)]
 
 
-def measure(name: str, mode: str, call: Callable[[], object], repeat: int, note: str = "") -> PageResult:
+def measure(
+    name: str, mode: str, call: Callable[[], object], repeat: int, note: str = "", *, key: str = ""
+) -> PageResult:
     call()
     with CaptureQueriesContext(connection) as captured:
         call()
     queries = len(captured.captured_queries)  # read now: the next request clears the connection's log
-    timings = []
+    timings, cpu = [], []
     for _ in range(repeat):
-        started = time.perf_counter()
+        started, cpu_started = time.perf_counter(), time.process_time()
         call()
+        cpu.append((time.process_time() - cpu_started) * 1000)
         timings.append((time.perf_counter() - started) * 1000)
     return PageResult(
         name,
@@ -66,6 +76,8 @@ def measure(name: str, mode: str, call: Callable[[], object], repeat: int, note:
         max(timings),
         queries,
         note,
+        cpu_p50=percentile(cpu, 50),
+        key=key or name,
     )
 
 
@@ -104,37 +116,22 @@ def largest_project(officer: Officer) -> Project:
     return project
 
 
-def run_bench(repeat: int) -> tuple[dict[str, str], list[PageResult]]:
-    """Time the officer's projects, the centre overview, the officer's 待办 and a project's item list."""
-    officer = busiest_officer()
-    admin = User.objects.filter(memberships__role=Role.CENTER_ADMIN).order_by("pk").first()
-    if admin is None:
-        raise BenchError("没有中心工作人员账号：请先运行 load_demo。")
-    project = largest_project(officer)
-    officer_client, admin_client = Client(), Client()
-    officer_client.force_login(officer.user)
-    admin_client.force_login(admin)
-    my_projects = reverse("intake:my_projects")
-    results = [
-        measure(
-            f"my projects {my_projects} ({officer.user.username})",
-            "http",
-            _get(officer_client, my_projects),
-            repeat,
-        ),
-        measure(
-            f"centre overview / ({admin.username})",
-            "http",
-            _get(admin_client, reverse("web:dashboard")),
-            repeat,
-        ),
-        measure(
-            f"officer's 待办 / ({officer.user.username})",
-            "http",
-            _get(officer_client, reverse("web:dashboard")),
-            repeat,
-        ),
-    ]
+def busiest_guide() -> tuple[User | None, int]:
+    """The guide with most consultations waiting on their reply (待回复), and how many; else any guide."""
+    row = (
+        Consultation.objects.filter(WAITING, guide__is_active=True)
+        .values("guide")
+        .annotate(n=Count("pk"))
+        .order_by("-n", "guide")
+        .first()
+    )
+    if row is not None:
+        return User.objects.get(pk=row["guide"]), int(row["n"])
+    guide = User.objects.filter(memberships__role=Role.GUIDE, is_active=True).order_by("pk").first()
+    return guide, 0
+
+
+def _item_list(officer: Officer, client: Client, project: Project, repeat: int) -> PageResult:
     try:
         url = reverse("tracking:project", args=[project.pk])
     except NoReverseMatch:
@@ -143,23 +140,72 @@ def run_bench(repeat: int) -> tuple[dict[str, str], list[PageResult]]:
         def items() -> object:
             return project_item_list(user=User.objects.get(pk=user.pk), project=project)
 
-        results.append(
-            measure(
-                f"project item list, project {project.pk}",
-                "selector",
-                items,
-                repeat,
-                "tracking:project is not routed: project_item_list timed directly",
-            )
+        return measure(
+            f"project item list, project {project.pk}",
+            "selector",
+            items,
+            repeat,
+            "tracking:project is not routed: project_item_list timed directly",
+            key="project_items",
         )
-    else:
-        results.append(measure(f"project items {url}", "http", _get(officer_client, url), repeat))
+    return measure(f"project items {url}", "http", _get(client, url), repeat, key="project_items")
+
+
+def run_bench(repeat: int) -> tuple[dict[str, str], list[PageResult]]:
+    """Time the core pages of issue 16 for the busiest officer and guide and for a centre admin."""
+    officer = busiest_officer()
+    admin = User.objects.filter(memberships__role=Role.CENTER_ADMIN).order_by("pk").first()
+    if admin is None:
+        raise BenchError("没有中心工作人员账号：请先运行 load_demo。")
+    project = largest_project(officer)
+    guide, waiting = busiest_guide()
+    officer_client, admin_client, guide_client = Client(), Client(), Client()
+    officer_client.force_login(officer.user)
+    admin_client.force_login(admin)
+    who_o, who_a = officer.user.username, admin.username
+    # (key, label, client, url name)
+    pages = [
+        ("my_projects", "my projects", officer_client, who_o, "intake:my_projects"),
+        ("centre_dashboard", "centre dashboard", admin_client, who_a, "web:dashboard"),
+        ("centre_overview", "centre overview", admin_client, who_a, "tracking:overview"),
+        ("officer_dashboard", "officer's dashboard", officer_client, who_o, "web:dashboard"),
+        ("officer_todo", "officer's 待办", officer_client, who_o, "tracking:todo"),
+    ]
+    results = [
+        measure(f"{label} {reverse(name)} ({who})", "http", _get(client, reverse(name)), repeat, key=key)
+        for key, label, client, who, name in pages
+    ]
+    results.append(_item_list(officer, officer_client, project, repeat))
+    more = [
+        ("consultations_officer", "consultations", officer_client, who_o, "consultations:list"),
+        ("consultations_centre", "consultations", admin_client, who_a, "consultations:list"),
+        ("difficulties_centre", "difficulties", admin_client, who_a, "coordination:list"),
+    ]
+    if guide is not None:
+        guide_client.force_login(guide)
+        more.insert(0, ("guide_inbox", "guide's 待回复", guide_client, guide.username, "consultations:inbox"))
+    note = "" if waiting else "nothing waits on a guide: seed_scale --extras-only adds consultations"
+    results += [
+        measure(
+            f"{label} {reverse(name)} ({who})",
+            "http",
+            _get(client, reverse(name)),
+            repeat,
+            note if key == "guide_inbox" else "",
+            key=key,
+        )
+        for key, label, client, who, name in more
+    ]
     context = {
         "database": connection.vendor,
         "projects": str(Project.objects.count()),
         "project_items": str(ProjectItem.objects.count()),
+        "consultations": str(Consultation.objects.count()),
+        "difficulties": str(Difficulty.objects.count()),
         "officer": officer.user.username,
         "officer_projects": str(officer.assignments.filter(is_active=True).count()),
+        "guide": guide.username if guide else "-",
+        "guide_waiting": str(waiting),
         "item_list_project": str(project.pk),
         "item_list_rows": str(ProjectItem.objects.filter(project=project).count()),
         "repeat": str(repeat),

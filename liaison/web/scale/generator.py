@@ -29,6 +29,8 @@ from liaison.officers.models import Officer, OfficerStatus
 from liaison.tracking.models import MaterialSubmission, ProjectItem, ServicePlan
 from liaison.tracking.services.rollups import rollups_refresh
 from liaison.tracking.services.tallies import tallies_rebuild
+from liaison.web.scale.extras import ExtrasResult, extras_add
+from liaison.web.scale.extras_base import extras_base
 from liaison.web.scale.shapes import STAGES, item_dates, material_status, project_items
 
 PROJECTS_PER_ENTERPRISE = 4
@@ -52,6 +54,7 @@ class ScaleResult:
     items: int = 0
     materials: int = 0
     counts: dict[str, int] = field(default_factory=dict)
+    extras: ExtrasResult = field(default_factory=ExtrasResult)
 
 
 @dataclass
@@ -118,9 +121,11 @@ def seed_scale(
     officers: int = 0,
     seed: int = 20261126,
     today: dt.date | None = None,
+    extras: bool = True,
     log: Callable[[str], None] = print,
 ) -> ScaleResult:
-    """Create `projects` registered, dispatched projects with plans and items (bulk, benchmark data)."""
+    """Create `projects` registered, dispatched projects with plans and items (bulk, benchmark data),
+    and unless `extras` is off their consultations and difficulties (`liaison.web.scale.extras`)."""
     rng = random.Random(seed)  # noqa: S311 - reproducible benchmark data, not secrets
     today = today or timezone.localdate()
     result = ScaleResult()
@@ -128,11 +133,12 @@ def seed_scale(
         with transaction.atomic():
             result.officers = add_officers(officers, today)
     base = _base(rng)
+    more = extras_base(admin_id=base.admin.pk, seed=seed, today=today) if extras else None
     start_serial = Enterprise.objects.count() + Project.objects.count() + 1
     for offset in range(0, projects, CHUNK):
         size = min(CHUNK, projects - offset)
         with transaction.atomic():
-            _chunk(
+            ids = _chunk(
                 rng=rng,
                 base=base,
                 today=today,
@@ -140,6 +146,8 @@ def seed_scale(
                 serial=start_serial + offset,
                 size=size,
             )
+            if more is not None:
+                extras_add(more, ids, result.extras)
         log(f"  {offset + size}/{projects} projects")
     tallies_rebuild()  # the assignments were bulk-created without intake's signal: officers' tallies
     return result
@@ -147,7 +155,7 @@ def seed_scale(
 
 def _chunk(
     *, rng: random.Random, base: _Base, today: dt.date, result: ScaleResult, serial: int, size: int
-) -> None:
+) -> list[int]:
     now = timezone.now()
     n_ent = max(1, size // PROJECTS_PER_ENTERPRISE)
     enterprises = Enterprise.objects.bulk_create(
@@ -281,3 +289,4 @@ def _chunk(
     result.materials += len(materials)
     for item in items:
         result.counts[item.state] = result.counts.get(item.state, 0) + 1
+    return [p.pk for p in new_projects]

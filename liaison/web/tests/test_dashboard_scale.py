@@ -23,7 +23,7 @@ from liaison.tracking.tests.conftest import _media, catalogue  # noqa: F401 - fi
 
 pytestmark = pytest.mark.django_db
 ROW = re.compile(
-    r"^(?P<name>.+?)\s+(?P<mode>http|selector)\s+(\d+)\s+([\d.]+)\s+([\d.]+)\s+([\d.]+)\s+(\d+)$"
+    r"^(?P<name>.+?)\s+(?P<mode>http|selector)\s+(\d+)\s+([\d.]+)\s+([\d.]+)\s+([\d.]+)\s+([\d.]+)\s+(\d+)$"
 )
 
 
@@ -68,18 +68,32 @@ def test_seed_scale_refuses_a_database_without_officers(center_admin: Any, depar
     assert not Project.objects.exists()
 
 
-def test_bench_pages_prints_p50_p95_max_and_query_counts_for_each_page(world: World, catalogue: Any) -> None:
+def test_bench_pages_prints_p50_p95_max_cpu_and_query_counts_for_each_page(
+    world: World, catalogue: Any
+) -> None:
     run("seed_scale", "--projects", "20")
     lines = run("bench_pages", "--repeat", "2").splitlines()
     assert lines[0].startswith("database=")
     assert "repeat=2" in lines[0]
-    assert lines[1].split() == ["page", "mode", "runs", "p50_ms", "p95_ms", "max_ms", "queries"]
+    assert lines[1].split() == ["page", "mode", "runs", "p50_ms", "p95_ms", "max_ms", "cpu_p50_ms", "queries"]
     rows = [m for m in (ROW.match(line) for line in lines[2:]) if m]
-    assert [m["name"].split(" ")[0] for m in rows] == ["my", "centre", "officer's", "project"]
+    assert [" ".join(m["name"].split(" ")[:2]) for m in rows] == [
+        "my projects",
+        "centre dashboard",
+        "centre overview",
+        "officer's dashboard",
+        "officer's 待办",
+        "project items",
+        "guide's 待回复",
+        "consultations /consultations/",
+        "consultations /consultations/",
+        "difficulties /coordination/difficulties/",
+    ]
     for m in rows:
-        p50, p95, top, queries = float(m[4]), float(m[5]), float(m[6]), int(m[7])
+        p50, p95, top, cpu, queries = float(m[4]), float(m[5]), float(m[6]), float(m[7]), int(m[8])
         assert m[3] == "2"
         assert 0 < p50 <= p95 <= top
+        assert cpu > 0
         assert queries > 0
     assert lines[-1].startswith("target p95 < 100 ms:")
 
