@@ -261,6 +261,9 @@ TASKS = {
         "QUEUES": ["default"],
     }
 }
+# The scheduler's sweep queues again a notification email not sent this many minutes after it was queued
+# (or created, when its enqueue was lost to a crash): liaison/notifications/services/sweep.py.
+NOTIFICATION_EMAIL_GRACE_MINUTES = int(os.environ.get("NOTIFICATION_EMAIL_GRACE_MINUTES", "10"))
 
 # The centre's own identity: nothing about Wuhua is hard-coded in code.
 CENTRE_NAME = os.environ.get("CENTRE_NAME", "五华区政务服务中心（投资服务中心）")

@@ -20,6 +20,11 @@ class Notification(models.Model):
     email_sent_at = models.DateTimeField(_("邮件发送时间"), null=True, blank=True)
     email_attempts = models.PositiveSmallIntegerField(default=0)
     email_error = models.CharField(max_length=300, blank=True)
+    # When the email's latest task was queued to run (a delayed retry: when it falls due) and its id: null
+    # while no enqueue has been recorded, e.g. the process died between the commit and the enqueue. The
+    # recovery sweep (services/sweep.py) re-enqueues from these two.
+    email_queued_at = models.DateTimeField(null=True, blank=True)
+    email_task_id = models.CharField(max_length=64, blank=True)
     # False for an email-only digest: the bell and the list show its items, not the digest itself.
     in_app = models.BooleanField(_("站内显示"), default=True)
     # Set on a notification whose email copy goes out inside that digest (it gets no email of its own).
@@ -40,7 +45,15 @@ class Notification(models.Model):
             # One event notifies one person once, however often the service is retried.
             models.UniqueConstraint(fields=["recipient", "event_key"], name="uniq_notification_per_event"),
         ]
-        indexes = [models.Index(fields=["recipient", "read_at"])]
+        indexes = [
+            models.Index(fields=["recipient", "read_at"]),
+            # The recovery sweep reads only the unsent emails.
+            models.Index(
+                fields=["email_queued_at"],
+                condition=models.Q(email_sent_at__isnull=True),
+                name="notification_email_unsent",
+            ),
+        ]
 
     def __str__(self) -> str:
         return self.title

@@ -1,4 +1,5 @@
-"""Background delivery of notification emails: claimed under a row lock, sent once, retried."""
+"""Background delivery of notification emails: claimed under a row lock, sent once, retried. Every enqueue
+is recorded on the notification (`email_enqueue`), so the recovery sweep can tell a lost one."""
 
 from __future__ import annotations
 
@@ -16,6 +17,19 @@ from liaison.notifications.models import Notification
 
 logger = logging.getLogger(__name__)
 MAX_ATTEMPTS = 5
+NO_ADDRESS = "no email address"  # final: the sweep does not queue such an email again
+
+
+def email_enqueue(notification_id: int, *, run_after: dt.datetime | None = None) -> None:
+    """Queue the email of one notification and record when its task runs and the task's id. Call it
+    after the notification's commit: a task queued before could run before the row is visible."""
+    task = (
+        send_notification_email if run_after is None else send_notification_email.using(run_after=run_after)
+    )
+    result = task.enqueue(notification_id)
+    Notification.objects.filter(pk=notification_id, email_sent_at__isnull=True).update(
+        email_queued_at=run_after or timezone.now(), email_task_id=str(result.id)[:64]
+    )
 
 
 @task()
@@ -30,7 +44,7 @@ def send_notification_email(notification_id: int) -> str:
         if note is None:
             return "already-sent-or-missing"
         if not note.recipient.email:
-            Notification.objects.filter(pk=note.pk).update(email_error="no email address")
+            Notification.objects.filter(pk=note.pk).update(email_error=NO_ADDRESS)
             return "no-address"
         try:
             send_mail(
@@ -48,9 +62,7 @@ def send_notification_email(notification_id: int) -> str:
             if attempts < MAX_ATTEMPTS:
                 delay = dt.timedelta(minutes=2**attempts)
                 transaction.on_commit(
-                    lambda: send_notification_email.using(run_after=timezone.now() + delay).enqueue(
-                        notification_id
-                    )
+                    lambda: email_enqueue(notification_id, run_after=timezone.now() + delay)
                 )
             return "failed"
         Notification.objects.filter(pk=note.pk).update(

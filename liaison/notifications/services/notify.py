@@ -1,6 +1,7 @@
 """Creating notifications inside the caller's transaction; email goes out after commit, one per
 notification (`notification_send`) or one digest per recipient listing many (`notifications_send_digest`).
-Both are delivered by the same worker task (`send_notification_email`)."""
+Both are delivered by the same worker task (`send_notification_email`); an enqueue lost to a crash after
+the commit is made good by the recovery sweep (services/sweep.py)."""
 
 from __future__ import annotations
 
@@ -12,9 +13,10 @@ from typing import Any
 from django.db import transaction
 from django.utils import timezone
 
+from liaison.core.faults import pause_point
 from liaison.notifications.links import link
 from liaison.notifications.models import Notification
-from liaison.notifications.tasks import send_notification_email
+from liaison.notifications.tasks import email_enqueue
 
 CHUNK = 1000  # rows per INSERT
 
@@ -24,8 +26,9 @@ def _enqueue_on_commit(ids: list[int]) -> None:
         return
 
     def enqueue() -> None:
+        pause_point("notifications:enqueue")  # committed, not yet queued: a fault test kills us here
         for pk in ids:
-            send_notification_email.enqueue(pk)
+            email_enqueue(pk)
 
     transaction.on_commit(enqueue)
 

@@ -19,6 +19,7 @@ from liaison.coordination.tasks import coordination_reminders_job
 from liaison.core.periodic import enqueue_periodically
 from liaison.core.tasks import export_jobs_expire_job
 from liaison.evaluation.tasks import evaluation_reminders_job, return_visits_plan_job
+from liaison.notifications.jobs import notification_emails_sweep_job
 from liaison.publicity.tasks import publicity_reminders_job
 from liaison.supervision.tasks import supervision_reminders_job
 from liaison.tracking.tasks import tracking_reminders_run
@@ -36,6 +37,7 @@ PERIODIC_JOBS = (
     audit_head_export_job,
     export_jobs_expire_job,
     import_jobs_fail_stale_job,
+    notification_emails_sweep_job,
 )
 
 
