@@ -11,9 +11,9 @@ from dataclasses import dataclass
 from typing import Any
 
 import rules
-from django.db.models import Q, QuerySet
+from django.db.models import Exists, OuterRef, Q, QuerySet
 
-from liaison.consultations.models import Consultation, ConsultationState
+from liaison.consultations.models import Consultation, ConsultationState, Forwarding
 from liaison.directory.roles import Role
 from liaison.intake.people import is_project_officer, officer_project_ids
 from liaison.intake.policies import READ_ALL_ROLES
@@ -34,20 +34,26 @@ def visible_consultations(user: Any, qs: QuerySet[Consultation] | None = None) -
     roles = set(user.role_set)
     if roles & set(READ_ALL_ROLES):
         return qs
+    # Forwardings are matched with EXISTS, never joined: no row is repeated, so the filter applies to the
+    # list itself (a `pk IN (…)` wrapper made PostgreSQL join every consultation before keeping the user's).
     cond = Q(pk__in=[])
     if Role.OFFICER in roles:
         mine = officer_project_ids(user)
         cond |= Q(project_id__in=mine)
     if Role.GUIDE in roles:
-        cond |= Q(guide=user) | Q(first_contact=user) | Q(forwardings__from_guide=user)
-        cond |= Q(forwardings__to_guide=user)
+        through_them = Forwarding.objects.filter(
+            Q(from_guide=user) | Q(to_guide=user), consultation=OuterRef("pk")
+        )
+        cond |= Q(guide=user) | Q(first_contact=user) | Q(Exists(through_them))
     if Role.DEPARTMENT_ADMIN in roles and user.department_id:
-        cond |= Q(approval_item__department_id=user.department_id)
-        cond |= Q(forwardings__from_item__department_id=user.department_id)
+        from_department = Forwarding.objects.filter(
+            consultation=OuterRef("pk"), from_item__department_id=user.department_id
+        )
+        cond |= Q(approval_item__department_id=user.department_id) | Q(Exists(from_department))
     if Role.APPLICANT in roles and user.enterprise_id:
         # Once relayed it stays theirs, also while a later supplementary reply waits to be relayed.
         cond |= Q(project__enterprise_id=user.enterprise_id, relay_count__gt=0)
-    return qs.filter(pk__in=Consultation.objects.filter(cond).values("pk"))
+    return qs.filter(cond)
 
 
 def consultation_roles(user: Any, consultation: Consultation) -> frozenset[str]:
