@@ -8,11 +8,10 @@ from typing import Any
 from django.db.models import F, QuerySet
 
 from liaison.core.listing import keyword_filter
-from liaison.tracking.lights import SEVERITY, LightContext, light_conditions, light_rank
+from liaison.tracking.lights import SEVERITY, LightContext, light_conditions, light_rank, with_light
 from liaison.tracking.models import ProjectItem
 from liaison.tracking.policies import ActorScope
 from liaison.tracking.selectors.items import project_item_todo_condition, project_item_visible_to
-from liaison.tracking.selectors.rows import annotated_items
 
 ITEM_SEARCH_FIELDS = (
     "project__name",
@@ -43,8 +42,10 @@ def _filtered(qs: QuerySet[ProjectItem], ctx: LightContext, light: str, q: str) 
     if light in SEVERITY:
         qs = qs.filter(light_conditions(ctx)[light])
     qs = keyword_filter(qs, q, ITEM_SEARCH_FIELDS)
+    # without the materials counts: the page loads them for its own rows (rows.page_with_details)
     return (
-        annotated_items(qs, ctx)
+        with_light(qs, ctx)
+        .select_related("project__enterprise", "approval_item__department")
         .annotate(rank=light_rank(ctx))
         .order_by("rank", F("due_on").asc(nulls_last=True), "pk")
     )

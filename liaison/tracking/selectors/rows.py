@@ -65,8 +65,13 @@ def annotated_items(
     if not details:
         # the short list (dashboard) shows names only: the wide project and enterprise rows are not loaded
         return light.only(*BRIEF_FIELDS)
+    return with_item_details(light)
+
+
+def with_item_details(qs: QuerySet[ProjectItem]) -> QuerySet[ProjectItem]:
+    """The materials counts and the open date proposal of each item (grouped: keep it off large sets)."""
     ready = Q(materials__status__in=[MaterialStatus.PROVIDED, MaterialStatus.ACCEPTED])
-    return light.annotate(
+    return qs.annotate(
         materials_total=Count("materials", distinct=True),
         materials_ready=Count("materials", filter=ready, distinct=True),
         materials_flawed=Count(
@@ -74,6 +79,14 @@ def annotated_items(
         ),
         open_proposal=Exists(PlanDateProposal.objects.filter(project_item=OuterRef("pk"), status="proposed")),
     )
+
+
+def page_with_details(page: Iterable[ProjectItem], ctx: LightContext) -> list[ProjectItem]:
+    """A page picked from a list without details, now loaded with them, in the page's order: the
+    grouping runs over the page's rows only, not over every row the list (and its count) matched."""
+    ids = [item.pk for item in page]
+    loaded = {item.pk: item for item in annotated_items(ProjectItem.objects.filter(pk__in=ids), ctx)}
+    return [loaded[pk] for pk in ids if pk in loaded]
 
 
 def _window(items: list[ProjectItem], today: dt.date) -> tuple[dt.date, dt.date]:

@@ -16,7 +16,7 @@ from liaison.tracking.lights import LIGHT_LABELS, SEVERITY, LightContext, light_
 from liaison.tracking.models import ProjectItem
 from liaison.tracking.policies import ActorScope, actor_scope
 from liaison.tracking.selectors.item_list import project_item_filtered, project_item_todo_filtered
-from liaison.tracking.selectors.rows import build_rows
+from liaison.tracking.selectors.rows import build_rows, page_with_details
 from liaison.tracking.views.common import actor_of
 
 
@@ -42,10 +42,10 @@ def _respond(
             qs,
             request=request,
             scope=str(LIGHT_LABELS[light]) if light else "",
-            prepare=lambda chunk: build_rows(chunk, ctx, user=user, scope=None),
+            prepare=lambda chunk: build_rows(page_with_details(chunk, ctx), ctx, user=user, scope=None),
         )
     page_obj = paginate(request, qs)
-    rows = build_rows(page_obj, ctx, user=user, scope=scope)
+    rows = build_rows(page_with_details(page_obj, ctx), ctx, user=user, scope=scope)
     context = {
         "page_obj": page_obj,
         "rows": rows,

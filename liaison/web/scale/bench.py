@@ -83,7 +83,7 @@ def measure(
 
 def _get(client: Client, url: str) -> Callable[[], object]:
     def call() -> object:
-        response = client.get(url)
+        response = client.get(url, secure=True)  # production serves HTTPS only (SECURE_SSL_REDIRECT)
         if response.status_code != 200:
             raise BenchError(f"GET {url} answered {response.status_code}")
         return response
