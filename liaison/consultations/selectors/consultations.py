@@ -59,9 +59,7 @@ def consultation_list(
 ) -> QuerySet[Any]:
     """The consultations `user` may see, filtered (`q`: a keyword in the number, subject, project, item
     or guide), with their light; pending ones first by urgency."""
-    qs = visible_consultations(user).select_related(
-        "project", "approval_item__department", "guide", "first_contact", "raised_by"
-    )
+    qs = visible_consultations(user).select_related(*LISTED_WITH)
     if state == "pending":
         qs = qs.filter(WAITING)
     elif state:
@@ -77,6 +75,17 @@ def consultation_list(
     if light:
         lit = lit.filter(light=light)
     return _urgency(lit)
+
+
+LISTED_WITH = ("project", "approval_item__department", "guide", "first_contact", "raised_by")
+
+
+def consultation_rows(keys: list[int], *, ctx: ReplyLightContext | None = None) -> QuerySet[Any]:
+    """The listed consultations `keys` (already picked by `consultation_list` for a reader) with what a
+    row shows, for `paginate_keys`."""
+    return with_reply_light(
+        Consultation.objects.filter(pk__in=keys).select_related(*LISTED_WITH), ctx or reply_light_context()
+    )
 
 
 # Waiting on a guide: a pending state on a service still running (once the service has ended — completed

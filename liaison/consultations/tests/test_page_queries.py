@@ -75,3 +75,21 @@ def test_the_centres_list_costs_the_same_queries_for_2_and_10_rows_in_mixed_stat
     ten, html = _queries(client, LIST)
     assert html.count('data-testid="row-') == 10
     assert ten == two
+
+
+def test_the_list_pages_through_the_same_rows_in_the_same_order_as_its_selector(client, desk, world):
+    """The page is picked on keys and its rows loaded after (paginate_keys): same rows, same order."""
+    from liaison.consultations.selectors.consultations import consultation_list
+
+    raised = [desk.raise_() for _ in range(30)]
+    for c in raised[::3]:
+        consultation_reply(actor=desk.guide, consultation=c, form=reply_form())
+    client.force_login(world.center_admin)
+    expected = [c.number for c in consultation_list(world.center_admin)]
+    shown: list[str] = []
+    for page in (1, 2):
+        html = client.get(LIST, {"page": page}).content.decode()
+        shown += [n for n in expected if f">{n}<" in html]
+        order = sorted((html.index(f">{n}<"), n) for n in expected if f">{n}<" in html)
+        assert [n for _, n in order] == expected[(page - 1) * 25 : page * 25]
+    assert shown == expected and len(expected) == 30

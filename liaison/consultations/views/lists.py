@@ -15,11 +15,11 @@ from liaison.consultations.exports import CONSULTATION_EXPORT
 from liaison.consultations.forms import FilterForm
 from liaison.consultations.models import Forwarding
 from liaison.consultations.policies import can_manage_consultation_settings, can_raise_consultation
-from liaison.consultations.selectors.consultations import consultation_list, guide_inbox
+from liaison.consultations.selectors.consultations import consultation_list, consultation_rows, guide_inbox
 from liaison.consultations.views.common import actor_of, annotate_lights
 from liaison.core.errors import NotFound
 from liaison.core.listing import export_response, list_tools, wants_export
-from liaison.core.paging import paginate, querystring_without_page
+from liaison.core.paging import paginate, paginate_keys, querystring_without_page
 from liaison.directory.models import Department
 from liaison.directory.roles import Role
 from liaison.intake.models import Project
@@ -52,7 +52,7 @@ def consultation_list_page(request: HttpRequest) -> HttpResponse:
     rows = consultation_list(user, **filters)
     if wants_export(request):
         return export_response(CONSULTATION_EXPORT, rows, request=request, prepare=_lit)
-    page_obj = paginate(request, rows)
+    page_obj = paginate_keys(request, rows, consultation_rows)
     annotate_lights(page_obj)
     project = _project_for(user, filters["project_id"])
     context = {

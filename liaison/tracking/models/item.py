@@ -80,6 +80,8 @@ class ProjectItem(models.Model):
             # Lights are date ranges on running states: the roll-ups over all items (red by department,
             # red/yellow per officer) read this index alone, without visiting the rows.
             models.Index(fields=["state", "due_on", "project", "approval_item"], name="item_state_due_cover"),
+            # A guide's 待办: their catalogue items' rows in a waiting state, across every project.
+            models.Index(fields=["approval_item", "state"], name="item_by_catalogue_state"),
         ]
 
     def __str__(self) -> str:
