@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 
 import chinese_calendar
 from chinese_calendar.constants import Holiday
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -100,9 +101,14 @@ class WorkCalendar:
         years = range(start.year, end.year + 1)
         missing = [y for y in years if recall(("work_calendar_year", y)) is None]
         if missing:
+            # Last, this and next year come along with the first read: a page whose rows reach across New
+            # Year then reads the calendar once, whatever its rows' dates (its query count stays fixed).
+            this_year = timezone.localdate().year
+            missing = sorted({*missing, this_year - 1, this_year, this_year + 1})
             loaded = cls._load(dt.date(missing[0], 1, 1), dt.date(missing[-1], 12, 31))
-            for y in missing:
-                remember(("work_calendar_year", y), loaded.year(y))
+            for y in range(missing[0], missing[-1] + 1):
+                if recall(("work_calendar_year", y)) is None:
+                    remember(("work_calendar_year", y), loaded.year(y))
         parts: list[WorkCalendar] = [recall(("work_calendar_year", y)) for y in years]
         if len(parts) == 1:
             return parts[0]
