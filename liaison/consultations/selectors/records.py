@@ -7,7 +7,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import Any, cast
 
-from django.db.models import Count, Q
+from django.db.models import Avg, Count, DurationField, ExpressionWrapper, F, Q
 
 from liaison.consultations.lights import (
     SEVERITY,
@@ -44,24 +44,24 @@ def _records(
     if department_id:
         replies = replies.filter(department_id=department_id)
     rows: dict[Any, ReplyRecord] = {}
+    # One grouped query: the counts and the first replies' average reply time (an interval average
+    # in the database, so no reply is read into Python: 77k replies took about a second that way).
+    reply_time = ExpressionWrapper(
+        F("replied_at") - F("consultation__raised_at"), output_field=DurationField()
+    )
     stats = replies.values(group, name_field, dept_field).annotate(
         first=Count("pk", filter=Q(seq=1)),
         on_time=Count("pk", filter=Q(seq=1, on_time=True)),
         supplementary=Count("pk", filter=Q(is_supplementary=True)),
+        average=Avg(reply_time, filter=Q(seq=1)),
     )
     for s in stats:
-        rows[s[group]] = ReplyRecord(
+        record = ReplyRecord(
             s[group], s[name_field] or "", s[dept_field] or "", s["first"], s["on_time"], s["supplementary"]
         )
-    # Average reply time of first replies: a small query of two timestamps per reply, summed here.
-    totals: dict[Any, list[float]] = {}
-    for key, replied_at, raised_at in replies.filter(seq=1).values_list(
-        group, "replied_at", "consultation__raised_at"
-    ):
-        totals.setdefault(key, []).append((replied_at - raised_at).total_seconds() / 3600)
-    for key, hours in totals.items():
-        if key in rows:
-            rows[key].average_hours = round(sum(hours) / len(hours), 1)
+        if s["average"] is not None:
+            record.average_hours = round(s["average"].total_seconds() / 3600, 1)
+        rows[s[group]] = record
     return list(rows.values())
 
 

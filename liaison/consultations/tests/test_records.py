@@ -10,7 +10,7 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from liaison.consultations.lights import Light
-from liaison.consultations.models import Consultation
+from liaison.consultations.models import Consultation, OpinionReply
 from liaison.consultations.selectors.records import department_records, guide_records, open_overview
 from liaison.consultations.services.replies import MaterialLine, consultation_reply
 from liaison.consultations.tests.builders import reply_form
@@ -63,3 +63,23 @@ def test_open_overview_by_department_and_light_in_a_fixed_number_of_queries(desk
     assert sum(by[desk.item.department.name].values()) == 2
     assert sum(overview.totals.values()) == 3
     assert sum(open_overview().totals.values()) == 7
+
+
+def test_average_reply_time_is_the_mean_of_the_first_replies_in_hours(desk):
+    first, second = desk.raise_(), desk.raise_()
+    for consultation in (first, second):
+        consultation_reply(actor=desk.guide, consultation=consultation, form=reply_form())
+    raised = timezone.now() - dt.timedelta(days=10)
+    Consultation.objects.filter(pk__in=[first.pk, second.pk]).update(raised_at=raised)
+    OpinionReply.objects.filter(consultation=first).update(replied_at=raised + dt.timedelta(hours=6))
+    OpinionReply.objects.filter(consultation=second).update(
+        replied_at=raised + dt.timedelta(hours=27, minutes=30)
+    )
+
+    mine = {r.key: r for r in guide_records()}[desk.guide.pk]
+    assert mine.average_hours == 16.8  # (6 + 27.5) / 2 = 16.75, shown to one decimal
+    dept = {r.key: r for r in department_records()}[desk.item.department_id]
+    assert dept.average_hours == 16.8
+    with CaptureQueriesContext(connection) as queries:
+        guide_records()
+    assert len(queries) <= 6  # grouped: no query or row per reply

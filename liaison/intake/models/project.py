@@ -71,6 +71,8 @@ class Project(models.Model):
                 condition=models.Q(total_investment__gt=0), name="project_investment_positive"
             ),
         ]
+        # The service list's rows without a deadline, newest registration first (closure.selectors.lists).
+        indexes = [models.Index(fields=["-registered_at", "-id"], name="project_registered_desc")]
 
     def __str__(self) -> str:
         return self.name

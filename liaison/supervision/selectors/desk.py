@@ -27,8 +27,9 @@ from liaison.supervision.figures import inspection_counts
 from liaison.supervision.lights import rectify_light_conditions, rectify_light_context
 from liaison.supervision.models import Inspection
 from liaison.supervision.period import Period
-from liaison.tracking.lights import light_conditions, light_context
-from liaison.tracking.models import ProjectItem
+from liaison.tracking.lights import light_context
+from liaison.tracking.selectors.dashboards import items_and_overdue_departments
+from liaison.tracking.selectors.officer_loads import overdue_by_officer
 
 
 @dataclass
@@ -77,46 +78,24 @@ def _subject_url(kind: str, pk: Any) -> str:
 
 
 def _items(user: Any, period: Period, section: Section) -> None:
-    """Project items by tracking's own lights (today): overdue, due soon, paused for a supplement."""
-    conds = light_conditions(light_context())
-    counts = ProjectItem.objects.aggregate(
-        **{light: Count("id", filter=conds[light]) for light in (Light.RED, Light.YELLOW, Light.PAUSED)}
-    )
+    """Project items by tracking's own lights (today): overdue, due soon, paused for a supplement; the
+    overdue ones by department and by officer. Read from tracking's tallies, as the centre overview is:
+    a few small queries whatever the number of items."""
+    ctx = light_context()
+    lights, departments = items_and_overdue_departments(ctx)
+    counts = lights.counts
     url = reverse("tracking:items")
     section.figures = [
         Figure("items_red", _("超期事项"), counts[Light.RED], f"{url}?light=red"),
         Figure("items_yellow", _("临期事项"), counts[Light.YELLOW], f"{url}?light=yellow"),
         Figure("items_paused", _("补正中事项（已发补正通知）"), counts[Light.PAUSED], f"{url}?light=paused"),
     ]
-    red = ProjectItem.objects.filter(conds[Light.RED])
-    by_dept = (
-        red.values("approval_item__department_id", "approval_item__department__name")
-        .annotate(n=Count("id"))
-        .order_by("-n", "approval_item__department__name")
-    )
-    by_officer = (
-        red.filter(project__assignments__is_active=True)
-        .values(
-            "project__assignments__officer_id",
-            "project__assignments__officer__number",
-            "project__assignments__officer__user__full_name",
-        )
-        .annotate(n=Count("id", distinct=True))
-        .order_by("-n", "project__assignments__officer__number")
-    )
     section.tables = [
         Table(
             "items_by_department",
             _("超期事项（按部门）"),
             [_("超期事项")],
-            [
-                TableRow(
-                    r["approval_item__department__name"],
-                    _subject_url("department", r["approval_item__department_id"]),
-                    [r["n"]],
-                )
-                for r in by_dept
-            ],
+            [TableRow(name, _subject_url("department", dept), [n]) for dept, name, n in departments],
         ),
         Table(
             "items_by_officer",
@@ -124,11 +103,9 @@ def _items(user: Any, period: Period, section: Section) -> None:
             [_("超期事项")],
             [
                 TableRow(
-                    f"{r['project__assignments__officer__user__full_name']}（{r['project__assignments__officer__number']}）",
-                    _subject_url("officer", r["project__assignments__officer_id"]),
-                    [r["n"]],
+                    f"{officer.user.full_name}（{officer.number}）", _subject_url("officer", officer.pk), [n]
                 )
-                for r in by_officer
+                for officer, n in overdue_by_officer(ctx)
             ],
         ),
     ]

@@ -9,6 +9,7 @@ item; the tests and `manage.py rollups_check` hold the two equal.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -19,7 +20,6 @@ from liaison.catalogue.stages import Stage
 from liaison.deadlines.lights import date_whens
 from liaison.intake.models import Project
 from liaison.intake.people import officer_assignments
-from liaison.officers.models import Officer, OfficerStatus
 from liaison.tracking.lights import (
     SEVERITY,
     Light,
@@ -32,11 +32,11 @@ from liaison.tracking.models import (
     FINAL_STATES,
     CentreCount,
     DueTally,
-    OfficerDueTally,
-    OfficerTally,
     RollupShapeTally,
 )
 from liaison.tracking.models.tally import REGISTERED_PROJECTS
+from liaison.tracking.selectors.officer_loads import OfficerLoad, officer_loads
+from liaison.tracking.selectors.tally_reads import ROLLUP_SUMS, lights_from_sums, soon_counts
 
 STAGES = list(Stage.values)
 UNPLANNED = "unplanned"
@@ -107,19 +107,11 @@ def officer_project_list(*, user: Any, today: dt.date | None = None) -> list[Pro
 
 
 @dataclass
-class OfficerLoad:
-    officer: Officer
-    projects: int
-    open_items: int
-    lights: LightSummary
-
-
-@dataclass
 class CentreOverview:
     today: dt.date
     by_stage: dict[str, dict[str, int]] = field(default_factory=dict)  # stage -> worst light -> projects
     overdue_by_department: list[tuple[str, int]] = field(default_factory=list)
-    officers: list[OfficerLoad] = field(default_factory=list)
+    officers: Sequence[OfficerLoad] = field(default_factory=list)
     officers_total: int = 0  # active officers, whether or not all are in `officers`
     items: LightSummary = field(default_factory=LightSummary)
     calendar_problem_year: int | None = None
@@ -144,26 +136,6 @@ def project_worst_rank(ctx: LightContext, prefix: str = "") -> Case:
         default=None,
         output_field=IntegerField(),
     )
-
-
-def lights_from_sums(ctx: LightContext, sums: Any, red: int, yellow: int) -> LightSummary:
-    """Items by light from summed roll-ups plus the red/yellow counts (the rest of the running items with
-    a due date are green, or unknown where the calendar ends before the yellow limit)."""
-    total, opened, running, paused, undated = (int(sums.get(k) or 0) for k in ROLLUP_SUMS)
-    beyond = running - undated - red - yellow
-    return LightSummary(
-        {
-            Light.RED: red,
-            Light.YELLOW: yellow,
-            Light.UNKNOWN: undated + (beyond if ctx.beyond == Light.UNKNOWN else 0),
-            Light.GREEN: beyond if ctx.beyond == Light.GREEN else 0,
-            Light.PAUSED: paused,
-            Light.NONE: total - opened,
-        }
-    )
-
-
-ROLLUP_SUMS = ("items_total", "items_open", "items_running", "items_paused", "items_undated")
 
 
 def stage_table() -> dict[str, dict[str, int]]:
@@ -193,85 +165,44 @@ def _by_stage_and_worst_light(ctx: LightContext) -> dict[str, dict[str, int]]:
     return out
 
 
-def _soon(qs: Any, ctx: LightContext, by: str) -> dict[int, tuple[int, int]]:
-    """key -> (red, yellow) running items, summed from a due tally's rows up to the yellow limit."""
-    rows = (
-        qs.filter(due_on__lte=ctx.yellow_limit)
-        .order_by()
-        .values_list(by)
-        .annotate(
-            red=Sum("n", filter=Q(due_on__lt=ctx.today)), yellow=Sum("n", filter=Q(due_on__gte=ctx.today))
-        )
-    )
-    return {key: (int(red or 0), int(yellow or 0)) for key, red, yellow in rows}
-
-
-def _items_and_departments(ctx: LightContext) -> tuple[LightSummary, list[tuple[str, int]]]:
+def items_and_overdue_departments(ctx: LightContext) -> tuple[LightSummary, list[tuple[int, str, int]]]:
     """Items by light (the shapes' sums plus the red/yellow items of the due tally) and red items per
-    department (the due tally per catalogue item, summed by the items' departments)."""
+    department as (department id, name, count), most first (the due tally per catalogue item, summed by
+    the items' departments)."""
     sums = RollupShapeTally.objects.aggregate(**{k: Sum(k) for k in ROLLUP_SUMS})
-    per_item = _soon(DueTally.objects, ctx, "approval_item_id")
+    per_item = soon_counts(DueTally.objects, ctx, "approval_item_id")
     red = sum(r for r, _y in per_item.values())
     items = lights_from_sums(ctx, sums, red, sum(y for _r, y in per_item.values()))
     overdue = {pk: r for pk, (r, _y) in per_item.items() if r}
-    departments = dict(ApprovalItem.objects.filter(pk__in=overdue).values_list("pk", "department__name"))
-    totals: dict[str, int] = {}
+    departments = {
+        pk: (dept, name)
+        for pk, dept, name in ApprovalItem.objects.filter(pk__in=overdue).values_list(
+            "pk", "department_id", "department__name"
+        )
+    }
+    totals: dict[tuple[int, str], int] = {}
     for item_id, n in overdue.items():
         totals[departments[item_id]] = totals.get(departments[item_id], 0) + n
-    return items, sorted(totals.items(), key=lambda pair: (-pair[1], pair[0]))
+    return items, sorted(
+        ((dept, name, n) for (dept, name), n in totals.items()), key=lambda row: (-row[2], row[1])
+    )
 
 
-def officer_loads_from(
-    ctx: LightContext, sums: dict[int, Any], soon: dict[int, tuple[int, int]], limit: int | None = None
-) -> tuple[list[OfficerLoad], int]:
-    """Active officers with their figures (`sums`: officer -> n_projects and the roll-ups summed;
-    `soon`: officer -> red, yellow), most red items first, then most open items; the first `limit` of
-    them (all when None) and how many there are. Officers are ranked on their ids and numbers, and only
-    the chosen ones are loaded with their users."""
-
-    def rank(officer: tuple[int, str]) -> tuple[int, int, str]:
-        pk, number = officer
-        red = soon.get(pk, (0, 0))[0]
-        return -red, -int(sums.get(pk, {}).get("items_open") or 0), number
-
-    active = Officer.objects.filter(status=OfficerStatus.ACTIVE).select_related("user")
-    officers: dict[int, Officer]
-    if limit is None:  # every officer is shown: one query for all of them
-        officers = {o.pk: o for o in active}
-        ranked = chosen = sorted(((pk, o.number) for pk, o in officers.items()), key=rank)
-    else:
-        ranked = sorted(active.values_list("pk", "number"), key=rank)
-        chosen = ranked[:limit]
-        officers = active.in_bulk([pk for pk, _number in chosen])
-    loads = []
-    for pk, _number in chosen:
-        row = sums.get(pk, {})
-        lights = lights_from_sums(ctx, row, *soon.get(pk, (0, 0)))
-        loads.append(
-            OfficerLoad(
-                officers[pk], int(row.get("n_projects") or 0), int(row.get("items_open") or 0), lights
-            )
-        )
-    return loads, len(ranked)
+def _items_and_departments(ctx: LightContext) -> tuple[LightSummary, list[tuple[str, int]]]:
+    items, departments = items_and_overdue_departments(ctx)
+    return items, [(name, n) for _dept, name, n in departments]
 
 
-def _officer_loads(ctx: LightContext, limit: int | None) -> tuple[list[OfficerLoad], int]:
-    """From the officers' tallies: their active projects' roll-ups summed, and their running items per
-    due date."""
-    sums = {
-        row["officer_id"]: row
-        for row in OfficerTally.objects.values("officer_id", "n_projects", *ROLLUP_SUMS)
-    }
-    return officer_loads_from(ctx, sums, _soon(OfficerDueTally.objects, ctx, "officer_id"), limit)
-
-
-def centre_overview(*, today: dt.date | None = None, officers_limit: int | None = None) -> CentreOverview:
+def centre_overview(
+    *, today: dt.date | None = None, officers_limit: int | None = None, officers_lazy: bool = False
+) -> CentreOverview:
     """Projects by stage and light, overdue items by department, officers' load (the busiest
-    `officers_limit`, all when None; `officers_total` counts them all): a fixed number of queries over
+    `officers_limit`, all when None; `officers_total` counts them all; `officers_lazy`: all, each page's
+    officers read only when a paginator slices them): a fixed number of queries over
     the tallies, none of which reads a row per project or per item."""
     ctx = light_context(today)
     out = CentreOverview(today=ctx.today, calendar_problem_year=ctx.problem_year)
     out.by_stage = _by_stage_and_worst_light(ctx)
     out.items, out.overdue_by_department = _items_and_departments(ctx)
-    out.officers, out.officers_total = _officer_loads(ctx, officers_limit)
+    out.officers, out.officers_total = officer_loads(ctx, limit=officers_limit, lazy=officers_lazy)
     return out

@@ -24,15 +24,13 @@ from liaison.tracking.lights import (
 from liaison.tracking.models import ProjectItem, ProjectRollup
 from liaison.tracking.selectors.dashboards import (
     FINISHED,
-    ROLLUP_SUMS,
     STAGES,
     UNPLANNED,
     CentreOverview,
-    OfficerLoad,
-    lights_from_sums,
-    officer_loads_from,
     project_worst_rank,
 )
+from liaison.tracking.selectors.officer_loads import OfficerLoad, officer_loads_from
+from liaison.tracking.selectors.tally_reads import ROLLUP_SUMS, lights_from_sums
 
 
 def _by_stage_and_worst_light(ctx: LightContext) -> dict[str, dict[str, int]]:

@@ -232,3 +232,30 @@ def test_the_dashboard_lists_the_busiest_officers_and_links_to_all_of_them_paged
     busiest = [load.officer.pk for load in response.context["summary"]["overview"].officers]
     assert len(busiest) == 2  # the dashboard loads only the officers it shows
     assert shown[:2] == busiest  # the same order as the dashboard's
+
+
+def test_the_overview_pages_show_every_officer_once_in_the_eager_order_loading_one_page_each(
+    track: Track, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from liaison.intake.tests.test_services_support import register_officer
+    from liaison.tracking.selectors.dashboards import centre_overview
+
+    for n in range(5):
+        register_officer(track.world.center_admin, f"more{n}")
+    eager = centre_overview().officers
+    monkeypatch.setattr("liaison.tracking.views.overview.OFFICERS_PER_PAGE", 2)
+    client = client_for(track.world.center_admin)
+    first = client.get("/tracking/overview/")
+    pages = first.context["page_obj"].paginator.num_pages
+    assert pages == -(-len(eager) // 2) >= 3
+    shown = []
+    for number in range(1, pages + 1):
+        with CaptureQueriesContext(connection) as queries:
+            response = client.get("/tracking/overview/", {"page": number})
+        shown += list(response.context["page_obj"])
+        officer_reads = [q["sql"] for q in queries if 'FROM "officers_officer"' in q["sql"]]
+        assert len(officer_reads) == 2  # the ranking (ids and numbers), then the page's officers
+    assert shown == list(eager)
