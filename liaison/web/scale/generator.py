@@ -15,7 +15,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from django.contrib.auth.hashers import make_password
-from django.db import transaction
+from django.db import connection, transaction
 from django.utils import timezone
 
 from liaison.catalogue.models import ApprovalItem, MaterialRequirement
@@ -31,9 +31,14 @@ from liaison.tracking.services.rollups import rollups_refresh
 from liaison.tracking.services.tallies import tallies_rebuild
 from liaison.web.scale.extras import ExtrasResult, extras_add
 from liaison.web.scale.extras_base import extras_base
+from liaison.web.scale.rows import rows_insert
 from liaison.web.scale.shapes import STAGES, item_dates, material_status, project_items
 
 PROJECTS_PER_ENTERPRISE = 4
+MATERIAL_FIELDS = (
+    "project_item", "requirement", "seq", "name", "form", "copies", "required", "issuing_body", "status",
+    "revision_reason", "file_count", "updated_at",
+)  # fmt: skip
 CHUNK = 1000
 KINDS = ["产业园", "商业综合体", "研发中心", "物流基地", "住宅小区", "酒店", "学校", "医院门诊楼"]
 PLACES = ["龙翔街道", "华山街道", "护国街道", "大观街道", "普吉街道", "红云街道", "黑林铺街道", "沙朗街道"]
@@ -263,22 +268,14 @@ def _chunk(
             items.append(item)
     ServicePlan.objects.bulk_create(service_plans)
     items = ProjectItem.objects.bulk_create(items, batch_size=2000)
-    materials = [
-        MaterialSubmission(
-            project_item=item,
-            requirement=req,
-            seq=req.seq,
-            name=req.name,
-            form=req.form,
-            copies=req.copies,
-            required=req.required,
-            issuing_body=req.issuing_body,
-            status=material_status(rng, item.state),
-        )
+    stamp = connection.ops.adapt_datetimefield_value(now)  # as the backend stores it (SQLite: text)
+    material_rows = [
+        (item.pk, req.pk, req.seq, req.name, req.form, req.copies, req.required, req.issuing_body,
+         material_status(rng, item.state), "", 0, stamp)
         for item in items
         for req in base.materials.get(item.approval_item_id, [])
-    ]
-    MaterialSubmission.objects.bulk_create(materials, batch_size=2000)
+    ]  # fmt: skip
+    rows_insert(MaterialSubmission, MATERIAL_FIELDS, material_rows)
     rollups_refresh(p.pk for p in new_projects)  # what the dashboards read, as the services would keep it
     result.enterprises += len(enterprises)
     result.projects += len(new_projects)
@@ -286,7 +283,7 @@ def _chunk(
     result.assignments += len(assignments)
     result.plans += len(service_plans)
     result.items += len(items)
-    result.materials += len(materials)
+    result.materials += len(material_rows)
     for item in items:
         result.counts[item.state] = result.counts.get(item.state, 0) + 1
     return [p.pk for p in new_projects]

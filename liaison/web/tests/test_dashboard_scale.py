@@ -11,6 +11,7 @@ from typing import Any
 import pytest
 from django.core.management import CommandError, call_command
 
+from liaison.catalogue.models import MaterialRequirement
 from liaison.directory.models import Enterprise
 from liaison.intake.models import Assignment, Entrustment, Project
 from liaison.intake.tests.test_services_support import (  # noqa: F401 - fixtures
@@ -52,6 +53,17 @@ def test_seed_scale_creates_dispatched_projects_with_plans_items_and_materials(
         == projects.filter(tracking_items__isnull=False).distinct().count()
     )
     assert MaterialSubmission.objects.filter(project_item__in=items).exists()
+    # The materials (written as plain rows) are the catalogue's checklist copied as plan drafting copies it.
+    for item in items.select_related("approval_item").prefetch_related("materials"):
+        wanted = [
+            (r.pk, r.seq, r.name, r.form, r.copies, r.required, r.issuing_body)
+            for r in MaterialRequirement.objects.filter(item=item.approval_item).order_by("seq")
+        ]
+        lines = list(item.materials.all())
+        assert [
+            (m.requirement_id, m.seq, m.name, m.form, m.copies, m.required, m.issuing_body) for m in lines
+        ] == wanted
+        assert all(m.file_count == 0 and m.revision_reason == "" and m.updated_at is not None for m in lines)
     assert "projects=20" in output
     assert "seed_scale done in" in output
 
