@@ -8,7 +8,7 @@ from collections.abc import Iterable, Sequence
 from typing import Any
 
 from django.db import connection
-from django.db.models import Model
+from django.db.models import Field, Model
 
 
 def rows_insert(model: type[Model], fields: Sequence[str], rows: Iterable[Sequence[Any]]) -> int:
@@ -16,13 +16,17 @@ def rows_insert(model: type[Model], fields: Sequence[str], rows: Iterable[Sequen
     foreign keys, aware datetimes) into `model`'s table; how many. No signals, no defaults filled in:
     every column without a database default must be among `fields`."""
     meta = model._meta
-    columns = [meta.get_field(name).column for name in fields]
+    columns = [
+        str(field.column) for field in (meta.get_field(name) for name in fields) if isinstance(field, Field)
+    ]
+    if len(columns) != len(fields):
+        raise ValueError("rows_insert writes concrete fields only")
     quote = connection.ops.quote_name
-    table, names = quote(meta.db_table), ", ".join(quote(c) for c in columns)
+    table, names = quote(str(meta.db_table)), ", ".join(quote(c) for c in columns)
     n = 0
     with connection.cursor() as cursor:
         if connection.vendor == "postgresql":
-            with cursor.cursor.copy(f"COPY {table} ({names}) FROM STDIN") as copy:  # type: ignore[attr-defined]
+            with cursor.cursor.copy(f"COPY {table} ({names}) FROM STDIN") as copy:
                 for row in rows:
                     copy.write_row(row)
                     n += 1
