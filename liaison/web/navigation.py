@@ -5,7 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from django.urls import reverse
+from django.core.signals import setting_changed
+from django.dispatch import receiver
+from django.urls import get_script_prefix, reverse
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
@@ -273,15 +275,34 @@ NAVIGATION: tuple[NavEntry, ...] = (
 )
 
 
+# Per role set and script prefix: the entries shown and their reversed URLs (the URLconf does not change
+# while the process runs; a test overriding ROOT_URLCONF empties it).
+_SHOWN: dict[tuple[frozenset[str], str], list[tuple[NavEntry, str]]] = {}
+
+
+def _shown(roles: frozenset[str]) -> list[tuple[NavEntry, str]]:
+    key = (roles, get_script_prefix())
+    found = _SHOWN.get(key)
+    if found is None:
+        found = [(entry, reverse(entry.url_name)) for entry in NAVIGATION if roles.intersection(entry.roles)]
+        if len(_SHOWN) > 256:  # role sets are few; a bound all the same
+            _SHOWN.clear()
+        _SHOWN[key] = found
+    return found
+
+
+@receiver(setting_changed)
+def _urlconf_changed(*, setting: str, **_kwargs: Any) -> None:
+    if setting == "ROOT_URLCONF":
+        _SHOWN.clear()
+
+
 def navigation_for(
     roles: frozenset[str], current_path: str, badges: dict[str, int] | None = None
 ) -> list[dict[str, Any]]:
     badges = badges or {}
     entries = []
-    for entry in NAVIGATION:
-        if not roles.intersection(entry.roles):
-            continue
-        url = reverse(entry.url_name)
+    for entry, url in _shown(roles):
         active = current_path == url if url == "/" else current_path.startswith(url)
         entries.append(
             {
