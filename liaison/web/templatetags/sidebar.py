@@ -8,6 +8,7 @@ from __future__ import annotations
 from typing import Any
 
 from django import template
+from django.utils.functional import Promise
 from django.utils.html import conditional_escape, format_html
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import get_language
@@ -19,16 +20,16 @@ _BADGE = ' <span class="badge rounded-pill bg-danger float-end" data-testid="nav
 
 # The labels and sections are the navigation's own lazy translations (module constants): their escaped
 # text is kept per language, so a page does not translate 35 labels again.
-_TEXT: dict[tuple[int, str], tuple[object, str]] = {}
+_TEXT: dict[tuple[int, str], tuple[str | Promise, str]] = {}
 
 
-def _text(value: object, language: str) -> str:
+def _text(value: str | Promise, language: str) -> str:
     key = (id(value), language)
     found = _TEXT.get(key)
     if found is None or found[0] is not value:  # the object is kept with its text, so the id stays its own
         if len(_TEXT) > 4096:
             _TEXT.clear()
-        found = _TEXT[key] = (value, str(conditional_escape(value)))
+        found = _TEXT[key] = (value, str(conditional_escape(str(value))))
     return found[1]
 
 
