@@ -71,16 +71,19 @@ def _served() -> Any:
     return Service.objects.values("project_id")
 
 
-def service_counts(user: Any) -> dict[str, int]:
+def service_counts(user: Any, *, in_service: bool = True) -> dict[str, int]:
     """How many of the user's visible projects are in each state: the projects with a service grouped by
     their latest one's state, and the projects without any (服务中) counted apart, so that the latest
-    service is looked up only for the projects that have one (two queries, none probing 100k projects)."""
+    service is looked up only for the projects that have one (two queries, none probing 100k projects).
+    `in_service=False` leaves out the count of projects without a service (the supervision desk reads
+    only the states that wait on someone)."""
     counts = dict.fromkeys(ServiceState.values, 0)
     served = _annotated(user).filter(pk__in=_served())
     for row in served.order_by().values("service_state").annotate(n=Count("pk")):
         counts[row["service_state"]] += row["n"]
-    unserved = project_visible_to(user).filter(service_number__isnull=False).exclude(pk__in=_served())
-    counts[ServiceState.IN_SERVICE] += unserved.count()
+    if in_service:
+        unserved = project_visible_to(user).filter(service_number__isnull=False).exclude(pk__in=_served())
+        counts[ServiceState.IN_SERVICE] += unserved.count()
     return counts
 
 

@@ -53,7 +53,17 @@ class Table:
     key: str
     title: str | Promise
     columns: list[str | Promise]
-    rows: list[TableRow]
+    rows: list[TableRow]  # the first TABLE_ROWS, most first
+    total: int = -1  # how many there are (-1: as many as `rows`)
+    more_url: str = ""  # where all of them are listed
+
+    def __post_init__(self) -> None:
+        if self.total < 0:
+            self.total = len(self.rows)
+        self.rows = self.rows[:TABLE_ROWS]
+
+
+TABLE_ROWS = 20  # a table on the desk shows the worst 20 (1,000 officers would be a page of their own)
 
 
 @dataclass
@@ -83,6 +93,7 @@ def _items(user: Any, period: Period, section: Section) -> None:
     a few small queries whatever the number of items."""
     ctx = light_context()
     lights, departments = items_and_overdue_departments(ctx)
+    officers, officers_total = overdue_by_officer(ctx, limit=TABLE_ROWS)
     counts = lights.counts
     url = reverse("tracking:items")
     section.figures = [
@@ -105,8 +116,10 @@ def _items(user: Any, period: Period, section: Section) -> None:
                 TableRow(
                     f"{officer.user.full_name}（{officer.number}）", _subject_url("officer", officer.pk), [n]
                 )
-                for officer, n in overdue_by_officer(ctx)
+                for officer, n in officers
             ],
+            total=officers_total,
+            more_url=reverse("tracking:overview") + "#officers",
         ),
     ]
 
@@ -134,6 +147,7 @@ def _replies(user: Any, period: Period, section: Section) -> None:
         .annotate(n=Count("id"))
         .order_by("-n", "guide__full_name")
     )
+    guides = list(by_guide)
     section.tables = [
         Table(
             "replies_by_department",
@@ -158,8 +172,10 @@ def _replies(user: Any, period: Period, section: Section) -> None:
                     _subject_url("guide", r["guide_id"]),
                     [r["n"]],
                 )
-                for r in by_guide
+                for r in guides[:TABLE_ROWS]
             ],
+            total=len(guides),
+            more_url=f"{url}?light=red",
         ),
     ]
 
@@ -210,7 +226,7 @@ def _reviews(user: Any, period: Period, section: Section) -> None:
 def _closure(user: Any, period: Period, section: Section) -> None:
     """The services' ends waiting today (closure's own states and lights): the enterprise's receipt of the
     handover, the centre's confirmation."""
-    counts = service_counts(user)
+    counts = service_counts(user, in_service=False)
     waiting = service_list(user, state=WAITING_FILTER)
     prepared = service_list(user, state=ServiceState.COMPLETION_PREPARED)
     url = reverse("closure:list")

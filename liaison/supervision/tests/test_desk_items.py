@@ -62,3 +62,22 @@ def test_the_desk_item_figures_equal_the_items_counted_one_by_one(world: World, 
         (r.label.rsplit("（", 1)[1].rstrip("）"), r.values[0]) for r in tables["items_by_officer"].rows
     ] == (by_officer)
     assert all(r.url for r in tables["items_by_department"].rows + tables["items_by_officer"].rows)
+
+
+def test_a_desk_table_shows_the_worst_rows_and_says_how_many_there_are(
+    world: World, catalogue: Any, monkeypatch: pytest.MonkeyPatch, client: Any
+) -> None:
+    from liaison.supervision.selectors import desk
+
+    call_command("seed_scale", "--projects", "60", "--officers", "4", "--no-extras", stdout=io.StringIO())
+    everything = {t.key: t for s in desk_sections(world.supervisor, period_from({})) for t in s.tables}
+    officers = everything["items_by_officer"]
+    assert officers.total == len(officers.rows) >= 2
+    monkeypatch.setattr(desk, "TABLE_ROWS", 1)
+    capped = {t.key: t for s in desk_sections(world.supervisor, period_from({})) for t in s.tables}
+    assert capped["items_by_officer"].rows == officers.rows[:1]
+    assert capped["items_by_officer"].total == officers.total
+    client.force_login(world.supervisor)
+    html = client.get("/supervision/").content.decode()
+    assert 'data-testid="more-items_by_officer"' in html and f"共 {officers.total} 项" in html
+    assert 'href="/tracking/overview/#officers"' in html

@@ -21,13 +21,18 @@ class OfficerLoad:
     lights: LightSummary
 
 
-def overdue_by_officer(ctx: LightContext) -> list[tuple[Officer, int]]:
+def overdue_by_officer(
+    ctx: LightContext, *, limit: int | None = None
+) -> tuple[list[tuple[Officer, int]], int]:
     """Officers with red items in their active projects and how many (an item of a project with two
-    officers counts for each), most first, then by number: from the officers' due tallies."""
+    officers counts for each), most first, then by number: the first `limit` (all when None), with their
+    users, and how many officers have red items. From the officers' due tallies."""
     red = {pk: r for pk, (r, _y) in soon_counts(OfficerDueTally.objects, ctx, "officer_id").items() if r}
-    officers = Officer.objects.select_related("user").in_bulk(list(red))
-    rows = [(officers[pk], n) for pk, n in red.items() if pk in officers]
-    return sorted(rows, key=lambda row: (-row[1], row[0].number))
+    numbers = dict(Officer.objects.filter(pk__in=list(red)).values_list("pk", "number"))
+    ranked = sorted((pk for pk in red if pk in numbers), key=lambda pk: (-red[pk], numbers[pk]))
+    chosen = ranked if limit is None else ranked[:limit]
+    officers = Officer.objects.select_related("user").in_bulk(chosen)
+    return [(officers[pk], red[pk]) for pk in chosen if pk in officers], len(ranked)
 
 
 class RankedOfficerLoads(Sequence[OfficerLoad]):
