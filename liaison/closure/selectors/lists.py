@@ -87,37 +87,30 @@ def service_counts(user: Any, *, in_service: bool = True) -> dict[str, int]:
     return counts
 
 
-def _states_needed(state: str) -> list[str] | None:
-    """The states one of a project's services must have for the project to pass the filter (a necessary
-    condition, checked first on the services' own (state, due_on) index); None when projects without a
-    service pass too."""
-    if state == WAITING_FILTER:
-        return sorted(WAITING_ON_CENTRE)
-    if state == RECEIPT_FILTER:
-        return sorted({*WAITING_ON_ENTERPRISE, ServiceState.TERMINATED})
-    if state in ServiceState.values and state != ServiceState.IN_SERVICE:
-        return [state]
-    return None
-
-
 def service_list(user: Any, *, state: str = "", q: str = "") -> list[ServiceRow]:
     """The rows of one state (all when empty), most urgent deadline first, then the latest registered,
     at most PAGE. Only a service's current step has a deadline, so the dated rows are found from the
     services with a due date, and the rest are read newest first down the registration index."""
     qs = _annotated(user)
+    # `needed`: the states one of a project's services must have to pass the filter (a necessary
+    # condition, checked first on the services' (state, due_on) index); None where projects without a
+    # service pass too.
+    needed: list[str] | None = None
     if state == WAITING_FILTER:
-        qs = qs.filter(service_state__in=sorted(WAITING_ON_CENTRE))
+        needed = sorted(WAITING_ON_CENTRE)
+        qs = qs.filter(service_state__in=needed)
     elif state == RECEIPT_FILTER:
+        needed = sorted({*WAITING_ON_ENTERPRISE, ServiceState.TERMINATED})
         qs = qs.filter(waiting_on_enterprise_q(state="service_state", pending="service_pending"))
     elif state == READY_FILTER:
         qs = qs.filter(pk__in=ready_projects(user).values("pk"))
     elif state:
+        needed = None if state == ServiceState.IN_SERVICE else [state]
         qs = qs.filter(service_state=state)
-    if q.strip():
-        qs = qs.filter(name__icontains=q.strip())
-    needed = _states_needed(state)
     if needed is not None:
         qs = qs.filter(pk__in=Service.objects.filter(state__in=needed).values("project_id"))
+    if q.strip():
+        qs = qs.filter(name__icontains=q.strip())
     dated = Service.objects.filter(due_on__isnull=False).values("project_id")
     projects = list(
         qs.filter(pk__in=dated, service_due__isnull=False).order_by("service_due", "-registered_at", "-pk")[

@@ -54,11 +54,11 @@ class Table:
     title: str | Promise
     columns: list[str | Promise]
     rows: list[TableRow]  # the first TABLE_ROWS, most first
-    total: int = -1  # how many there are (-1: as many as `rows`)
+    total: int | None = None  # how many there are (None: as many as `rows` before they are cut)
     more_url: str = ""  # where all of them are listed
 
     def __post_init__(self) -> None:
-        if self.total < 0:
+        if self.total is None:
             self.total = len(self.rows)
         self.rows = self.rows[:TABLE_ROWS]
 

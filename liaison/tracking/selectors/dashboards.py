@@ -188,11 +188,6 @@ def items_and_overdue_departments(ctx: LightContext) -> tuple[LightSummary, list
     )
 
 
-def _items_and_departments(ctx: LightContext) -> tuple[LightSummary, list[tuple[str, int]]]:
-    items, departments = items_and_overdue_departments(ctx)
-    return items, [(name, n) for _dept, name, n in departments]
-
-
 def centre_overview(
     *, today: dt.date | None = None, officers_limit: int | None = None, officers_lazy: bool = False
 ) -> CentreOverview:
@@ -203,6 +198,7 @@ def centre_overview(
     ctx = light_context(today)
     out = CentreOverview(today=ctx.today, calendar_problem_year=ctx.problem_year)
     out.by_stage = _by_stage_and_worst_light(ctx)
-    out.items, out.overdue_by_department = _items_and_departments(ctx)
+    out.items, departments = items_and_overdue_departments(ctx)
+    out.overdue_by_department = [(name, n) for _dept, name, n in departments]
     out.officers, out.officers_total = officer_loads(ctx, limit=officers_limit, lazy=officers_lazy)
     return out

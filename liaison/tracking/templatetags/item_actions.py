@@ -19,6 +19,8 @@ from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
+from liaison.core.kept_texts import kept_per_language
+
 register = template.Library()
 
 
@@ -33,30 +35,21 @@ def _csrf_input(context: template.Context) -> SafeString:
 class _Texts:
     """A step's texts in one language, escaped: built once per process and language, not per row."""
 
-    step: Any  # the workflow's Transition (a module constant), kept so that its id stays its own
+    step: Any  # the workflow's Transition (a module constant)
     name: str
     label: str
     help: str
     submit: str
 
 
-_TEXTS: dict[tuple[int, str], _Texts] = {}
-
-
-def _texts(t: Any, language: str) -> _Texts:
-    key = (id(t), language)
-    found = _TEXTS.get(key)
-    if found is None or found.step is not t:
-        if len(_TEXTS) > 1024:
-            _TEXTS.clear()
-        found = _TEXTS[key] = _Texts(
-            t,
-            str(escape(t.name)),
-            str(escape(str(t.label))),
-            str(escape(str(t.help))) if t.help else "",
-            str(escape(_("确认%(label)s") % {"label": t.label})),
-        )
-    return found
+def _texts_of(t: Any) -> _Texts:
+    return _Texts(
+        t,
+        str(escape(t.name)),
+        str(escape(str(t.label))),
+        str(escape(str(t.help))) if t.help else "",
+        str(escape(_("确认%(label)s") % {"label": t.label})),
+    )
 
 
 def _help(x: _Texts, pk: int) -> str:
@@ -126,7 +119,7 @@ def item_actions(context: template.Context, row: Any) -> SafeString:
     language = get_language() or ""
     parts = [
         (_supplement if t.name == "request_supplement" else _step)(
-            _texts(t, language), item, action, csrf, next_url
+            kept_per_language(t, _texts_of, language), item, action, csrf, next_url
         )
         for t in row.actions
     ]

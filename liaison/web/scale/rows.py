@@ -12,8 +12,9 @@ from django.db.models import Field, Model
 
 
 def rows_insert(model: type[Model], fields: Sequence[str], rows: Iterable[Sequence[Any]]) -> int:
-    """Insert `rows` (values in the order of `fields`, already as the database takes them: ids for
-    foreign keys, aware datetimes) into `model`'s table; how many. No signals, no defaults filled in:
+    """Insert `rows` (values in the order of `fields`, already as the backend stores them: ids for
+    foreign keys, datetimes through `connection.ops.adapt_datetimefield_value`) into `model`'s table;
+    how many. No signals, no defaults filled in:
     every column without a database default must be among `fields`."""
     meta = model._meta
     columns = [

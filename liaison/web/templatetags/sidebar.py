@@ -8,29 +8,15 @@ from __future__ import annotations
 from typing import Any
 
 from django import template
-from django.utils.functional import Promise
 from django.utils.html import conditional_escape, format_html
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import get_language
 
+from liaison.core.kept_texts import escaped_text
+
 register = template.Library()
 
 _BADGE = ' <span class="badge rounded-pill bg-danger float-end" data-testid="nav-badge">{}</span>'
-
-
-# The labels and sections are the navigation's own lazy translations (module constants): their escaped
-# text is kept per language, so a page does not translate 35 labels again.
-_TEXT: dict[tuple[int, str], tuple[str | Promise, str]] = {}
-
-
-def _text(value: str | Promise, language: str) -> str:
-    key = (id(value), language)
-    found = _TEXT.get(key)
-    if found is None or found[0] is not value:  # the object is kept with its text, so the id stays its own
-        if len(_TEXT) > 4096:
-            _TEXT.clear()
-        found = _TEXT[key] = (value, str(conditional_escape(str(value))))
-    return found[1]
 
 
 def _entry(e: dict[str, Any], language: str) -> str:
@@ -41,7 +27,7 @@ def _entry(e: dict[str, Any], language: str) -> str:
     url, icon, label = (
         conditional_escape(e["url"]),
         conditional_escape(e["icon"]),
-        _text(e["label"], language),
+        escaped_text(e["label"], language),
     )
     return (
         f'<li class="nav-item"><a class="{link_class}" href="{url}"{current}>'
@@ -55,7 +41,7 @@ def sidebar(entries: list[dict[str, Any]]) -> SafeString:
     language = get_language() or ""
     section: object = object()  # consecutive entries of one section form a group, as {% regroup %} does
     for e in entries:
-        name = _text(e["section"], language)
+        name = escaped_text(e["section"], language)  # labels and sections: constants
         if name != section:
             section = name
             if name:

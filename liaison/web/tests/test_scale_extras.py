@@ -51,6 +51,24 @@ def _seeded() -> Any:
     return Consultation.objects.filter(project__service_number__startswith="YC-S")
 
 
+def _raise_consultation(officer: Any, project: Any, item: ProjectItem) -> Consultation:
+    return consultation_raise(
+        actor=officer,
+        project=project,
+        subject="s",
+        situation="x",
+        requests="y",
+        channel="online",
+        project_items=[item],
+    )
+
+
+def _raise_difficulty(officer: Any, project: Any) -> Difficulty:
+    return difficulty_raise(
+        actor=officer, project=project, title="t", description="d", analysis="a", proposal="p"
+    )
+
+
 def test_the_seed_raises_consultations_with_the_items_guides_and_the_history_the_services_write(
     world: World, catalogue: Any
 ) -> None:
@@ -109,21 +127,11 @@ def test_the_seed_takes_difficulties_along_the_workflow_and_keeps_the_serials(
     )
     year = max(d.raised_at.year for d in rows)
     assert DifficultySerial.objects.get(year=year).last >= last
-    new = difficulty_raise(
-        actor=officer, project=project, title="t", description="d", analysis="a", proposal="p"
-    )
+    new = _raise_difficulty(officer, project)
     assert new.number not in {d.number for d in rows}
     item = ProjectItem.objects.filter(project=project).first()
     if item is not None:
-        consultation = consultation_raise(
-            actor=officer,
-            project=project,
-            subject="s",
-            situation="x",
-            requests="y",
-            channel="online",
-            project_items=[item],
-        )
+        consultation = _raise_consultation(officer, project, item)
         assert (
             not Consultation.objects.filter(number=consultation.number).exclude(pk=consultation.pk).exists()
         )
@@ -157,22 +165,12 @@ def _ensure_a_difficulty_and_a_waiting_consultation() -> None:
     if not Difficulty.objects.exclude(
         state__in=[DifficultyState.RESOLVED, DifficultyState.WITHDRAWN]
     ).exists():
-        difficulty_raise(
-            actor=officer, project=project, title="t", description="d", analysis="a", proposal="p"
-        )
+        _raise_difficulty(officer, project)
     guided = GuideAssignment.objects.filter(is_active=True).values("item_id")
     if not Consultation.objects.filter(WAITING).exists():
         item = ProjectItem.objects.filter(project=project, approval_item_id__in=guided).first()
         assert item is not None
-        consultation_raise(
-            actor=officer,
-            project=project,
-            subject="s",
-            situation="x",
-            requests="y",
-            channel="online",
-            project_items=[item],
-        )
+        _raise_consultation(officer, project, item)
 
 
 def test_the_core_pages_cost_the_same_queries_with_four_times_the_seeded_data(
